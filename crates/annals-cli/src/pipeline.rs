@@ -1,0 +1,183 @@
+//! The pipeline as the commands run it: input → chunks → blocks → timexes → output.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Read, Write};
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use annals_ingest::{blocks, sentences, BlockKind, Chunks};
+use annals_time::{Role, Tagger, Timex, TimexType};
+
+/// How a block takes part in temporal tagging.
+pub fn role(kind: BlockKind) -> Role {
+    match kind {
+        BlockKind::Paragraph | BlockKind::Dateline => Role::Narrative,
+        BlockKind::Heading | BlockKind::Footnote | BlockKind::Quote => Role::Aside,
+        BlockKind::Attribution | BlockKind::Furniture => Role::Skip,
+    }
+}
+
+/// Writes `s` as one TSV field: line break `\n`, tab `\t`, backslash `\\` (GOLD_FORMAT.md).
+pub fn escape_into(out: &mut Vec<u8>, s: &str) {
+    for b in s.bytes() {
+        match b {
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            _ => out.push(b),
+        }
+    }
+}
+
+fn display(path: &Path) -> String {
+    path.display().to_string()
+}
+
+/// Opens an input. For a file, the whole input is checked first (UTF-8, NUL bytes) in a
+/// streaming pass, so that a bad byte at the end is reported before any output is written:
+/// output is never a partial result passed off as complete. Standard input cannot be read
+/// twice, so for it the output is held back until the input has been read.
+fn open(path: &Path) -> Result<(Box<dyn Read>, String, bool, u64)> {
+    let name = display(path);
+    if name == "-" {
+        return Ok((Box::new(io::stdin().lock()), "<stdin>".to_string(), true, 0));
+    }
+    let meta = std::fs::metadata(path).with_context(|| format!("{name}: cannot open"))?;
+    if meta.is_dir() {
+        anyhow::bail!("{name}: is a directory, not a text file");
+    }
+    let f = File::open(path).with_context(|| format!("{name}: cannot open"))?;
+    for chunk in Chunks::new(&name, io::BufReader::new(f)) {
+        chunk?;
+    }
+    let f = File::open(path).with_context(|| format!("{name}: cannot open"))?;
+    Ok((Box::new(io::BufReader::with_capacity(1 << 16, f)), name, false, meta.len()))
+}
+
+fn progress(total: u64) -> indicatif::ProgressBar {
+    if total < (8 << 20) {
+        return indicatif::ProgressBar::hidden();
+    }
+    let pb = indicatif::ProgressBar::with_draw_target(Some(total), indicatif::ProgressDrawTarget::stderr());
+    pb.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {bytes_per_sec} {eta}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    pb
+}
+
+/// `annals time`.
+pub fn time(path: &Path, dct: Option<&str>, json: bool) -> Result<()> {
+    let mut tagger = Tagger::new();
+    let fixed_dct = match dct {
+        Some(s) => Some(annals_time::parse_dct(s)?),
+        None => None,
+    };
+    tagger.set_dct(fixed_dct);
+    let (reader, name, hold, total) = open(path)?;
+    let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    // standard input's output is held back until all of the input proved to be text
+    let mut held: Option<Vec<u8>> = hold.then(Vec::new);
+    let pb = progress(total);
+    let mut buf: Vec<u8> = Vec::with_capacity(1 << 16);
+    let mut found: Vec<Timex> = Vec::new();
+    let mut first_json = true;
+    if json {
+        buf.extend_from_slice(b"[");
+    } else {
+        buf.extend_from_slice(b"start\tend\ttext\ttype\tvalue\tmod\n");
+    }
+    for chunk in Chunks::new(&name, reader) {
+        let chunk = chunk?;
+        for block in blocks(&chunk.text, chunk.base) {
+            found.clear();
+            tagger.tag_into(&block.clean.text, role(block.kind), &mut found);
+            if block.kind == BlockKind::Dateline && fixed_dct.is_none() {
+                if let Some(d) = found.iter().find_map(|t| {
+                    (matches!(t.kind, TimexType::Date | TimexType::Time) && t.value.len() >= 10)
+                        .then(|| annals_time::parse_dct(&t.value).ok())
+                        .flatten()
+                }) {
+                    tagger.set_dct(Some(d));
+                }
+            }
+            for t in &found {
+                let (s, e) = block.clean.map.span(t.start, t.end);
+                let text = &chunk.text[s - chunk.base..e - chunk.base];
+                if json {
+                    let mut v = serde_json::to_value(t)?;
+                    v["start"] = s.into();
+                    v["end"] = e.into();
+                    v["text"] = text.into();
+                    v["block"] = block.kind.as_str().into();
+                    buf.extend_from_slice(if first_json { b"\n" } else { b",\n" });
+                    first_json = false;
+                    serde_json::to_writer(&mut buf, &v)?;
+                } else {
+                    use std::io::Write as _;
+                    let _ = write!(buf, "{s}\t{e}\t");
+                    escape_into(&mut buf, text);
+                    buf.push(b'\t');
+                    buf.extend_from_slice(t.kind.as_str().as_bytes());
+                    buf.push(b'\t');
+                    buf.extend_from_slice(t.value.as_bytes());
+                    buf.push(b'\t');
+                    if let Some(m) = t.modifier {
+                        buf.extend_from_slice(m.as_str().as_bytes());
+                    }
+                    buf.push(b'\n');
+                }
+            }
+            if buf.len() >= 1 << 15 {
+                match &mut held {
+                    Some(h) => h.extend_from_slice(&buf),
+                    None => out.write_all(&buf)?,
+                }
+                buf.clear();
+            }
+        }
+        pb.inc(chunk.text.len() as u64);
+    }
+    if json {
+        buf.extend_from_slice(b"\n]\n");
+    }
+    pb.finish_and_clear();
+    if let Some(h) = held {
+        out.write_all(&h)?;
+    }
+    out.write_all(&buf)?;
+    out.flush()?;
+    Ok(())
+}
+
+/// `annals segments`.
+pub fn segments(path: &Path, with_sentences: bool) -> Result<()> {
+    let (reader, name, _, _) = open(path)?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    let mut line = Vec::new();
+    writeln!(out, "kind\tstart\tend\ttext")?;
+    for chunk in Chunks::new(&name, reader) {
+        let chunk = chunk?;
+        for b in blocks(&chunk.text, chunk.base) {
+            let (s, e) = b.clean.map.span(0, b.clean.text.len());
+            line.clear();
+            escape_into(&mut line, &b.clean.text);
+            write!(out, "{}\t{s}\t{e}\t", b.kind.as_str())?;
+            out.write_all(&line)?;
+            writeln!(out)?;
+            if with_sentences {
+                for r in sentences(&b.clean.text) {
+                    let (s, e) = b.clean.map.span(r.start, r.end);
+                    line.clear();
+                    escape_into(&mut line, &b.clean.text[r]);
+                    write!(out, "sentence\t{s}\t{e}\t")?;
+                    out.write_all(&line)?;
+                    writeln!(out)?;
+                }
+            }
+        }
+    }
+    out.flush()?;
+    Ok(())
+}

@@ -1,0 +1,429 @@
+//! `annals-time`: the temporal engine of annals.
+//!
+//! It finds every temporal expression in English history prose and normalizes it the way
+//! the research literature does (TIMEX3 type, value and mod), and also as a historian needs
+//! it: a calendar interval `[start, end)`, the four-point uncertainty of vague expressions,
+//! an EDTF string, and a record of what the text stated and what was implied.
+//!
+//! ```
+//! use annals_time::{Role, Tagger};
+//!
+//! let mut tagger = Tagger::new();
+//! let text = "On October 19, 1950, Moscow halted its boycott. On November 8, Derevyanko appeared.";
+//! let found = tagger.tag(text, Role::Narrative);
+//! assert_eq!(found[1].value, "1950-11-08");          // the year comes from narrative time
+//! assert_eq!(found[1].implied, vec!["year"]);
+//! assert_eq!(&text[found[1].start..found[1].end], "November 8");
+//! ```
+//!
+//! The engine reads text in order and keeps a *narrative time*: the last date the text
+//! stated. Underspecified dates ("On November 8") take their year from it, relative ones
+//! ("the next day", "two days later") are computed from it, deictic ones ("yesterday",
+//! "this morning") from the document creation time (DCT) when one is known. Years inside
+//! bibliographic citations and reference numbers are not dates.
+//!
+//! Pipeline inside the crate: [`token`] (one pass, fixed lexicon) → [`recognize`]
+//! (longest-match token patterns → [`recognize::Expr`]) → resolution here (narrative
+//! time, DCT) → [`timex::Timex`].
+
+pub mod recognize;
+pub mod timex;
+pub mod token;
+
+use jiff::civil::Date;
+
+pub use recognize::{Expr, Rel};
+pub use timex::{Anchor, Cal, FourPoint, Granularity, Interval, Mod, Part, Timex, TimexType};
+use recognize::{find_all, paren_depths, Match, Matcher};
+use timex::{describe, duration_value};
+use token::{tokenize, Tok, Unit};
+
+/// How a piece of text takes part in the narrative.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Running text: its dates move the narrative time.
+    Narrative,
+    /// A footnote, quotation or heading: tagged and resolved from the narrative time, but
+    /// its dates do not move the narrative time of the running text.
+    Aside,
+    /// Not tagged at all (attribution lines under quotations, page furniture).
+    Skip,
+}
+
+/// Parses a DCT given as `YYYY-MM-DD` (a time part, if any, is ignored).
+pub fn parse_dct(s: &str) -> Result<Date, TimeError> {
+    let day = s.get(..10).unwrap_or(s);
+    day.parse::<Date>().map_err(|e| TimeError::BadDct { given: s.to_string(), reason: e.to_string() })
+}
+
+/// Errors of the temporal engine's public API.
+#[derive(Debug, thiserror::Error)]
+pub enum TimeError {
+    /// A document creation time that is not a calendar date.
+    #[error("invalid document date {given:?}: {reason} (expected YYYY-MM-DD)")]
+    BadDct {
+        /// What was given.
+        given: String,
+        /// Why it was refused.
+        reason: String,
+    },
+}
+
+#[derive(Debug, Clone, Default)]
+struct Narrative {
+    /// The last stated date with a year (any granularity finer than a decade).
+    year_ref: Option<Cal>,
+    /// The last stated day.
+    day_ref: Option<Cal>,
+}
+
+impl Narrative {
+    fn update(&mut self, c: &Cal) {
+        if c.year.is_none() || c.modifier.is_some_and(|m| matches!(m, Mod::Before | Mod::After)) {
+            return;
+        }
+        let mut c = *c;
+        c.modifier = None;
+        c.time = None;
+        c.tod = None;
+        c.uncertain = false;
+        self.year_ref = Some(c);
+        if c.day.is_some() {
+            self.day_ref = Some(c);
+        } else if self.day_ref.is_some_and(|d| d.year != c.year || (c.month.is_some() && d.month != c.month)) {
+            // a new month or year makes the old day a poor anchor for "the next day"
+            self.day_ref = None;
+        }
+    }
+}
+
+/// The temporal tagger: recognizes and resolves, keeping narrative time across calls.
+///
+/// Feed it the blocks of a document in order; it reuses its buffers, so tagging allocates
+/// little beyond the output.
+#[derive(Debug, Default)]
+pub struct Tagger {
+    dct: Option<Date>,
+    narrative: Narrative,
+    toks: Vec<Tok>,
+    paren: Vec<u16>,
+    masked: Vec<bool>,
+    matches: Vec<Match>,
+}
+
+impl Tagger {
+    /// A tagger with no document date.
+    pub fn new() -> Tagger {
+        Tagger::default()
+    }
+
+    /// Sets the document creation time, which anchors "yesterday", "this morning", and
+    /// underspecified dates when the narrative has none.
+    pub fn set_dct(&mut self, dct: Option<Date>) {
+        self.dct = dct;
+    }
+
+    /// The document creation time, if known.
+    pub fn dct(&self) -> Option<Date> {
+        self.dct
+    }
+
+    /// Forgets narrative time (for a new document).
+    pub fn reset(&mut self) {
+        self.narrative = Narrative::default();
+        self.dct = None;
+    }
+
+    /// Finds and normalizes the temporal expressions of `text`. Offsets in the result are
+    /// byte offsets into `text`.
+    pub fn tag(&mut self, text: &str, role: Role) -> Vec<Timex> {
+        let mut out = Vec::new();
+        self.tag_into(text, role, &mut out);
+        out
+    }
+
+    /// Like [`Tagger::tag`], appending to `out`.
+    pub fn tag_into(&mut self, text: &str, role: Role, out: &mut Vec<Timex>) {
+        if role == Role::Skip {
+            return;
+        }
+        tokenize(text, &mut self.toks);
+        paren_depths(&self.toks, &mut self.paren);
+        Matcher::mask_citations(&self.toks, text, &self.paren, &mut self.masked);
+        let m = Matcher { t: &self.toks, text, paren: &self.paren, masked: &self.masked };
+        find_all(&m, &mut self.matches);
+        let saved = (role == Role::Aside).then(|| self.narrative.clone());
+        let matches = std::mem::take(&mut self.matches);
+        for mt in &matches {
+            let start = self.toks[mt.start].start;
+            let end = self.toks[mt.end - 1].end;
+            let before = mt.attributive.then(|| self.narrative.clone());
+            if let Some(t) = self.resolve(mt, start, end) {
+                out.push(t);
+            }
+            if let Some(n) = before {
+                self.narrative = n;
+            }
+        }
+        self.matches = matches;
+        if let Some(n) = saved {
+            self.narrative = n;
+        }
+    }
+
+    fn resolve_cal(&mut self, mut c: Cal, implied: &mut Vec<&'static str>) -> (Cal, Option<Anchor>) {
+        let mut anchor = None;
+        let needs_year = c.year.is_none() && c.decade.is_none() && c.century.is_none();
+        let needs_date = c.time.is_some() && c.day.is_none();
+        if needs_date {
+            if let Some(d) = self.narrative.day_ref {
+                c.year = d.year;
+                c.month = d.month;
+                c.day = d.day;
+                implied.extend(["year", "month", "day"]);
+                anchor = Some(Anchor::Narrative { value: d.value() });
+            } else if let Some(d) = self.dct {
+                c.year = Some(d.year() as i32);
+                c.month = Some(d.month() as u8);
+                c.day = Some(d.day() as u8);
+                implied.extend(["year", "month", "day"]);
+                anchor = Some(Anchor::Dct { value: d.to_string() });
+            }
+        } else if needs_year {
+            if let Some(r) = self.narrative.year_ref {
+                c.year = r.year;
+                implied.push("year");
+                anchor = Some(Anchor::Narrative { value: r.value() });
+            } else if let Some(d) = self.dct {
+                let mut y = d.year() as i32;
+                // a document speaks mostly of its recent past: "on December 28" in a letter
+                // of January 5 is last December
+                if let Some(m) = c.month {
+                    if m as i32 - d.month() as i32 > 6 {
+                        y -= 1;
+                    }
+                }
+                c.year = Some(y);
+                implied.push("year");
+                anchor = Some(Anchor::Dct { value: d.to_string() });
+            }
+        }
+        (c, anchor)
+    }
+
+    /// The reference for a shift by `unit`: a day for days and weeks, else the last year.
+    fn reference(&self, unit: Unit, prefer_dct: bool) -> Option<(Cal, Anchor)> {
+        let from_dct = |d: Date| {
+            (
+                Cal { year: Some(d.year() as i32), month: Some(d.month() as u8), day: Some(d.day() as u8), ..Cal::default() },
+                Anchor::Dct { value: d.to_string() },
+            )
+        };
+        if prefer_dct {
+            if let Some(d) = self.dct {
+                return Some(from_dct(d));
+            }
+        }
+        let narrative = match unit {
+            Unit::Day | Unit::Week | Unit::Hour | Unit::Minute => self.narrative.day_ref.or(self.narrative.year_ref),
+            _ => self.narrative.year_ref,
+        };
+        if let Some(c) = narrative {
+            return Some((c, Anchor::Narrative { value: c.value() }));
+        }
+        self.dct.map(from_dct)
+    }
+
+    fn resolve(&mut self, m: &Match, start: usize, end: usize) -> Option<Timex> {
+        let mut t = Timex {
+            start,
+            end,
+            kind: TimexType::Date,
+            value: String::new(),
+            modifier: None,
+            granularity: None,
+            interval: None,
+            fuzzy: None,
+            edtf: None,
+            anchor: None,
+            implied: Vec::new(),
+            resolved: None,
+        };
+        match &m.expr {
+            Expr::Cal(c) => {
+                let (c, anchor) = self.resolve_cal(*c, &mut t.implied);
+                t.kind = if c.time.is_some() || c.tod.is_some() { TimexType::Time } else { TimexType::Date };
+                t.value = c.value();
+                t.modifier = c.modifier;
+                t.anchor = anchor;
+                describe(&mut t, &c, None);
+                self.narrative.update(&c);
+            }
+            Expr::Range(a, b) => {
+                // the year of a day range is stated once, at its end: "August 16–23, 1956"
+                let mut a = *a;
+                let mut b = *b;
+                if a.year.is_none() && b.year.is_some() && a.month.is_some() {
+                    a.year = b.year;
+                }
+                let (a, anchor) = self.resolve_cal(a, &mut t.implied);
+                if b.year.is_none() && b.month.is_some() {
+                    b.year = a.year;
+                }
+                let strip = |c: &Cal| Cal { modifier: None, ..*c };
+                t.value = format!("{}/{}", strip(&a).value(), strip(&b).value());
+                t.anchor = anchor;
+                describe(&mut t, &a, Some(&b));
+                self.narrative.update(&a);
+            }
+            Expr::Dur { n, unit, modifier, rel } => {
+                t.kind = TimexType::Duration;
+                t.value = duration_value(*n, *unit);
+                t.modifier = *modifier;
+                match rel {
+                    Rel::None => {}
+                    Rel::Present => t.anchor = Some(Anchor::Present),
+                    Rel::Event(e) => t.anchor = Some(Anchor::Event { text: e.clone() }),
+                    Rel::Later | Rel::Earlier | Rel::Ago => {
+                        let sign = if matches!(rel, Rel::Later) { 1 } else { -1 };
+                        if let Some((r, anchor)) = self.reference(*unit, matches!(rel, Rel::Ago)) {
+                            t.anchor = Some(anchor);
+                            if let Some(n) = n {
+                                if let Some(c) = shift(&r, *unit, sign * *n as i32) {
+                                    t.resolved = Some(c.value());
+                                    // "later" moves the story on; "earlier" is a flashback
+                                    if matches!(rel, Rel::Later) {
+                                        self.narrative.update(&c);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            Expr::Shift { unit, offset, month, tod, dct } => {
+                if *dct && *offset == 0 && *unit == Unit::Day && tod.is_none() && self.dct.is_none() {
+                    // "today" in prose without a document date: the writer's present
+                    t.value = "PRESENT_REF".into();
+                    t.anchor = Some(Anchor::Present);
+                    return Some(t);
+                }
+                let Some((r, anchor)) = self.reference(*unit, *dct) else {
+                    t.value = match unit {
+                        Unit::Year => "XXXX".into(),
+                        Unit::Month => "XXXX-XX".into(),
+                        _ => "XXXX-XX-XX".into(),
+                    };
+                    return Some(t);
+                };
+                let mut c = shift(&r, *unit, *offset)?;
+                // keep only the granularity the expression names
+                match unit {
+                    Unit::Year => {
+                        c.month = *month;
+                        c.day = None;
+                        c.part = None;
+                    }
+                    Unit::Month => c.day = None,
+                    _ => {}
+                }
+                c.tod = *tod;
+                t.implied = vec!["year", "month", "day"];
+                t.implied.truncate(match c.granularity() {
+                    Some(Granularity::Day | Granularity::Minute) => 3,
+                    Some(Granularity::Month) => 2,
+                    _ => 1,
+                });
+                if month.is_some() {
+                    t.implied = vec!["year"];
+                }
+                t.kind = if c.tod.is_some() { TimexType::Time } else { TimexType::Date };
+                t.value = c.value();
+                t.anchor = Some(anchor);
+                describe(&mut t, &c, None);
+                self.narrative.update(&c);
+            }
+            Expr::Weekday { day, dir } => {
+                let Some((r, anchor)) = self.reference(Unit::Day, true) else {
+                    t.value = "XXXX-WXX-".to_string() + &day.to_string();
+                    return Some(t);
+                };
+                let base = Date::new(r.year? as i16, r.month? as i8, r.day? as i8).ok()?;
+                let wd = base.weekday().to_monday_one_offset() as i32;
+                let want = *day as i32;
+                let delta = match dir {
+                    1 => (want - wd).rem_euclid(7).max(1) as i64,
+                    -1 => -((wd - want).rem_euclid(7).max(1) as i64),
+                    _ => -((wd - want).rem_euclid(7) as i64),
+                };
+                let d = base.checked_add(jiff::Span::new().days(delta)).ok()?;
+                let c = Cal { year: Some(d.year() as i32), month: Some(d.month() as u8), day: Some(d.day() as u8), ..Cal::default() };
+                t.value = c.value();
+                t.anchor = Some(anchor);
+                t.implied = vec!["year", "month", "day"];
+                describe(&mut t, &c, None);
+                self.narrative.update(&c);
+            }
+            Expr::Ref(v) => {
+                t.value = (*v).to_string();
+                t.anchor = Some(Anchor::Present);
+            }
+            Expr::Set(u) => {
+                t.kind = TimexType::Set;
+                t.value = duration_value(Some(1), *u);
+            }
+        }
+        Some(t)
+    }
+}
+
+/// `c` moved by `n` units, at the granularity of `c` or of the unit, whichever is coarser.
+fn shift(c: &Cal, unit: Unit, n: i32) -> Option<Cal> {
+    let y = c.year?;
+    let mut out = *c;
+    out.modifier = None;
+    out.time = None;
+    match unit {
+        Unit::Year | Unit::Decade | Unit::Century => {
+            let k = match unit {
+                Unit::Decade => 10,
+                Unit::Century => 100,
+                _ => 1,
+            };
+            out.year = Some(y + n * k);
+            out.day = None;
+            out.month = None;
+            out.part = None;
+        }
+        Unit::Month => {
+            let m = c.month? as i32 - 1 + n;
+            out.year = Some(y + m.div_euclid(12));
+            out.month = Some((m.rem_euclid(12) + 1) as u8);
+            if let Some(d) = c.day {
+                let date = Date::new(out.year? as i16, out.month? as i8, 1).ok()?;
+                out.day = Some(d.min(date.days_in_month() as u8));
+            }
+        }
+        Unit::Week | Unit::Day | Unit::Hour | Unit::Minute => {
+            let days = match unit {
+                Unit::Week => 7 * n as i64,
+                Unit::Day => n as i64,
+                _ => 0,
+            };
+            match (c.month, c.day) {
+                (Some(m), Some(d)) => {
+                    let date = Date::new(y as i16, m as i8, d as i8).ok()?;
+                    let date = date.checked_add(jiff::Span::new().days(days)).ok()?;
+                    out.year = Some(date.year() as i32);
+                    out.month = Some(date.month() as u8);
+                    out.day = Some(date.day() as u8);
+                }
+                _ => return Some(out), // coarser reference: keep it
+            }
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests;

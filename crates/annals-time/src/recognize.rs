@@ -1,0 +1,998 @@
+//! Recognition: token patterns → temporal expressions as written ([`Expr`]), before any
+//! resolution against narrative time or the document date.
+//!
+//! Matching is longest-match, left to right, without overlaps. Each matcher starts at a token
+//! and returns where its expression ends; the span is the exact tokens matched (leading
+//! prepositions are never part of it, a leading "the" is when it belongs to the expression:
+//! "the 1950s", "the first half of 1949", "the next day").
+
+use crate::timex::{Cal, Mod, Part};
+use crate::token::{Kind, Lex, Tok, Unit};
+
+/// What anchors a relative duration.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Rel {
+    /// A plain duration ("for six years", "an eight-month absence").
+    None,
+    /// "... later": after the narrative time.
+    Later,
+    /// "... earlier": before the narrative time.
+    Earlier,
+    /// "... ago": before the document date.
+    Ago,
+    /// "the last sixty years": up to the writer's present.
+    Present,
+    /// "... after the signing of the treaty": an event the text names.
+    Event(String),
+}
+
+/// An expression as written.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expr {
+    /// A date or time, possibly underspecified.
+    Cal(Cal),
+    /// A range between two dates ("1945–1952", "August 16–23, 1956", "from 1955 to 1956").
+    Range(Cal, Cal),
+    /// A duration ("six years later", "more than six decades after ...").
+    Dur { n: Option<u32>, unit: Unit, modifier: Option<Mod>, rel: Rel },
+    /// A date relative to the narrative time or document date ("the next day", "that year",
+    /// "April the following year", "yesterday"); `dct` marks deictic words that prefer the
+    /// document date.
+    Shift { unit: Unit, offset: i32, month: Option<u8>, tod: Option<u8>, dct: bool },
+    /// A day of the week; `dir` is -1 (last), 0 (nearest past), +1 (next).
+    Weekday { day: u8, dir: i8 },
+    /// PRESENT_REF, PAST_REF, FUTURE_REF.
+    Ref(&'static str),
+    /// A recurring time ("weekly").
+    Set(Unit),
+}
+
+/// A recognized expression: tokens `[start, end)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Match {
+    pub start: usize,
+    pub end: usize,
+    pub expr: Expr,
+    /// The date names or qualifies a thing ("the Yalta Agreement of February 1945", "the
+    /// 1956 season") rather than situating the sentence: it must not move narrative time.
+    pub attributive: bool,
+}
+
+/// Words before a number that make it a reference number, not a year ("no. 1955",
+/// "Deptel 1234", "NSC 1955").
+const LOCATOR_WORDS: &[&str] = &[
+    "no", "nos", "vol", "vols", "doc", "docs", "p", "pp", "page", "pages", "deptel", "embtel",
+    "telegram", "tel", "despatch", "dispatch", "number", "numbers", "paragraph", "para",
+    "section", "article", "room", "resolution", "document", "annex", "item", "note", "memo",
+    "file", "box", "folder", "nsc", "ch", "chapter", "footnote", "circular", "res", "serial",
+    "flight", "route", "highway", "code", "cable", "msg", "ref", "reftel", "infotel", "mytel",
+    "urtel", "sc", "ga",
+];
+
+pub(crate) struct Matcher<'a> {
+    pub t: &'a [Tok],
+    pub text: &'a str,
+    /// Parenthesis depth before each token.
+    pub paren: &'a [u16],
+    /// Tokens inside a citation's locator ("1988, 1112", "1979, 1–635"): never dates.
+    pub masked: &'a [bool],
+}
+
+impl<'a> Matcher<'a> {
+    fn tok(&self, i: usize) -> Option<&'a Tok> {
+        self.t.get(i)
+    }
+
+    fn lex(&self, i: usize) -> Lex {
+        match self.t.get(i) {
+            Some(t) if t.kind == Kind::Word => t.lex,
+            _ => Lex::Other,
+        }
+    }
+
+    fn str(&self, i: usize) -> &'a str {
+        self.t.get(i).map_or("", |t| &self.text[t.start..t.end])
+    }
+
+    fn word_is(&self, i: usize, w: &str) -> bool {
+        self.t.get(i).is_some_and(|t| t.kind == Kind::Word) && self.str(i).eq_ignore_ascii_case(w)
+    }
+
+    fn punct(&self, i: usize, c: char) -> bool {
+        self.t.get(i).is_some_and(|t| t.is_punct(c))
+    }
+
+    /// Token `i` follows token `i-1` with no white space.
+    fn adjacent(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| !t.space)
+    }
+
+    fn dash(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(Tok::is_dash)
+    }
+
+    /// The previous word (skipping one period), lowercased comparison helper.
+    fn prev_word_in(&self, i: usize, list: &[&str]) -> bool {
+        if i == 0 {
+            return false;
+        }
+        let mut k = i - 1;
+        if self.punct(k, '.') && k > 0 {
+            k -= 1;
+        }
+        let t = &self.t[k];
+        if t.kind != Kind::Word {
+            return false;
+        }
+        let w = self.str(k);
+        w.len() <= 10 && list.iter().any(|l| w.eq_ignore_ascii_case(l))
+    }
+
+    /// A four-digit year in 1000–2099 standing alone (not part of a reference number such as
+    /// "661.941/8–3056" or "NSC 5516/1", not a thousands group, not after a locator word).
+    pub fn year_at(&self, i: usize) -> Option<i32> {
+        let t = self.tok(i)?;
+        if self.masked.get(i).copied().unwrap_or(false) {
+            return None;
+        }
+        if t.kind != Kind::Num || t.digits != 4 || !(1000..=2099).contains(&t.num) {
+            return None;
+        }
+        if let Some(n) = self.tok(i + 1) {
+            if !n.space {
+                let bad = match n.kind {
+                    Kind::Word => true, // "1950s" is a decade, "1955a" a label
+                    Kind::Num => true,
+                    Kind::Punct => {
+                        matches!(n.ch, '/' | '%' | '°')
+                            || (matches!(n.ch, '.' | ',' | ':')
+                                && self.tok(i + 2).is_some_and(|m| m.kind == Kind::Num && !m.space))
+                    }
+                };
+                if bad {
+                    return None;
+                }
+            }
+        }
+        if i > 0 && !t.space {
+            let p = &self.t[i - 1];
+            if p.kind == Kind::Punct && matches!(p.ch, '/' | '.' | '#' | '$' | '£' | '№' | ',' | ':') {
+                return None;
+            }
+            if p.is_dash() && i >= 2 && self.t[i - 2].kind == Kind::Num && !p.space {
+                // the second half of "1994–1995" (taken whole from its start, or refused
+                // with it as a citation), or of a file number "8–3056"
+                return None;
+            }
+        }
+        if self.prev_word_in(i, LOCATOR_WORDS) {
+            return None;
+        }
+        Some(t.num as i32)
+    }
+
+    /// The second year of "1945–1952": a four-digit year right after the dash.
+    fn range_end_year(&self, i: usize) -> Option<i32> {
+        let t = self.tok(i)?;
+        if t.kind != Kind::Num || t.digits != 4 || !(1000..=2099).contains(&t.num) || t.space {
+            return None;
+        }
+        if self.tok(i + 1).is_some_and(|n| !n.space && (n.kind != Kind::Punct || matches!(n.ch, '/' | '%'))) {
+            return None;
+        }
+        Some(t.num as i32)
+    }
+
+    /// A day of the month (1–31), with an optional ordinal suffix; returns the day and the
+    /// token after it.
+    fn day_at(&self, i: usize) -> Option<(u8, usize)> {
+        let t = self.tok(i)?;
+        if t.kind != Kind::Num || t.digits > 2 || !(1..=31).contains(&t.num) {
+            return None;
+        }
+        let mut j = i + 1;
+        if let Some(n) = self.tok(j) {
+            if !n.space {
+                if n.kind == Kind::Punct && n.ch == ':' {
+                    return None; // a clock time
+                }
+                if n.kind == Kind::Word {
+                    let w = self.str(j);
+                    if ["st", "nd", "rd", "th"].iter().any(|s| w.eq_ignore_ascii_case(s)) {
+                        j += 1;
+                    } else {
+                        return None;
+                    }
+                }
+            }
+        }
+        Some((t.num as u8, j))
+    }
+
+    fn month_at(&self, i: usize) -> Option<(u8, usize)> {
+        let t = self.tok(i)?;
+        if t.kind != Kind::Word || !t.cap {
+            return None;
+        }
+        match t.lex {
+            Lex::Month(m) => Some((m, i + 1)),
+            Lex::MonthAbbr(m) => {
+                if self.punct(i + 1, '.') && self.adjacent(i + 1) {
+                    let after = i + 2;
+                    if self.day_at(after).is_some() || self.year_at(after).is_some() {
+                        return Some((m, after));
+                    }
+                    None
+                } else if self.day_at(i + 1).is_some() {
+                    Some((m, i + 1))
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// Is the year at token `i` (ending before token `after`) part of a bibliographic
+    /// citation ("(Hara 2013, 147)", "FRUS 1955–1957, vol. 23", "khrushchev 1979, 1–635")?
+    fn citation_year(&self, i: usize, after: usize) -> bool {
+        if i == 0 {
+            return false;
+        }
+        let p = &self.t[i - 1];
+        let authorish = match p.kind {
+            Kind::Word => p.lex == Lex::Other && self.str(i - 1).chars().count() > 1,
+            Kind::Punct => {
+                (p.ch == '.' && i >= 2 && self.word_is(i - 2, "al")) || p.ch == ']'
+            }
+            Kind::Num => false,
+        };
+        if !authorish {
+            return false;
+        }
+        let capital = p.kind != Kind::Word || p.cap;
+        let next = self.tok(after);
+        let locator_follows = next.is_some_and(|n| n.is_punct(',') || n.is_punct(':'))
+            && self.tok(after + 1).is_some_and(|m| {
+                m.kind == Kind::Num
+                    || (m.kind == Kind::Word
+                        && ["no", "vol", "p", "pp", "doc", "ch", "UN", "FO"].iter().any(|w| self.str(after + 1).eq_ignore_ascii_case(w)))
+            });
+        let in_paren = self.paren.get(i).is_some_and(|&d| d > 0);
+        let closes = next.is_some_and(|n| n.is_punct(')') || n.is_punct(';'));
+        locator_follows || (capital && (in_paren || closes))
+    }
+
+    /// The core calendar expression at `i`: month-day-year, day-month-year, month-year,
+    /// year, decade, season of year, and day ranges. `bare` is set for a month or season
+    /// standing alone (valid only in a temporal context).
+    fn cal_core(&self, i: usize) -> Option<(usize, Expr, bool)> {
+        if let Some((m, j)) = self.month_at(i) {
+            if let Some((d, j2)) = self.day_at(j) {
+                let mut k = j2;
+                let mut d2 = None;
+                if self.dash(k) && self.adjacent(k) {
+                    if let Some((dd, k2)) = self.day_at(k + 1) {
+                        if dd > d {
+                            d2 = Some(dd);
+                            k = k2;
+                        }
+                    }
+                }
+                let mut uncertain = false;
+                if self.punct(k, '?') && self.adjacent(k) {
+                    uncertain = true;
+                    k += 1;
+                }
+                let mut year = None;
+                if self.punct(k, ',') {
+                    if let Some(y) = self.year_at(k + 1) {
+                        year = Some(y);
+                        k += 2;
+                    }
+                } else if let Some(y) = self.year_at(k) {
+                    year = Some(y);
+                    k += 1;
+                }
+                let c = Cal { year, month: Some(m), day: Some(d), uncertain, ..Cal::default() };
+                return Some(match d2 {
+                    Some(d2) => (k, Expr::Range(c, Cal { day: Some(d2), uncertain: false, ..c }), false),
+                    None => (k, Expr::Cal(c), false),
+                });
+            }
+            if self.lex(j) == Lex::Of {
+                if let Some(y) = self.year_at(j + 1) {
+                    return Some((j + 2, Expr::Cal(Cal { year: Some(y), month: Some(m), ..Cal::default() }), false));
+                }
+            }
+            if let Some(y) = self.year_at(j) {
+                return Some((j + 1, Expr::Cal(Cal { year: Some(y), month: Some(m), ..Cal::default() }), false));
+            }
+            if self.punct(j, ',') {
+                if let Some(y) = self.year_at(j + 1) {
+                    if !self.tok(j + 2).is_some_and(|t| t.is_punct(',') && self.tok(j + 3).is_some_and(|x| x.kind == Kind::Num)) {
+                        return Some((j + 2, Expr::Cal(Cal { year: Some(y), month: Some(m), ..Cal::default() }), false));
+                    }
+                }
+            }
+            if self.t[i].lex == Lex::Month(m) {
+                return Some((j, Expr::Cal(Cal { month: Some(m), ..Cal::default() }), true));
+            }
+            return None;
+        }
+        if let Some((d, j)) = self.day_at(i) {
+            if let Some((m, j2)) = self.month_at(j) {
+                if !matches!(self.t[j].lex, Lex::Month(_)) && !self.punct(j + 1, '.') {
+                    // "5 Jun" is fine, but guard against stray abbreviations
+                }
+                let mut k = j2;
+                let mut year = None;
+                if self.punct(k, ',') {
+                    if let Some(y) = self.year_at(k + 1) {
+                        year = Some(y);
+                        k += 2;
+                    }
+                } else if let Some(y) = self.year_at(k) {
+                    year = Some(y);
+                    k += 1;
+                }
+                return Some((k, Expr::Cal(Cal { year, month: Some(m), day: Some(d), ..Cal::default() }), false));
+            }
+        }
+        let t = self.tok(i)?;
+        // decade: "1950s", "1950’s"
+        if t.kind == Kind::Num && t.digits == 4 && t.num % 10 == 0 && (1000..=2090).contains(&t.num) {
+            if self.adjacent(i + 1) && self.word_is(i + 1, "s") {
+                return Some((i + 2, Expr::Cal(Cal { decade: Some(t.num as i32 / 10), ..Cal::default() }), false));
+            }
+            if self.adjacent(i + 1) && (self.punct(i + 1, '’') || self.punct(i + 1, '\'')) && self.adjacent(i + 2) && self.word_is(i + 2, "s") {
+                return Some((i + 3, Expr::Cal(Cal { decade: Some(t.num as i32 / 10), ..Cal::default() }), false));
+            }
+            if t.num % 100 == 0 && self.adjacent(i + 1) && self.word_is(i + 1, "s") {
+                return Some((i + 2, Expr::Cal(Cal { century: Some(t.num as i32 / 100), ..Cal::default() }), false));
+            }
+        }
+        if let Some(y) = self.year_at(i) {
+            // year ranges: 1945–1952, 1945–52, 1994-1995
+            if self.dash(i + 1) && self.adjacent(i + 1) {
+                if let Some(y2) = self.range_end_year(i + 2) {
+                    if y2 > y {
+                        if self.citation_year(i, i + 3) {
+                            return None;
+                        }
+                        return Some((i + 3, Expr::Range(Cal { year: Some(y), ..Cal::default() }, Cal { year: Some(y2), ..Cal::default() }), false));
+                    }
+                }
+                if let Some(n) = self.tok(i + 2) {
+                    if n.kind == Kind::Num && n.digits == 2 && self.adjacent(i + 2) && self.tok(i + 3).is_none_or(|x| !(x.kind == Kind::Num || x.is_punct('/'))) {
+                        let y2 = y / 100 * 100 + n.num as i32;
+                        if y2 > y && !self.citation_year(i, i + 3) {
+                            return Some((i + 3, Expr::Range(Cal { year: Some(y), ..Cal::default() }, Cal { year: Some(y2), ..Cal::default() }), false));
+                        }
+                    }
+                }
+                // "1979, 1–635" style locators are caught by the citation test below
+            }
+            if self.citation_year(i, i + 1) {
+                return None;
+            }
+            return Some((i + 1, Expr::Cal(Cal { year: Some(y), ..Cal::default() }), false));
+        }
+        if let Lex::Season(s) = self.lex(i) {
+            let mut j = i + 1;
+            if self.lex(j) == Lex::Of {
+                j += 1;
+            }
+            if let Some(y) = self.year_at(j) {
+                return Some((j + 1, Expr::Cal(Cal { year: Some(y), part: Some(Part::Season(s)), ..Cal::default() }), false));
+            }
+            return Some((i + 1, Expr::Cal(Cal { part: Some(Part::Season(s)), ..Cal::default() }), true));
+        }
+        None
+    }
+
+    /// Words after which a bare month or season is a date ("in August", "July or August").
+    fn temporal_context(&self, i: usize) -> bool {
+        if i == 0 {
+            return false;
+        }
+        matches!(
+            self.lex(i - 1),
+            Lex::In | Lex::Of | Lex::By | Lex::Until | Lex::Since | Lex::During | Lex::From
+                | Lex::To | Lex::Before | Lex::After | Lex::Early | Lex::Late | Lex::Mid
+                | Lex::Or | Lex::And | Lex::Through | Lex::Between | Lex::Last | Lex::Next
+                | Lex::This | Lex::That | Lex::Following | Lex::Previous | Lex::Each
+                | Lex::The | Lex::Past | Lex::On
+        ) || (self.dash(i - 1) && i >= 2 && self.lex(i - 2) == Lex::Mid)
+    }
+
+    /// A calendar expression with its modifiers: "the early 1950s", "the end of October
+    /// 1950", "the first half of 1949", "mid-March 1951", "the summer of 1955", "the
+    /// morning of December 14, 1955".
+    fn modded(&self, i: usize) -> Option<(usize, Expr, bool)> {
+        let mut j = i;
+        let the = self.lex(j) == Lex::The;
+        if the {
+            j += 1;
+        }
+        let mut modifier = None;
+        let mut half = None;
+        let mut quarter = None;
+        let mut tod = None;
+        match self.lex(j) {
+            Lex::Early => {
+                modifier = Some(Mod::Start);
+                j += 1;
+            }
+            Lex::Late => {
+                modifier = Some(Mod::End);
+                j += 1;
+            }
+            Lex::Mid => {
+                modifier = Some(Mod::Mid);
+                j += 1;
+                if self.dash(j) && self.adjacent(j) {
+                    j += 1;
+                }
+            }
+            Lex::Middle | Lex::End | Lex::Beginning | Lex::Start if self.lex(j + 1) == Lex::Of => {
+                modifier = Some(match self.lex(j) {
+                    Lex::Middle => Mod::Mid,
+                    Lex::End => Mod::End,
+                    _ => Mod::Start,
+                });
+                j += 2;
+            }
+            Lex::Ordinal(n @ 1..=2) if self.lex(j + 1) == Lex::Half && self.lex(j + 2) == Lex::Of => {
+                half = Some(n as u8);
+                j += 3;
+            }
+            Lex::Ordinal(n @ 1..=4) if self.lex(j + 1) == Lex::Quarter && self.lex(j + 2) == Lex::Of => {
+                quarter = Some(n as u8);
+                j += 3;
+            }
+            Lex::PartOfDay(p) if self.lex(j + 1) == Lex::Of => {
+                tod = Some(p);
+                j += 2;
+            }
+            _ => {}
+        }
+        let prefixed = j > i + usize::from(the);
+        if !prefixed && !the {
+            return None; // the plain core is matched by the caller
+        }
+        let (end, expr, bare) = self.cal_core(j)?;
+        let mut expr = expr;
+        let apply = |c: &mut Cal| {
+            if let Some(h) = half {
+                if c.month.is_some() {
+                    c.part = Some(Part::Half(h));
+                    c.modifier = Some(if h == 1 { Mod::Start } else { Mod::End });
+                } else {
+                    c.part = Some(Part::Half(h));
+                }
+            }
+            if let Some(q) = quarter {
+                c.part = Some(Part::Quarter(q));
+            }
+            if modifier.is_some() {
+                c.modifier = modifier;
+            }
+            if tod.is_some() {
+                c.tod = tod;
+            }
+        };
+        match &mut expr {
+            Expr::Cal(c) => {
+                if !prefixed {
+                    // a bare "the" belongs only to decades, centuries and seasons
+                    let ok = (c.decade.is_some() || c.century.is_some()) && c.year.is_none()
+                        || c.part.is_some();
+                    if !ok {
+                        return None;
+                    }
+                }
+                if tod.is_some() && c.day.is_none() {
+                    return None;
+                }
+                if (half.is_some() || quarter.is_some()) && c.day.is_some() {
+                    return None;
+                }
+                apply(c);
+            }
+            Expr::Range(a, b) => {
+                if tod.is_some() {
+                    // "the night of May 19–20": the night that begins on the first day
+                    let mut c = *a;
+                    c.tod = tod;
+                    expr = Expr::Cal(c);
+                } else if prefixed {
+                    apply(a);
+                    apply(b);
+                } else {
+                    return None;
+                }
+            }
+            _ => return None,
+        }
+        Some((end, expr, bare && !prefixed && !the))
+    }
+
+    /// A clock time: "6:45 p.m.", "11 a.m.", "Noon", "14:30"; returns (hour, minute) and
+    /// the token after it.
+    fn clock(&self, i: usize) -> Option<((u8, u8), usize)> {
+        let t = self.tok(i)?;
+        match t.lex {
+            Lex::Noon if t.kind == Kind::Word => return Some(((12, 0), i + 1)),
+            Lex::Midnight if t.kind == Kind::Word => return Some(((0, 0), i + 1)),
+            _ => {}
+        }
+        if t.kind != Kind::Num || t.digits > 2 || t.num > 23 {
+            return None;
+        }
+        let mut h = t.num as u8;
+        let mut m = 0u8;
+        let mut j = i + 1;
+        let mut explicit_minutes = false;
+        if self.punct(j, ':') && self.adjacent(j) {
+            let mt = self.tok(j + 1)?;
+            if mt.kind != Kind::Num || mt.digits != 2 || mt.num > 59 || mt.space {
+                return None;
+            }
+            m = mt.num as u8;
+            j += 2;
+            explicit_minutes = true;
+        }
+        // a.m. / p.m. / am / pm / A.M.
+        let w = self.str(j);
+        let mut ampm = None;
+        if (w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("p")) && self.punct(j + 1, '.') && self.word_is(j + 2, "m") {
+            ampm = Some(w.eq_ignore_ascii_case("p"));
+            j += 3;
+            if self.punct(j, '.') && self.adjacent(j) {
+                j += 1;
+            }
+        } else if (w.eq_ignore_ascii_case("am") || w.eq_ignore_ascii_case("pm")) && self.tok(j).is_some_and(|x| x.kind == Kind::Word) {
+            ampm = Some(w.eq_ignore_ascii_case("pm"));
+            j += 1;
+        } else if w.eq_ignore_ascii_case("o") && self.tok(j + 1).is_some_and(|x| x.kind == Kind::Punct) && self.word_is(j + 2, "clock") {
+            ampm = Some(false);
+            j += 3;
+        }
+        match ampm {
+            Some(pm) => {
+                if h == 0 || h > 12 {
+                    return None;
+                }
+                if pm && h < 12 {
+                    h += 12;
+                }
+                if !pm && h == 12 {
+                    h = 0;
+                }
+            }
+            None if explicit_minutes => {}
+            None => return None,
+        }
+        Some(((h, m), j))
+    }
+
+    /// A date, a time, or both, with modifiers and ranges.
+    fn date_or_time(&self, i: usize) -> Option<(usize, Expr)> {
+        // time first: "6:45 p.m. on September 4, 1951"
+        if let Some((hm, j)) = self.clock(i) {
+            let mut k = j;
+            if self.lex(k) == Lex::On || self.punct(k, ',') {
+                k += 1;
+            }
+            if let Some((e, Expr::Cal(c), false)) = self.modded(k).or_else(|| self.cal_core(k)) {
+                if c.day.is_some() {
+                    return Some((e, Expr::Cal(Cal { time: Some(hm), ..c })));
+                }
+            }
+            return Some((j, Expr::Cal(Cal { time: Some(hm), ..Cal::default() })));
+        }
+        let (mut end, mut expr, bare) = self.modded(i).or_else(|| self.cal_core(i))?;
+        if bare && !self.temporal_context(i) {
+            return None;
+        }
+        // date then time: "August 24, 1955, Noon", "March 25, 1955—6 p.m."
+        if let Expr::Cal(c) = &expr {
+            if c.day.is_some() && c.time.is_none() && c.tod.is_none() {
+                let k = if self.punct(end, ',') || self.dash(end) || self.lex(end) == Lex::At { end + 1 } else { end };
+                if k > end {
+                    if let Some((hm, j)) = self.clock(k) {
+                        return Some((j, Expr::Cal(Cal { time: Some(hm), ..*c })));
+                    }
+                }
+            }
+        }
+        // a month followed by "the following year": "April the following year"
+        if let Expr::Cal(c) = &expr {
+            if bare && c.month.is_some() && self.lex(end) == Lex::The && self.lex(end + 1) == Lex::Following && matches!(self.lex(end + 2), Lex::Unit(Unit::Year, false)) {
+                return Some((end + 3, Expr::Shift { unit: Unit::Year, offset: 1, month: c.month, tod: None, dct: false }));
+            }
+        }
+        // ranges: "1955 to 1956", "the Late 1940s to the 1950s", "between 1950 and 1953"
+        let between = i > 0 && self.lex(i - 1) == Lex::Between;
+        let joiner = matches!(self.lex(end), Lex::To | Lex::Until | Lex::Through)
+            || (between && self.lex(end) == Lex::And)
+            || (self.dash(end) && !self.adjacent(end));
+        if joiner {
+            if let Expr::Cal(a) = &expr {
+                if a.year.is_some() || a.decade.is_some() {
+                    if let Some((e2, Expr::Cal(b), false)) = self.modded(end + 1).or_else(|| self.cal_core(end + 1)) {
+                        let same_kind = (b.year.is_some() && a.year.is_some() && b.year >= a.year)
+                            || (b.decade.is_some() && a.decade.is_some());
+                        if same_kind && b.granularity() == a.granularity() {
+                            let mut a2 = *a;
+                            let mut b2 = b;
+                            // a range states its ends; the modifier of an end is dropped from
+                            // the value (kept in the interval)
+                            if a2.modifier == Some(Mod::End) && a2.decade.is_some() {
+                                a2.modifier = Some(Mod::End);
+                            }
+                            if b2.modifier.is_none() {
+                                b2.modifier = None;
+                            }
+                            end = e2;
+                            expr = Expr::Range(a2, b2);
+                        }
+                    }
+                }
+            }
+        }
+        Some((end, expr))
+    }
+
+    /// Count words: "six", "twenty-five", "a", "a few", "several", "10".
+    fn count(&self, i: usize) -> Option<(Option<u32>, usize, bool)> {
+        let t = self.tok(i)?;
+        match (t.kind, t.lex) {
+            (Kind::Word, Lex::NumWord(n)) => {
+                if self.dash(i + 1) && self.adjacent(i + 1) && self.adjacent(i + 2) {
+                    if let Lex::NumWord(m) = self.lex(i + 2) {
+                        if m < 10 && n >= 20 {
+                            return Some((Some(n + m), i + 3, false));
+                        }
+                    }
+                }
+                Some((Some(n), i + 1, false))
+            }
+            (Kind::Word, Lex::A) => {
+                if self.lex(i + 1) == Lex::Few {
+                    return Some((None, i + 2, false));
+                }
+                Some((Some(1), i + 1, true))
+            }
+            (Kind::Word, Lex::Few) => Some((None, i + 1, false)),
+            (Kind::Num, _) if t.digits <= 3 && t.num > 0 => Some((Some(t.num), i + 1, false)),
+            _ => None,
+        }
+    }
+
+    /// Text of an event anchor: the words after "after"/"of", up to punctuation.
+    fn event_text(&self, from: usize) -> Option<String> {
+        let mut k = from;
+        let mut last = None;
+        while let Some(t) = self.tok(k) {
+            if t.kind == Kind::Punct && !matches!(t.ch, '’' | '\'' | '-' | '“' | '”') {
+                break;
+            }
+            if k - from >= 10 {
+                break;
+            }
+            last = Some(k);
+            k += 1;
+        }
+        let last = last?;
+        Some(self.text[self.t[from].start..self.t[last].end].to_string())
+    }
+
+    /// Durations: "six years later", "an eight-month absence", "Around a month later",
+    /// "more than six decades after ...", "the last sixty years", "for decades",
+    /// "fifth anniversary".
+    fn duration(&self, i: usize) -> Option<(usize, Expr)> {
+        let mut j = i;
+        let mut rel = Rel::None;
+        let mut modifier = None;
+        let mut framed = false; // "the last/past/next ..."
+        if self.lex(j) == Lex::The && matches!(self.lex(j + 1), Lex::Last | Lex::Past | Lex::Next) {
+            if self.lex(j + 1) != Lex::Next {
+                rel = Rel::Present;
+            }
+            framed = true;
+            j += 2;
+        }
+        if let Lex::Ordinal(n) = self.lex(j) {
+            if self.lex(j + 1) == Lex::Anniversary {
+                let ev = if self.lex(j + 2) == Lex::Of { self.event_text(j + 3) } else { None };
+                let rel = ev.map_or(Rel::None, Rel::Event);
+                return Some((j + 2, Expr::Dur { n: Some(n), unit: Unit::Year, modifier: None, rel }));
+            }
+        }
+        match self.lex(j) {
+            Lex::Approx => {
+                modifier = Some(Mod::Approx);
+                j += 1;
+            }
+            Lex::More | Lex::Less if self.lex(j + 1) == Lex::Than => {
+                modifier = Some(if self.lex(j) == Lex::More { Mod::After } else { Mod::Before });
+                j += 2;
+            }
+            Lex::Over if self.count(j + 1).is_some() => {
+                modifier = Some(Mod::After);
+                j += 1;
+            }
+            _ => {}
+        }
+        let counted = self.count(j);
+        let (n, mut k, article) = match counted {
+            Some(c) => c,
+            None => (None, j, false),
+        };
+        if counted.is_some() && article {
+            // "an eight-month absence": the span starts at the count, not the article
+            if matches!(self.lex(k), Lex::NumWord(_)) {
+                return None;
+            }
+        }
+        if self.lex(k) == Lex::Short {
+            k += 1;
+        }
+        let hyphenated = counted.is_some() && self.dash(k) && self.adjacent(k) && self.adjacent(k + 1);
+        if hyphenated {
+            k += 1;
+        }
+        let Lex::Unit(unit, plural) = self.lex(k) else { return None };
+        if counted.is_none() && !framed {
+            // a bare plural unit is a duration only as "for decades" or "years later"
+            let after = matches!(self.lex(k + 1), Lex::Later | Lex::Earlier | Lex::Ago);
+            let for_before = k > 0 && self.word_is(k - 1, "for");
+            if !plural || !(after || for_before) || modifier.is_some() {
+                return None;
+            }
+        }
+        if hyphenated && plural {
+            return None;
+        }
+        let n = if counted.is_none() && framed && !plural { Some(1) } else { n };
+        let mut end = k + 1;
+        if !hyphenated {
+            match self.lex(end) {
+                Lex::Later => {
+                    rel = Rel::Later;
+                    end += 1;
+                }
+                Lex::Earlier => {
+                    rel = Rel::Earlier;
+                    end += 1;
+                }
+                Lex::Ago => {
+                    rel = Rel::Ago;
+                    end += 1;
+                }
+                Lex::After | Lex::Before | Lex::Following => {
+                    // "six weeks after he introduced ...": the anchor is an event, unless a
+                    // date follows ("three days after July 4, 1955" is left to the date)
+                    if self.date_or_time(end + 1).is_none() {
+                        if let Some(ev) = self.event_text(end + 1) {
+                            rel = Rel::Event(ev);
+                            end += 1;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        if article && matches!(rel, Rel::None) && !framed && modifier.is_none() {
+            // "a year" alone is too weak ("a day of mourning"); "a month later" is not
+            return None;
+        }
+        Some((end, Expr::Dur { n, unit, modifier, rel }))
+    }
+
+    /// Relative and deictic dates, references to the present, sets.
+    fn relative(&self, i: usize) -> Option<(usize, Expr)> {
+        let t = self.tok(i)?;
+        if t.kind != Kind::Word {
+            return None;
+        }
+        let unit_at = |k: usize| match self.lex(k) {
+            Lex::Unit(u, false) if matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year) => Some(u),
+            _ => None,
+        };
+        let shift = |unit, offset, dct| Expr::Shift { unit, offset, month: None, tod: None, dct };
+        match t.lex {
+            Lex::The => {
+                let off = match self.lex(i + 1) {
+                    Lex::Next | Lex::Following => Some(1),
+                    Lex::Previous => Some(-1),
+                    Lex::Same => Some(0),
+                    _ => None,
+                };
+                if let Some(off) = off {
+                    if let Some(u) = unit_at(i + 2) {
+                        return Some((i + 3, shift(u, off, false)));
+                    }
+                }
+                if unit_at(i + 1) == Some(Unit::Day) && self.lex(i + 2) == Lex::Before && !self.tok(i + 3).is_some_and(|x| x.kind == Kind::Word && x.lex == Lex::The) {
+                    return Some((i + 3, shift(Unit::Day, -1, false)));
+                }
+                match self.lex(i + 1) {
+                    Lex::Present if self.tok(i + 2).is_none_or(|x| x.kind == Kind::Punct) => return Some((i + 2, Expr::Ref("PRESENT_REF"))),
+                    Lex::Present if unit_at(i + 2) == Some(Unit::Day) => return Some((i + 3, Expr::Ref("PRESENT_REF"))),
+                    Lex::Past if self.tok(i + 2).is_none_or(|x| x.kind == Kind::Punct) => return Some((i + 2, Expr::Ref("PAST_REF"))),
+                    Lex::Future if self.tok(i + 2).is_none_or(|x| x.kind == Kind::Punct) => return Some((i + 2, Expr::Ref("FUTURE_REF"))),
+                    _ => {}
+                }
+                None
+            }
+            Lex::Later | Lex::Earlier => {
+                if matches!(self.lex(i + 1), Lex::That | Lex::This) {
+                    if let Some(u) = unit_at(i + 2) {
+                        return Some((i + 3, shift(u, 0, self.lex(i + 1) == Lex::This)));
+                    }
+                }
+                None
+            }
+            Lex::That => unit_at(i + 1).filter(|u| *u != Unit::Week || true).map(|u| (i + 2, shift(u, 0, false))),
+            Lex::This | Lex::Last | Lex::Next => {
+                let off = match t.lex {
+                    Lex::This => 0,
+                    Lex::Last => -1,
+                    _ => 1,
+                };
+                if i > 0 && self.lex(i - 1) == Lex::The {
+                    return None;
+                }
+                if let Some(u) = unit_at(i + 1) {
+                    if t.lex == Lex::This && u == Unit::Day {
+                        // "to this day": the writer's present
+                        return Some((i + 2, Expr::Ref("PRESENT_REF")));
+                    }
+                    return Some((i + 2, shift(u, off, true)));
+                }
+                if let Lex::PartOfDay(p) = self.lex(i + 1) {
+                    if t.lex == Lex::This {
+                        return Some((i + 2, Expr::Shift { unit: Unit::Day, offset: 0, month: None, tod: Some(p), dct: true }));
+                    }
+                }
+                if let Lex::Weekday(d) = self.lex(i + 1) {
+                    return Some((i + 2, Expr::Weekday { day: d, dir: off as i8 }));
+                }
+                None
+            }
+            Lex::Yesterday => Some((i + 1, shift(Unit::Day, -1, true))),
+            Lex::Tomorrow => Some((i + 1, shift(Unit::Day, 1, true))),
+            Lex::Today => Some((i + 1, shift(Unit::Day, 0, true))),
+            Lex::Tonight => Some((i + 1, Expr::Shift { unit: Unit::Day, offset: 0, month: None, tod: Some(3), dct: true })),
+            Lex::Now | Lex::Nowadays => Some((i + 1, Expr::Ref("PRESENT_REF"))),
+            Lex::Present if i > 0 && self.lex(i - 1) == Lex::At => Some((i + 1, Expr::Ref("PRESENT_REF"))),
+            Lex::Weekday(d) if t.cap => Some((i + 1, Expr::Weekday { day: d, dir: 0 })),
+            Lex::Every(u) => Some((i + 1, Expr::Set(u))),
+            Lex::Each => unit_at(i + 1).map(|u| (i + 2, Expr::Set(u))),
+            _ => None,
+        }
+    }
+
+    /// The longest expression starting at token `i`.
+    pub fn at(&self, i: usize) -> Option<Match> {
+        let t = &self.t[i];
+        // cheap rejection: most tokens cannot start an expression
+        if t.kind == Kind::Punct || (t.kind == Kind::Word && t.lex == Lex::Other) {
+            return None;
+        }
+        let mut best: Option<(usize, Expr)> = None;
+        let mut consider = |c: Option<(usize, Expr)>| {
+            if let Some((e, x)) = c {
+                if best.as_ref().is_none_or(|(be, _)| e > *be) {
+                    best = Some((e, x));
+                }
+            }
+        };
+        consider(self.date_or_time(i));
+        consider(self.relative(i));
+        consider(self.duration(i));
+        best.map(|(end, expr)| {
+            let attributive = self.attributive(i, end, &expr);
+            Match { start: i, end, expr, attributive }
+        })
+    }
+
+    fn attributive(&self, i: usize, end: usize, expr: &Expr) -> bool {
+        if !matches!(expr, Expr::Cal(_) | Expr::Range(..)) || i == 0 {
+            return false;
+        }
+        // "the Agreement of February 1945", "the Declaration of 1956"
+        if self.lex(i - 1) == Lex::Of && i >= 2 {
+            let w = &self.t[i - 2];
+            if w.kind == Kind::Word && w.lex == Lex::Other {
+                return true;
+            }
+        }
+        // "the 1956 season", "the “1955 System”": a bare year before a noun
+        if let Expr::Cal(c) = expr {
+            if c.month.is_none() && c.decade.is_none() && c.part.is_none() && c.year.is_some() {
+                let before = &self.t[i - 1];
+                let lead = before.kind == Kind::Word && before.lex == Lex::The
+                    || before.kind == Kind::Punct && matches!(before.ch, '“' | '"');
+                let noun_after = self.tok(end).is_some_and(|n| n.kind == Kind::Word && n.lex == Lex::Other);
+                return lead && noun_after;
+            }
+        }
+        false
+    }
+
+    /// Marks the tokens of citation locators: after a citation year ("Hara 2013, 147",
+    /// "shigeta and suezawa 1988, 1112"), the numbers, dashes and locator words up to the end
+    /// of the citation are page numbers, never dates.
+    pub fn mask_citations(t: &[Tok], text: &str, paren: &[u16], masked: &mut Vec<bool>) {
+        masked.clear();
+        masked.resize(t.len(), false);
+        let m = Matcher { t, text, paren, masked: &[] };
+        let mut i = 0;
+        while i < t.len() {
+            let tk = &t[i];
+            if tk.kind == Kind::Num && tk.digits == 4 {
+                let mut after = i + 1;
+                if m.dash(after) && m.adjacent(after) && m.tok(after + 1).is_some_and(|x| x.kind == Kind::Num && !x.space) {
+                    after += 2;
+                }
+                if m.citation_year(i, after) {
+                    let mut k = after;
+                    while let Some(x) = t.get(k) {
+                        let ok = match x.kind {
+                            Kind::Num => true,
+                            Kind::Punct => matches!(x.ch, ',' | '.' | ':' | '/' | '-' | '–' | '—'),
+                            Kind::Word => {
+                                let w = &text[x.start..x.end];
+                                ["no", "nos", "vol", "p", "pp", "doc", "ch", "fn", "n"].iter().any(|l| w.eq_ignore_ascii_case(l))
+                                    || (w.len() <= 3 && w.chars().all(|c| c.is_ascii_uppercase()))
+                            }
+                        };
+                        if !ok {
+                            break;
+                        }
+                        masked[k] = true;
+                        k += 1;
+                    }
+                    i = k.max(i + 1);
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    }
+}
+
+/// Parenthesis depth before each token.
+pub(crate) fn paren_depths(t: &[Tok], out: &mut Vec<u16>) {
+    out.clear();
+    let mut d: u16 = 0;
+    for tok in t {
+        out.push(d);
+        if tok.kind == Kind::Punct {
+            match tok.ch {
+                '(' | '[' => d = d.saturating_add(1),
+                ')' | ']' => d = d.saturating_sub(1),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// All expressions in `t`, longest match first, left to right.
+pub(crate) fn find_all(m: &Matcher<'_>, out: &mut Vec<Match>) {
+    out.clear();
+    let mut i = 0;
+    while i < m.t.len() {
+        match m.at(i) {
+            Some(x) => {
+                i = x.end.max(i + 1);
+                out.push(x);
+            }
+            None => i += 1,
+        }
+    }
+}
