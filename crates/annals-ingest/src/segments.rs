@@ -115,7 +115,7 @@ const MONTHS: &[&str] = &[
 /// "Tokyo, August 30, 1956—11 a.m.", "Washington, April 7, 1955": a place, a comma, a date.
 fn is_dateline(line: &str) -> bool {
     let t = line.trim();
-    if t.is_empty() || t.len() > 90 || t.ends_with('.') && !t.ends_with("m.") {
+    if t.is_empty() || t.len() > 90 {
         return false;
     }
     let Some(comma) = t.find(", ") else { return false };

@@ -107,6 +107,7 @@ pub struct Tagger {
     narrative: Narrative,
     toks: Vec<Tok>,
     paren: Vec<u16>,
+    bracket: Vec<u16>,
     masked: Vec<bool>,
     matches: Vec<Match>,
 }
@@ -148,7 +149,7 @@ impl Tagger {
             return;
         }
         tokenize(text, &mut self.toks);
-        paren_depths(&self.toks, &mut self.paren);
+        paren_depths(&self.toks, &mut self.paren, &mut self.bracket);
         Matcher::mask_citations(&self.toks, text, &self.paren, &mut self.masked);
         let m = Matcher { t: &self.toks, text, paren: &self.paren, masked: &self.masked };
         find_all(&m, &mut self.matches);
@@ -157,7 +158,9 @@ impl Tagger {
         for mt in &matches {
             let start = self.toks[mt.start].start;
             let end = self.toks[mt.end - 1].end;
-            let before = mt.attributive.then(|| self.narrative.clone());
+            // editorial insertions in brackets are asides too
+            let aside = mt.attributive || self.bracket[mt.start] > 0;
+            let before = aside.then(|| self.narrative.clone());
             if let Some(t) = self.resolve(mt, start, end) {
                 out.push(t);
             }
@@ -190,7 +193,10 @@ impl Tagger {
                 anchor = Some(Anchor::Dct { value: d.to_string() });
             }
         } else if needs_year {
-            if let Some(r) = self.narrative.year_ref {
+            // With a document date, a narrative year stated alone ("by 1957") is a weaker
+            // anchor than the date the document was written.
+            let usable = self.narrative.year_ref.filter(|r| self.dct.is_none() || r.month.is_some() || r.part.is_some());
+            if let Some(r) = usable {
                 c.year = r.year;
                 implied.push("year");
                 anchor = Some(Anchor::Narrative { value: r.value() });
@@ -209,6 +215,18 @@ impl Tagger {
             }
         }
         (c, anchor)
+    }
+
+    /// Moves narrative time to `c` — unless the document's own date shows that `c` lies in
+    /// the writer's future: a memorandum does not narrate its future ("to be completed by
+    /// December 31, 1957" is a plan, not the story's clock).
+    fn advance(&mut self, c: &Cal) {
+        if let (Some(dct), Some((start, _))) = (self.dct, c.base_interval()) {
+            if start > dct {
+                return;
+            }
+        }
+        self.narrative.update(c);
     }
 
     /// The reference for a shift by `unit`: a day for days and weeks, else the last year.
@@ -257,7 +275,7 @@ impl Tagger {
                 t.modifier = c.modifier;
                 t.anchor = anchor;
                 describe(&mut t, &c, None);
-                self.narrative.update(&c);
+                self.advance(&c);
             }
             Expr::Range(a, b) => {
                 // the year of a day range is stated once, at its end: "August 16–23, 1956"
@@ -274,7 +292,7 @@ impl Tagger {
                 t.value = format!("{}/{}", strip(&a).value(), strip(&b).value());
                 t.anchor = anchor;
                 describe(&mut t, &a, Some(&b));
-                self.narrative.update(&a);
+                self.advance(&a);
             }
             Expr::Dur { n, unit, modifier, rel } => {
                 t.kind = TimexType::Duration;
@@ -293,7 +311,7 @@ impl Tagger {
                                     t.resolved = Some(c.value());
                                     // "later" moves the story on; "earlier" is a flashback
                                     if matches!(rel, Rel::Later) {
-                                        self.narrative.update(&c);
+                                        self.advance(&c);
                                     }
                                 }
                             }
@@ -341,7 +359,7 @@ impl Tagger {
                 t.value = c.value();
                 t.anchor = Some(anchor);
                 describe(&mut t, &c, None);
-                self.narrative.update(&c);
+                self.advance(&c);
             }
             Expr::Weekday { day, dir } => {
                 let Some((r, anchor)) = self.reference(Unit::Day, true) else {
@@ -362,7 +380,7 @@ impl Tagger {
                 t.anchor = Some(anchor);
                 t.implied = vec!["year", "month", "day"];
                 describe(&mut t, &c, None);
-                self.narrative.update(&c);
+                self.advance(&c);
             }
             Expr::Ref(v) => {
                 t.value = (*v).to_string();

@@ -247,11 +247,17 @@ impl<'a> Matcher<'a> {
             }
             Kind::Num => false,
         };
+        let next = self.tok(after);
+        let strong_locator = next.is_some_and(|n| n.is_punct(','))
+            && self.punct(after + 2, '.')
+            && ["vol", "pp", "no", "doc"].iter().any(|w| self.str(after + 1).eq_ignore_ascii_case(w));
+        if strong_locator {
+            return true; // "Foreign Relations, 1952–1954, vol. II": a citation whoever the author
+        }
         if !authorish {
             return false;
         }
         let capital = p.kind != Kind::Word || p.cap;
-        let next = self.tok(after);
         let locator_follows = next.is_some_and(|n| n.is_punct(',') || n.is_punct(':'))
             && self.tok(after + 1).is_some_and(|m| {
                 m.kind == Kind::Num
@@ -966,16 +972,21 @@ impl<'a> Matcher<'a> {
     }
 }
 
-/// Parenthesis depth before each token.
-pub(crate) fn paren_depths(t: &[Tok], out: &mut Vec<u16>) {
-    out.clear();
-    let mut d: u16 = 0;
+/// Depth of round parentheses and of square brackets before each token. Brackets hold
+/// editorial matter ("[Footnote 2: ...]", "[Here follow ...]").
+pub(crate) fn paren_depths(t: &[Tok], paren: &mut Vec<u16>, bracket: &mut Vec<u16>) {
+    paren.clear();
+    bracket.clear();
+    let (mut p, mut b) = (0u16, 0u16);
     for tok in t {
-        out.push(d);
+        paren.push(p.saturating_add(b));
+        bracket.push(b);
         if tok.kind == Kind::Punct {
             match tok.ch {
-                '(' | '[' => d = d.saturating_add(1),
-                ')' | ']' => d = d.saturating_sub(1),
+                '(' => p = p.saturating_add(1),
+                ')' => p = p.saturating_sub(1),
+                '[' => b = b.saturating_add(1),
+                ']' => b = b.saturating_sub(1),
                 _ => {}
             }
         }
