@@ -88,8 +88,12 @@ pub fn time(path: &Path, dct: Option<&str>, json: bool) -> Result<()> {
     } else {
         buf.extend_from_slice(b"start\tend\ttext\ttype\tvalue\tmod\n");
     }
+    // rows of one chunk, sorted by offset before writing: a paragraph interrupted by a
+    // footnote is one block, but its dates are printed in document order
+    let mut rows: Vec<(usize, usize, Timex, BlockKind)> = Vec::new();
     for chunk in Chunks::new(&name, reader) {
         let chunk = chunk?;
+        rows.clear();
         for block in blocks(&chunk.text, chunk.base) {
             found.clear();
             tagger.tag_into(&block.clean.text, role(block.kind), &mut found);
@@ -102,32 +106,36 @@ pub fn time(path: &Path, dct: Option<&str>, json: bool) -> Result<()> {
                     tagger.set_dct(Some(d));
                 }
             }
-            for t in &found {
+            for t in found.drain(..) {
                 let (s, e) = block.clean.map.span(t.start, t.end);
-                let text = &chunk.text[s - chunk.base..e - chunk.base];
-                if json {
-                    let mut v = serde_json::to_value(t)?;
-                    v["start"] = s.into();
-                    v["end"] = e.into();
-                    v["text"] = text.into();
-                    v["block"] = block.kind.as_str().into();
-                    buf.extend_from_slice(if first_json { b"\n" } else { b",\n" });
-                    first_json = false;
-                    serde_json::to_writer(&mut buf, &v)?;
-                } else {
-                    use std::io::Write as _;
-                    let _ = write!(buf, "{s}\t{e}\t");
-                    escape_into(&mut buf, text);
-                    buf.push(b'\t');
-                    buf.extend_from_slice(t.kind.as_str().as_bytes());
-                    buf.push(b'\t');
-                    buf.extend_from_slice(t.value.as_bytes());
-                    buf.push(b'\t');
-                    if let Some(m) = t.modifier {
-                        buf.extend_from_slice(m.as_str().as_bytes());
-                    }
-                    buf.push(b'\n');
+                rows.push((s, e, t, block.kind));
+            }
+        }
+        rows.sort_by_key(|r| (r.0, r.1));
+        for (s, e, t, kind) in &rows {
+            let (s, e) = (*s, *e);
+            let text = &chunk.text[s - chunk.base..e - chunk.base];
+            if json {
+                let mut v = serde_json::to_value(t)?;
+                v["start"] = s.into();
+                v["end"] = e.into();
+                v["text"] = text.into();
+                v["block"] = kind.as_str().into();
+                buf.extend_from_slice(if first_json { b"\n" } else { b",\n" });
+                first_json = false;
+                serde_json::to_writer(&mut buf, &v)?;
+            } else {
+                let _ = write!(buf, "{s}\t{e}\t");
+                escape_into(&mut buf, text);
+                buf.push(b'\t');
+                buf.extend_from_slice(t.kind.as_str().as_bytes());
+                buf.push(b'\t');
+                buf.extend_from_slice(t.value.as_bytes());
+                buf.push(b'\t');
+                if let Some(m) = t.modifier {
+                    buf.extend_from_slice(m.as_str().as_bytes());
                 }
+                buf.push(b'\n');
             }
             if buf.len() >= 1 << 15 {
                 match &mut held {

@@ -189,11 +189,11 @@ fn leading_word(s: &str) -> &str {
 /// one logical line.
 pub fn clean_lines(src: &str, base: usize, lines: &[Range<usize>]) -> Cleaned {
     let mut b = Builder { src, base, out: Cleaned::default() };
-    let contents: Vec<Range<usize>> = lines
+    let (contents, full): (Vec<Range<usize>>, Vec<Range<usize>>) = lines
         .iter()
-        .map(|r| trim_range(src, r.clone()))
-        .filter(|r| !r.is_empty())
-        .collect();
+        .map(|r| (trim_range(src, r.clone()), r.clone()))
+        .filter(|(c, _)| !c.is_empty())
+        .unzip();
     for (i, c) in contents.iter().enumerate() {
         let Some(next) = contents.get(i + 1) else {
             b.copy_repairing(c.clone());
@@ -214,7 +214,15 @@ pub fn clean_lines(src: &str, base: usize, lines: &[Range<usize>]) -> Cleaned {
             }
         } else {
             b.copy_repairing(c.clone());
-            b.replace(" ", c.end..next.start);
+            // The space stands for the white space between the lines; when the lines are
+            // not neighbours (a footnote came between), only for the first line's ending.
+            let gap = &src[c.end..next.start];
+            let join_end = if gap.chars().all(char::is_whitespace) {
+                next.start
+            } else {
+                (full[i].end + 1).min(src.len())
+            };
+            b.replace(" ", c.end..join_end);
         }
     }
     b.out

@@ -88,11 +88,14 @@ fn footnote_number(line: &str) -> Option<(usize, bool)> {
         return None;
     }
     let rest = &line[digits..];
-    let spaces = rest.bytes().take_while(|&b| b == b' ' || b == b'\t').count();
-    if spaces == 0 || spaces == rest.len() {
+    // any white space counts: PDF extraction writes the gap as an en space (U+2002) as often
+    // as as spaces
+    let spaces = rest.chars().take_while(|c| c.is_whitespace()).count();
+    if spaces == 0 || spaces == rest.chars().count() {
         return None;
     }
-    Some((digits, spaces >= 2))
+    let wide = spaces >= 2 || !rest.starts_with(' ');
+    Some((digits, wide))
 }
 
 /// "1 The San Francisco Peace Conference and the USSR", "2.1 Results": a numbered heading.
@@ -496,5 +499,99 @@ mod tests {
         assert_eq!(bs[0].kind, BlockKind::Heading);
         assert_eq!(bs[1].kind, BlockKind::Dateline);
         assert_eq!(bs[1].clean.text, "Tokyo, August 30, 1956—11 a.m.");
+    }
+}
+
+/// Base letter and combining mark of the precomposed letters the cleaner writes.
+fn decompose(c: char) -> Option<(char, char)> {
+    Some(match c {
+        'ĭ' => ('i', '\u{306}'),
+        'Ĭ' => ('I', '\u{306}'),
+        'ŭ' => ('u', '\u{306}'),
+        'é' => ('e', '\u{301}'),
+        'á' => ('a', '\u{301}'),
+        'ó' => ('o', '\u{301}'),
+        'è' => ('e', '\u{300}'),
+        'à' => ('a', '\u{300}'),
+        'ō' => ('o', '\u{304}'),
+        'ū' => ('u', '\u{304}'),
+        'Ō' => ('O', '\u{304}'),
+        'Ū' => ('U', '\u{304}'),
+        'ë' => ('e', '\u{308}'),
+        'ö' => ('o', '\u{308}'),
+        'ü' => ('u', '\u{308}'),
+        'ä' => ('a', '\u{308}'),
+        _ => return None,
+    })
+}
+
+fn letters(s: &str) -> Vec<char> {
+    let mut v = Vec::new();
+    for c in s.chars() {
+        if c.is_whitespace() {
+            continue;
+        }
+        match decompose(c) {
+            Some((a, b)) => v.extend([a, b]),
+            None => v.push(c),
+        }
+    }
+    v
+}
+
+impl Block {
+    /// Proves that the block's cleaned text maps back to `input` (which starts at absolute
+    /// offset `base`): copied runs are byte-identical, replaced runs are a line join (white
+    /// space → one space) or a diacritic repair (same letters and marks), and the only input
+    /// bytes left out are white space at line ends and a line-final hyphen of a split word.
+    pub fn verify(&self, input: &str, base: usize) -> Result<(), String> {
+        let raw = |a: usize, b: usize| input.get(a - base..b - base).ok_or(format!("raw span {a}..{b} is not text"));
+        let clean = &self.clean.text;
+        let pieces = self.clean.map.pieces();
+        let mut clean_at = 0;
+        let mut covered: Vec<(usize, usize)> = Vec::new();
+        for p in pieces {
+            if p.clean != clean_at {
+                return Err(format!("clean gap at {clean_at}"));
+            }
+            clean_at = p.clean + p.clean_len;
+            let c = clean.get(p.clean..p.clean + p.clean_len).ok_or("clean span not text")?;
+            let r = raw(p.raw, p.raw + p.raw_len)?;
+            if p.clean_len == p.raw_len && c == r {
+                // copy
+            } else if c == " " && r.chars().all(char::is_whitespace) {
+                // line join
+            } else if letters(c).iter().filter(|ch| !matches!(ch, ',' | '.' | ';' | ':' | ')')).eq(letters(r).iter().filter(|ch| !matches!(ch, ',' | '.' | ';' | ':' | ')'))) {
+                // diacritic repair
+            } else {
+                return Err(format!("piece {p:?}: clean {c:?} does not stand for raw {r:?}"));
+            }
+            if let Some(last) = covered.last() {
+                if p.raw < last.1 {
+                    return Err(format!("raw offsets go backwards at {}", p.raw));
+                }
+            }
+            covered.push((p.raw, p.raw + p.raw_len));
+        }
+        if clean_at != clean.len() {
+            return Err("map does not cover the cleaned text".into());
+        }
+        // every byte of the block's lines that no piece covers is white space or the
+        // line-final hyphen of a split word
+        for line in &self.lines {
+            let text = raw(line.start, line.end)?;
+            let trimmed_end = line.start + text.trim_end().len();
+            for (i, ch) in text.char_indices() {
+                let at = line.start + i;
+                if ch.is_whitespace() || covered.iter().any(|&(a, b)| a <= at && at < b) {
+                    continue;
+                }
+                let line_final_hyphen = ch == '-' && at + 1 == trimmed_end;
+                if !line_final_hyphen {
+                    return Err(format!("input byte {at} ({ch:?}) is lost"));
+                }
+            }
+        }
+        Ok(())
     }
 }
