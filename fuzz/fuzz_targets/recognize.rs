@@ -1,6 +1,7 @@
 //! Fuzzes the whole `annals time` path short of I/O: text checks, segmentation and cleanup
 //! with its offset map, and the temporal engine. Beyond "no panic", it checks the invariants
-//! users rely on: every span lies inside the input, on character boundaries, in order.
+//! users rely on: the offset map round-trips (`Block::verify`), every span lies inside the
+//! input, on character boundaries, in order.
 #![no_main]
 
 use annals_ingest::{blocks, check_text};
@@ -14,6 +15,7 @@ fuzz_target!(|data: &[u8]| {
         tagger.set_dct(annals_time::parse_dct("1956-08-19").ok());
     }
     for block in blocks(text, 0) {
+        block.verify(text, 0).unwrap();
         let clean = &block.clean;
         for t in tagger.tag(&clean.text, Role::Narrative) {
             assert!(t.start < t.end && t.end <= clean.text.len());

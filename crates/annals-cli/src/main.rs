@@ -67,14 +67,19 @@ enum Format {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Time { file, dct, format } => pipeline::time(&file, dct.as_deref(), format == Format::Json),
+        Command::Time { file, dct, format } => {
+            pipeline::time(&file, dct.as_deref(), format == Format::Json)
+        }
         Command::Segments { file, sentences } => pipeline::segments(&file, sentences),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             // A closed pipe (`annals time f | head`) is not an error worth a message.
-            if e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)) {
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) {
                 return ExitCode::SUCCESS;
             }
             let _ = std::io::stdout().flush();

@@ -4,9 +4,9 @@ use std::fs::File;
 use std::io::{self, BufWriter, Read, Write};
 use std::path::Path;
 
-use anyhow::{Context, Result};
 use annals_ingest::{blocks, sentences, BlockKind, Chunks};
 use annals_time::{Role, Tagger, Timex, TimexType};
+use anyhow::{Context, Result};
 
 /// How a block takes part in temporal tagging.
 pub fn role(kind: BlockKind) -> Role {
@@ -52,17 +52,27 @@ fn open(path: &Path) -> Result<(Box<dyn Read>, String, bool, u64)> {
         chunk?;
     }
     let f = File::open(path).with_context(|| format!("{name}: cannot open"))?;
-    Ok((Box::new(io::BufReader::with_capacity(1 << 16, f)), name, false, meta.len()))
+    Ok((
+        Box::new(io::BufReader::with_capacity(1 << 16, f)),
+        name,
+        false,
+        meta.len(),
+    ))
 }
 
 fn progress(total: u64) -> indicatif::ProgressBar {
     if total < (8 << 20) {
         return indicatif::ProgressBar::hidden();
     }
-    let pb = indicatif::ProgressBar::with_draw_target(Some(total), indicatif::ProgressDrawTarget::stderr());
+    let pb = indicatif::ProgressBar::with_draw_target(
+        Some(total),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
     pb.set_style(
-        indicatif::ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {bytes_per_sec} {eta}")
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        indicatif::ProgressStyle::with_template(
+            "{bar:40} {bytes}/{total_bytes} {bytes_per_sec} {eta}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
     pb
 }

@@ -23,30 +23,55 @@ pub struct Cleaned {
 /// starts plain words ("re", "ex", "pro", "out") is deliberately not here: for those, joining
 /// is right far more often than not.
 const COMPOUND_FIRST: &[&str] = &[
-    "all", "anti", "cold", "cross", "far", "full", "half", "high", "left", "long", "low",
-    "middle", "mid", "most", "near", "non", "part", "post", "quasi", "right", "self", "semi",
-    "short", "so", "vice", "well", "wide", "world", "large", "small", "first", "second",
-    "third", "last", "pre",
+    "all", "anti", "cold", "cross", "far", "full", "half", "high", "left", "long", "low", "middle",
+    "mid", "most", "near", "non", "part", "post", "quasi", "right", "self", "semi", "short", "so",
+    "vice", "well", "wide", "world", "large", "small", "first", "second", "third", "last", "pre",
 ];
 
 /// Number words: "eight-\nmonth" keeps its hyphen when a unit follows ("ten-\nsions" does not).
 const NUMBER_WORDS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
     "hundred",
 ];
 const NUMBER_TAILS: &[&str] = &[
-    "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
-    "minute", "minutes", "decade", "decades", "century", "member", "members", "nation",
-    "nations", "power", "powers", "party", "point", "one", "two", "three", "four", "five",
-    "six", "seven", "eight", "nine", "thousand", "hundred", "fold", "way", "sided", "time",
+    "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute",
+    "minutes", "decade", "decades", "century", "member", "members", "nation", "nations", "power",
+    "powers", "party", "point", "one", "two", "three", "four", "five", "six", "seven", "eight",
+    "nine", "thousand", "hundred", "fold", "way", "sided", "time",
 ];
 
 /// Decides whether the hyphen in `left-⏎right` is a real hyphen (kept) or a line-break
 /// hyphen (dropped, the word joined).
 pub fn keep_hyphen(left: &str, right: &str) -> bool {
-    let Some(r0) = right.chars().next() else { return true };
+    let Some(r0) = right.chars().next() else {
+        return true;
+    };
     if r0.is_uppercase() || r0.is_ascii_digit() {
         return true; // "Soviet-\nJapanese", "Russo-\nJapanese", "mid-\nMarch"
     }
@@ -109,7 +134,9 @@ impl Builder<'_> {
     fn replace(&mut self, with: &str, r: Range<usize>) {
         let clean = self.out.text.len();
         self.out.text.push_str(with);
-        self.out.map.push_replace(clean, with.len(), self.base + r.start, r.len());
+        self.out
+            .map
+            .push_replace(clean, with.len(), self.base + r.start, r.len());
     }
 
     /// Copies `r`, repairing a combining mark that extraction separated from its letter by
@@ -181,14 +208,21 @@ fn trailing_word(s: &str) -> &str {
 }
 
 fn leading_word(s: &str) -> &str {
-    let end = s.char_indices().find(|(_, c)| !c.is_alphabetic()).map_or(s.len(), |(i, _)| i);
+    let end = s
+        .char_indices()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(s.len(), |(i, _)| i);
     &s[..end]
 }
 
 /// Cleans the lines `lines` (ranges into `src`, which starts at absolute offset `base`) into
 /// one logical line.
 pub fn clean_lines(src: &str, base: usize, lines: &[Range<usize>]) -> Cleaned {
-    let mut b = Builder { src, base, out: Cleaned::default() };
+    let mut b = Builder {
+        src,
+        base,
+        out: Cleaned::default(),
+    };
     let (contents, full): (Vec<Range<usize>>, Vec<Range<usize>>) = lines
         .iter()
         .map(|r| (trim_range(src, r.clone()), r.clone()))
@@ -202,7 +236,10 @@ pub fn clean_lines(src: &str, base: usize, lines: &[Range<usize>]) -> Cleaned {
         let line = &src[c.clone()];
         let next_line = &src[next.clone()];
         let hyphen_break = line.ends_with('-')
-            && line[..line.len() - 1].chars().next_back().is_some_and(char::is_alphabetic)
+            && line[..line.len() - 1]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic)
             && next_line.chars().next().is_some_and(char::is_alphabetic);
         if hyphen_break {
             let left = trailing_word(&line[..line.len() - 1]);
@@ -252,12 +289,18 @@ mod tests {
     #[test]
     fn joins_and_dehyphenates() {
         let c = clean("the negotia-\ntions of the left-\nwing and Russo-\nJapanese \n talks");
-        assert_eq!(c.text, "the negotiations of the left-wing and Russo-Japanese talks");
+        assert_eq!(
+            c.text,
+            "the negotiations of the left-wing and Russo-Japanese talks"
+        );
     }
 
     #[test]
     fn numbers_keep_hyphen_only_before_units() {
-        assert_eq!(clean("an eight-\nmonth absence").text, "an eight-month absence");
+        assert_eq!(
+            clean("an eight-\nmonth absence").text,
+            "an eight-month absence"
+        );
         assert_eq!(clean("rising ten-\nsions").text, "rising tensions");
     }
 

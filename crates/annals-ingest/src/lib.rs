@@ -63,7 +63,10 @@ pub enum IngestError {
 /// absolute offset of `bytes` in the input, for error messages.
 pub fn check_text<'a>(name: &str, bytes: &'a [u8], base: usize) -> Result<&'a str, IngestError> {
     if let Some(i) = memchr::memchr(0, bytes) {
-        return Err(IngestError::Binary { name: name.to_string(), offset: base + i });
+        return Err(IngestError::Binary {
+            name: name.to_string(),
+            offset: base + i,
+        });
     }
     std::str::from_utf8(bytes).map_err(|e| IngestError::InvalidUtf8 {
         name: name.to_string(),
@@ -75,7 +78,10 @@ pub fn check_text<'a>(name: &str, bytes: &'a [u8], base: usize) -> Result<&'a st
 pub fn read(name: &str, mut r: impl Read) -> Result<String, IngestError> {
     let mut bytes = Vec::new();
     r.read_to_end(&mut bytes)
-        .map_err(|source| IngestError::Io { name: name.to_string(), source })?;
+        .map_err(|source| IngestError::Io {
+            name: name.to_string(),
+            source,
+        })?;
     from_bytes(name, bytes)
 }
 
@@ -83,7 +89,9 @@ pub fn read(name: &str, mut r: impl Read) -> Result<String, IngestError> {
 pub fn from_bytes(name: &str, bytes: Vec<u8>) -> Result<String, IngestError> {
     check_text(name, &bytes, 0)?;
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(IngestError::Empty { name: name.to_string() });
+        return Err(IngestError::Empty {
+            name: name.to_string(),
+        });
     }
     // check_text proved validity
     Ok(String::from_utf8(bytes).expect("validated above"))
@@ -152,7 +160,10 @@ impl<R: Read> Chunks<R> {
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => self.buf.truncate(old),
                 Err(source) => {
                     self.buf.truncate(old);
-                    return Err(IngestError::Io { name: self.name.clone(), source });
+                    return Err(IngestError::Io {
+                        name: self.name.clone(),
+                        source,
+                    });
                 }
             }
         }
@@ -168,7 +179,9 @@ impl<R: Read> Chunks<R> {
         let mut end = b.len();
         while let Some(i) = memchr::memrchr(b'\n', &b[..end]) {
             let before = &b[..i];
-            let j = before.iter().rposition(|&c| !(c == b' ' || c == b'\t' || c == b'\r'));
+            let j = before
+                .iter()
+                .rposition(|&c| !(c == b' ' || c == b'\t' || c == b'\r'));
             if let Some(j) = j {
                 if b[j] == b'\n' && j > 0 {
                     return i + 1;
@@ -213,7 +226,9 @@ impl<R: Read> Iterator for Chunks<R> {
         if self.buf.is_empty() {
             if !self.any_text {
                 self.failed = true;
-                return Some(Err(IngestError::Empty { name: self.name.clone() }));
+                return Some(Err(IngestError::Empty {
+                    name: self.name.clone(),
+                }));
             }
             return None;
         }
@@ -241,9 +256,15 @@ mod tests {
     #[test]
     fn errors_name_the_input_and_offset() {
         let e = from_bytes("a.txt", b"abc\xffdef".to_vec()).unwrap_err();
-        assert_eq!(e.to_string().split(" (").next().unwrap(), "a.txt: invalid UTF-8 at byte offset 3");
+        assert_eq!(
+            e.to_string().split(" (").next().unwrap(),
+            "a.txt: invalid UTF-8 at byte offset 3"
+        );
         let e = from_bytes("b.bin", b"ab\0".to_vec()).unwrap_err();
-        assert_eq!(e.to_string(), "b.bin: not a text file: NUL byte at byte offset 2");
+        assert_eq!(
+            e.to_string(),
+            "b.bin: not a text file: NUL byte at byte offset 2"
+        );
         let e = from_bytes("c.txt", b" \n".to_vec()).unwrap_err();
         assert_eq!(e.to_string(), "c.txt: the input is empty");
     }
@@ -251,15 +272,20 @@ mod tests {
     #[test]
     fn chunks_cut_at_blank_lines_and_keep_offsets() {
         let text = "para one line\nstill one\n\npara two\n\npara three is here\n".repeat(20);
-        let chunks: Vec<Chunk> =
-            Chunks::with_target("t", text.as_bytes(), 100).map(Result::unwrap).collect();
+        let chunks: Vec<Chunk> = Chunks::with_target("t", text.as_bytes(), 100)
+            .map(Result::unwrap)
+            .collect();
         assert!(chunks.len() > 5);
         let mut joined = String::new();
         for c in &chunks {
             assert_eq!(c.base, joined.len());
             joined.push_str(&c.text);
             if c.base + c.text.len() < text.len() {
-                assert!(c.text.ends_with("\n\n") || c.text.ends_with('\n'), "{:?}", c.text);
+                assert!(
+                    c.text.ends_with("\n\n") || c.text.ends_with('\n'),
+                    "{:?}",
+                    c.text
+                );
             }
         }
         assert_eq!(joined, text);
@@ -268,8 +294,9 @@ mod tests {
     #[test]
     fn one_huge_line_is_cut_at_spaces_or_char_boundaries() {
         let text = "é".repeat(500) + " " + &"ab ".repeat(300);
-        let chunks: Vec<Chunk> =
-            Chunks::with_target("t", text.as_bytes(), 128).map(Result::unwrap).collect();
+        let chunks: Vec<Chunk> = Chunks::with_target("t", text.as_bytes(), 128)
+            .map(Result::unwrap)
+            .collect();
         let joined: String = chunks.iter().map(|c| c.text.as_str()).collect();
         assert_eq!(joined, text);
     }

@@ -51,14 +51,23 @@ impl OffsetMap {
             return;
         }
         if let Some(last) = self.pieces.last_mut() {
-            debug_assert_eq!(last.clean + last.clean_len, clean, "pieces must be contiguous");
+            debug_assert_eq!(
+                last.clean + last.clean_len,
+                clean,
+                "pieces must be contiguous"
+            );
             if last.is_copy() && last.raw + last.raw_len == raw {
                 last.clean_len += len;
                 last.raw_len += len;
                 return;
             }
         }
-        self.pieces.push(Piece { clean, raw, clean_len: len, raw_len: len });
+        self.pieces.push(Piece {
+            clean,
+            raw,
+            clean_len: len,
+            raw_len: len,
+        });
     }
 
     /// Records that `clean_len` bytes of cleaned text replace `raw_len` original bytes at `raw`.
@@ -69,10 +78,20 @@ impl OffsetMap {
         if clean_len == raw_len {
             // Same length (a line break that became a space): still a unit, but mapping byte
             // for byte is exact, so keep it mergeable only with itself.
-            self.pieces.push(Piece { clean, raw, clean_len, raw_len });
+            self.pieces.push(Piece {
+                clean,
+                raw,
+                clean_len,
+                raw_len,
+            });
             return;
         }
-        self.pieces.push(Piece { clean, raw, clean_len, raw_len });
+        self.pieces.push(Piece {
+            clean,
+            raw,
+            clean_len,
+            raw_len,
+        });
     }
 
     /// The pieces, in order.
@@ -86,7 +105,9 @@ impl OffsetMap {
     }
 
     fn find(&self, pos: usize) -> Option<&Piece> {
-        let i = self.pieces.partition_point(|p| p.clean + p.clean_len <= pos);
+        let i = self
+            .pieces
+            .partition_point(|p| p.clean + p.clean_len <= pos);
         self.pieces.get(i)
     }
 

@@ -76,7 +76,9 @@ fn ends_with_colon(s: &str) -> bool {
 
 /// "12", "- 12 -": a page number alone on a line.
 fn is_page_number(line: &str) -> bool {
-    let t = line.trim().trim_matches(|c| c == '-' || c == '–' || c == ' ');
+    let t = line
+        .trim()
+        .trim_matches(|c| c == '-' || c == '–' || c == ' ');
     !t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit())
 }
 
@@ -101,18 +103,36 @@ fn footnote_number(line: &str) -> Option<(usize, bool)> {
 /// "1 The San Francisco Peace Conference and the USSR", "2.1 Results": a numbered heading.
 fn is_numbered_heading(text: &str) -> bool {
     let t = text.trim();
-    let num = t.bytes().take_while(|b| b.is_ascii_digit() || *b == b'.').count();
+    let num = t
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b'.')
+        .count();
     if num == 0 || num > 6 || t.len() > 160 || ends_sentence(t) {
         return false;
     }
     let rest = &t[num..];
-    rest.starts_with(' ') && rest.trim_start().chars().next().is_some_and(char::is_uppercase)
+    rest.starts_with(' ')
+        && rest
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
         && !rest.starts_with("  ")
 }
 
 const MONTHS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// "Tokyo, August 30, 1956—11 a.m.", "Washington, April 7, 1955": a place, a comma, a date.
@@ -121,13 +141,15 @@ fn is_dateline(line: &str) -> bool {
     if t.is_empty() || t.len() > 90 {
         return false;
     }
-    let Some(comma) = t.find(", ") else { return false };
+    let Some(comma) = t.find(", ") else {
+        return false;
+    };
     let head = &t[..comma];
     if !head.chars().next().is_some_and(char::is_uppercase) || head.split(' ').count() > 4 {
         return false;
     }
     let tail = &t[comma + 2..];
-    let has_month = MONTHS.iter().any(|m| tail.contains(m)) || MONTHS.iter().any(|m| head == *m);
+    let has_month = MONTHS.iter().any(|m| tail.contains(m)) || MONTHS.contains(&head);
     let has_year = tail
         .as_bytes()
         .windows(4)
@@ -149,7 +171,10 @@ fn is_attribution_line(line: &str) -> bool {
 /// Most words capitalized: a byline or a title, not a sentence.
 fn title_case(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().filter(|w| w.len() > 3).collect();
-    let caps = words.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
+    let caps = words
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
     !words.is_empty() && caps * 3 >= words.len() * 2
 }
 
@@ -175,7 +200,7 @@ pub fn blocks(src: &str, base: usize) -> Vec<Block> {
             if !cur.is_empty() {
                 groups.push(std::mem::take(&mut cur));
             }
-            groups.push(vec![pos..line_end]);
+            groups.push(std::iter::once(pos..line_end).collect());
         } else {
             cur.push(pos..line_end);
         }
@@ -194,7 +219,10 @@ pub fn blocks(src: &str, base: usize) -> Vec<Block> {
     for g in groups {
         let mut cur: Vec<Range<usize>> = Vec::new();
         for (k, r) in g.iter().enumerate() {
-            if k > 0 && ends_with_colon(&src[g[k - 1].clone()]) && src[r.clone()].starts_with([' ', '\t']) {
+            if k > 0
+                && ends_with_colon(&src[g[k - 1].clone()])
+                && src[r.clone()].starts_with([' ', '\t'])
+            {
                 groups2.push(std::mem::take(&mut cur));
             }
             cur.push(r.clone());
@@ -239,7 +267,7 @@ pub fn blocks(src: &str, base: usize) -> Vec<Block> {
             out.push((BlockKind::Dateline, g.clone()));
             continue;
         }
-        let whole: String = g.iter().map(|r| line(r)).collect::<Vec<_>>().join(" ");
+        let whole: String = g.iter().map(line).collect::<Vec<_>>().join(" ");
         if let Some((_, wide)) = footnote_number(first) {
             if (wide || prev_body_open) && !is_numbered_heading(&whole) {
                 // The note runs until a line that follows a finished sentence and starts
@@ -257,7 +285,8 @@ pub fn blocks(src: &str, base: usize) -> Vec<Block> {
                 continue;
             }
         }
-        let title_like = gi == 0 || (out.iter().all(|(k, _)| *k == BlockKind::Heading) && title_case(&whole));
+        let title_like =
+            gi == 0 || (out.iter().all(|(k, _)| *k == BlockKind::Heading) && title_case(&whole));
         if title_like && g.len() <= 3 && !ends_sentence(&whole) && whole.len() < 200 {
             out.push((BlockKind::Heading, g.clone())); // title, byline
             continue;
@@ -266,7 +295,10 @@ pub fn blocks(src: &str, base: usize) -> Vec<Block> {
             out.push((BlockKind::Heading, g.clone()));
             continue;
         }
-        if prev_body_open && !first.starts_with(char::is_uppercase) && out.last().is_some_and(|(k, _)| *k == BlockKind::Footnote) {
+        if prev_body_open
+            && !first.starts_with(char::is_uppercase)
+            && out.last().is_some_and(|(k, _)| *k == BlockKind::Footnote)
+        {
             push_continuation(&mut out, g.clone(), src);
             continue;
         }
@@ -310,8 +342,10 @@ pub fn blocks(src: &str, base: usize) -> Vec<Block> {
             let t = line(&out[i].1[0]);
             let prev = &out[i - 1];
             let prev_text = line(&prev.1[0]).trim_start();
-            if prev.0 == BlockKind::Paragraph && prev_text.starts_with(['…', '“', '"'])
-                && is_attribution_line(t) && t.len() < 60
+            if prev.0 == BlockKind::Paragraph
+                && prev_text.starts_with(['…', '“', '"'])
+                && is_attribution_line(t)
+                && t.len() < 60
             {
                 out[i - 1].0 = BlockKind::Quote;
                 out[i].0 = BlockKind::Attribution;
@@ -323,7 +357,10 @@ pub fn blocks(src: &str, base: usize) -> Vec<Block> {
         .into_iter()
         .map(|(kind, lines)| {
             let clean = clean_lines(src, base, &lines);
-            let lines = lines.into_iter().map(|r| base + r.start..base + r.end).collect();
+            let lines = lines
+                .into_iter()
+                .map(|r| base + r.start..base + r.end)
+                .collect();
             Block { kind, lines, clean }
         })
         .collect();
@@ -351,11 +388,11 @@ fn push_continuation(
 /// Words whose final period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "a.m", "p.m", "no", "nos", "vol", "vols", "doc", "docs", "p", "pp", "ch", "art", "jr", "sr",
-    "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "capt", "adm", "gov", "sen", "rep",
-    "e.g", "i.e", "cf", "ibid", "op", "ed", "eds", "fig", "u.s", "u.n", "u.k", "u.s.s.r",
-    "ltd", "co", "inc", "messrs", "amb", "prof", "rev", "hon", "sec", "dept", "deptel",
-    "embtel", "ca", "c", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec", "al", "approx", "esp",
+    "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "capt", "adm", "gov", "sen", "rep", "e.g",
+    "i.e", "cf", "ibid", "op", "ed", "eds", "fig", "u.s", "u.n", "u.k", "u.s.s.r", "ltd", "co",
+    "inc", "messrs", "amb", "prof", "rev", "hon", "sec", "dept", "deptel", "embtel", "ca", "c",
+    "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "al", "approx", "esp",
 ];
 
 /// Sentence spans (byte ranges) of a cleaned block.
@@ -388,7 +425,9 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
             let ws = text[j..].len() - text[j..].trim_start().len();
             let next = text[j + ws..].chars().next();
             let boundary = ws > 0
-                && next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || matches!(n, '“' | '"' | '(' | '‘'))
+                && next.is_some_and(|n| {
+                    n.is_uppercase() || n.is_ascii_digit() || matches!(n, '“' | '"' | '(' | '‘')
+                })
                 && !(c == b'.' && !ellipsis && is_abbreviation(text, i, next.unwrap()));
             if boundary || j + ws == b.len() {
                 out.push(start..j);
@@ -429,77 +468,13 @@ fn is_abbreviation(text: &str, dot: usize, next: char) -> bool {
     if ABBREVIATIONS.contains(&lower.as_str()) {
         // "no. 5", "vol. 23", "p.m. On": numbering abbreviations before a digit never end a
         // sentence; "a.m."/"p.m." before a capital can, but in dated prose rarely do.
-        let numbering = matches!(lower.as_str(), "no" | "nos" | "vol" | "vols" | "doc" | "p" | "pp" | "ch" | "art");
+        let numbering = matches!(
+            lower.as_str(),
+            "no" | "nos" | "vol" | "vols" | "doc" | "p" | "pp" | "ch" | "art"
+        );
         return !numbering || next.is_ascii_digit() || next.is_uppercase();
     }
     false
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn sents(t: &str) -> Vec<&str> {
-        sentences(t).into_iter().map(|r| &t[r]).collect()
-    }
-
-    #[test]
-    fn sentences_survive_abbreviations_and_initials() {
-        let t = "At 6:45 p.m. on September 4, 1951, Acheson spoke. Secretary of State John F. \
-                 Dulles met Yakov A. Malik (Slavinskii 1994, no. 5, 58). See vol. 23 of FRUS. \
-                 Henry Cabot Lodge Jr. was there. “It is over.” He left.";
-        assert_eq!(
-            sents(t),
-            vec![
-                "At 6:45 p.m. on September 4, 1951, Acheson spoke.",
-                "Secretary of State John F. Dulles met Yakov A. Malik (Slavinskii 1994, no. 5, 58).",
-                "See vol. 23 of FRUS.",
-                "Henry Cabot Lodge Jr. was there.",
-                "“It is over.”",
-                "He left.",
-            ]
-        );
-    }
-
-    #[test]
-    fn footnote_splits_from_resumed_text() {
-        let src = "A Title\n\nIt was absurd to imagine that the rights to the \n\n1   On September 8, 1956, Yoshida said so.\nHe wrote (Wada 1991, 20).\n Kuriles could be transferred.\n";
-        let bs = blocks(src, 0);
-        let kinds: Vec<_> = bs.iter().map(|b| b.kind).collect();
-        // the first block counts as a heading only when it is short and unfinished; here it
-        // is running text interrupted by the note
-        assert!(kinds.contains(&BlockKind::Footnote));
-        let note = bs.iter().find(|b| b.kind == BlockKind::Footnote).unwrap();
-        assert!(note.clean.text.ends_with("(Wada 1991, 20)."));
-        let body = bs.iter().find(|b| b.clean.text.contains("Kuriles")).unwrap();
-        assert!(body.clean.text.contains("the rights to the Kuriles could be transferred."), "{:?}", body.clean.text);
-    }
-
-    #[test]
-    fn quotation_and_attribution() {
-        let src = "Intro text here.\n\nKhrushchev wrote in his memoirs:\n\nWe were often ignored.\nWe were harassed.\n\nkhrushchev 1979, 1–635\n\nThe Kremlin agreed.\n";
-        let bs = blocks(src, 0);
-        let kinds: Vec<_> = bs.iter().map(|b| b.kind).collect();
-        assert_eq!(
-            kinds,
-            vec![
-                BlockKind::Paragraph,
-                BlockKind::Paragraph,
-                BlockKind::Quote,
-                BlockKind::Attribution,
-                BlockKind::Paragraph
-            ]
-        );
-    }
-
-    #[test]
-    fn dateline_is_recognized() {
-        let src = "95. Telegram From the Embassy in Japan to the Department of State\nTokyo, August 30, 1956—11 a.m.\n\nBody text.\n";
-        let bs = blocks(src, 0);
-        assert_eq!(bs[0].kind, BlockKind::Heading);
-        assert_eq!(bs[1].kind, BlockKind::Dateline);
-        assert_eq!(bs[1].clean.text, "Tokyo, August 30, 1956—11 a.m.");
-    }
 }
 
 /// Base letter and combining mark of the precomposed letters the cleaner writes.
@@ -545,7 +520,11 @@ impl Block {
     /// space → one space) or a diacritic repair (same letters and marks), and the only input
     /// bytes left out are white space at line ends and a line-final hyphen of a split word.
     pub fn verify(&self, input: &str, base: usize) -> Result<(), String> {
-        let raw = |a: usize, b: usize| input.get(a - base..b - base).ok_or(format!("raw span {a}..{b} is not text"));
+        let raw = |a: usize, b: usize| {
+            input
+                .get(a - base..b - base)
+                .ok_or(format!("raw span {a}..{b} is not text"))
+        };
         let clean = &self.clean.text;
         let pieces = self.clean.map.pieces();
         let mut clean_at = 0;
@@ -555,16 +534,26 @@ impl Block {
                 return Err(format!("clean gap at {clean_at}"));
             }
             clean_at = p.clean + p.clean_len;
-            let c = clean.get(p.clean..p.clean + p.clean_len).ok_or("clean span not text")?;
+            let c = clean
+                .get(p.clean..p.clean + p.clean_len)
+                .ok_or("clean span not text")?;
             let r = raw(p.raw, p.raw + p.raw_len)?;
             if p.clean_len == p.raw_len && c == r {
                 // copy
             } else if c == " " && r.chars().all(char::is_whitespace) {
                 // line join
-            } else if letters(c).iter().filter(|ch| !matches!(ch, ',' | '.' | ';' | ':' | ')')).eq(letters(r).iter().filter(|ch| !matches!(ch, ',' | '.' | ';' | ':' | ')'))) {
+            } else if letters(c)
+                .iter()
+                .filter(|ch| !matches!(ch, ',' | '.' | ';' | ':' | ')'))
+                .eq(letters(r)
+                    .iter()
+                    .filter(|ch| !matches!(ch, ',' | '.' | ';' | ':' | ')')))
+            {
                 // diacritic repair
             } else {
-                return Err(format!("piece {p:?}: clean {c:?} does not stand for raw {r:?}"));
+                return Err(format!(
+                    "piece {p:?}: clean {c:?} does not stand for raw {r:?}"
+                ));
             }
             if let Some(last) = covered.last() {
                 if p.raw < last.1 {
@@ -593,5 +582,81 @@ impl Block {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(t: &str) -> Vec<&str> {
+        sentences(t).into_iter().map(|r| &t[r]).collect()
+    }
+
+    #[test]
+    fn sentences_survive_abbreviations_and_initials() {
+        let t = "At 6:45 p.m. on September 4, 1951, Acheson spoke. Secretary of State John F. \
+                 Dulles met Yakov A. Malik (Slavinskii 1994, no. 5, 58). See vol. 23 of FRUS. \
+                 Henry Cabot Lodge Jr. was there. “It is over.” He left.";
+        assert_eq!(
+            sents(t),
+            vec![
+                "At 6:45 p.m. on September 4, 1951, Acheson spoke.",
+                "Secretary of State John F. Dulles met Yakov A. Malik (Slavinskii 1994, no. 5, 58).",
+                "See vol. 23 of FRUS.",
+                "Henry Cabot Lodge Jr. was there.",
+                "“It is over.”",
+                "He left.",
+            ]
+        );
+    }
+
+    #[test]
+    fn footnote_splits_from_resumed_text() {
+        let src = "A Title\n\nIt was absurd to imagine that the rights to the \n\n1   On September 8, 1956, Yoshida said so.\nHe wrote (Wada 1991, 20).\n Kuriles could be transferred.\n";
+        let bs = blocks(src, 0);
+        let kinds: Vec<_> = bs.iter().map(|b| b.kind).collect();
+        // the first block counts as a heading only when it is short and unfinished; here it
+        // is running text interrupted by the note
+        assert!(kinds.contains(&BlockKind::Footnote));
+        let note = bs.iter().find(|b| b.kind == BlockKind::Footnote).unwrap();
+        assert!(note.clean.text.ends_with("(Wada 1991, 20)."));
+        let body = bs
+            .iter()
+            .find(|b| b.clean.text.contains("Kuriles"))
+            .unwrap();
+        assert!(
+            body.clean
+                .text
+                .contains("the rights to the Kuriles could be transferred."),
+            "{:?}",
+            body.clean.text
+        );
+    }
+
+    #[test]
+    fn quotation_and_attribution() {
+        let src = "Intro text here.\n\nKhrushchev wrote in his memoirs:\n\nWe were often ignored.\nWe were harassed.\n\nkhrushchev 1979, 1–635\n\nThe Kremlin agreed.\n";
+        let bs = blocks(src, 0);
+        let kinds: Vec<_> = bs.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                BlockKind::Paragraph,
+                BlockKind::Paragraph,
+                BlockKind::Quote,
+                BlockKind::Attribution,
+                BlockKind::Paragraph
+            ]
+        );
+    }
+
+    #[test]
+    fn dateline_is_recognized() {
+        let src = "95. Telegram From the Embassy in Japan to the Department of State\nTokyo, August 30, 1956—11 a.m.\n\nBody text.\n";
+        let bs = blocks(src, 0);
+        assert_eq!(bs[0].kind, BlockKind::Heading);
+        assert_eq!(bs[1].kind, BlockKind::Dateline);
+        assert_eq!(bs[1].clean.text, "Tokyo, August 30, 1956—11 a.m.");
     }
 }

@@ -10,7 +10,8 @@ fn fixture(name: &str) -> String {
 fn verify_all(text: &str) -> usize {
     let bs = blocks(text, 0);
     for b in &bs {
-        b.verify(text, 0).unwrap_or_else(|e| panic!("{:?} block at {}: {e}", b.kind, b.start()));
+        b.verify(text, 0)
+            .unwrap_or_else(|e| panic!("{:?} block at {}: {e}", b.kind, b.start()));
     }
     bs.len()
 }
@@ -21,18 +22,34 @@ fn article_excerpt_round_trips() {
     let bs = blocks(&text, 0);
     assert_eq!(verify_all(&text), bs.len());
     let kinds: Vec<BlockKind> = bs.iter().map(|b| b.kind).collect();
-    assert_eq!(kinds.iter().filter(|k| **k == BlockKind::Footnote).count(), 1);
+    assert_eq!(
+        kinds.iter().filter(|k| **k == BlockKind::Footnote).count(),
+        1
+    );
     assert_eq!(kinds.iter().filter(|k| **k == BlockKind::Quote).count(), 1);
-    assert_eq!(kinds.iter().filter(|k| **k == BlockKind::Attribution).count(), 1);
+    assert_eq!(
+        kinds
+            .iter()
+            .filter(|k| **k == BlockKind::Attribution)
+            .count(),
+        1
+    );
     assert_eq!(kinds[0], BlockKind::Heading);
     // the paragraph interrupted by footnote 1 is one block, joined across the note
-    let para = bs.iter().find(|b| b.clean.text.starts_with("It was absurd")).unwrap();
+    let para = bs
+        .iter()
+        .find(|b| b.clean.text.starts_with("It was absurd"))
+        .unwrap();
     assert_eq!(
         para.clean.text,
         "It was absurd to imagine that the rights to the Kuriles could be transferred, not to the Soviet Union,"
     );
     // split words repaired, real hyphens kept, torn diacritics mended
-    let all: String = bs.iter().map(|b| b.clean.text.as_str()).collect::<Vec<_>>().join("\n");
+    let all: String = bs
+        .iter()
+        .map(|b| b.clean.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
     assert!(all.contains("interim chairman of conference"));
     assert!(all.contains("Andreĭ A. Gromyko"));
     assert!(all.contains("antipathy") && all.contains("deteriorate"));
@@ -57,7 +74,10 @@ fn frus_documents_round_trip() {
 /// not part of the repository; CI has it, a fresh clone may not).
 #[test]
 fn founding_article_round_trips_when_present() {
-    let p = format!("{}/../../../shared/seeds/000_1978def8674762f0.txt", env!("CARGO_MANIFEST_DIR"));
+    let p = format!(
+        "{}/../../../shared/seeds/000_1978def8674762f0.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let Ok(text) = std::fs::read_to_string(&p) else {
         eprintln!("skipped: {p} not present");
         return;
@@ -65,8 +85,16 @@ fn founding_article_round_trips_when_present() {
     let n = verify_all(&text);
     assert!(n > 80, "{n} blocks");
     let bs = blocks(&text, 0);
-    assert_eq!(bs.iter().filter(|b| b.kind == BlockKind::Footnote).count(), 3);
-    assert_eq!(bs.iter().filter(|b| b.kind == BlockKind::Attribution).count(), 7);
+    assert_eq!(
+        bs.iter().filter(|b| b.kind == BlockKind::Footnote).count(),
+        3
+    );
+    assert_eq!(
+        bs.iter()
+            .filter(|b| b.kind == BlockKind::Attribution)
+            .count(),
+        7
+    );
 }
 
 #[test]

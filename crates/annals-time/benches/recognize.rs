@@ -26,7 +26,10 @@ fn corpus() -> String {
 
 fn bench(c: &mut Criterion) {
     let text = corpus();
-    let paragraphs: Vec<&str> = text.split("\n\n").filter(|p| !p.trim().is_empty()).collect();
+    let paragraphs: Vec<&str> = text
+        .split("\n\n")
+        .filter(|p| !p.trim().is_empty())
+        .collect();
     let mut g = c.benchmark_group("annals-time");
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.bench_function("tag paragraphs (frus corpus)", |b| {

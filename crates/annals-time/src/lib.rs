@@ -32,10 +32,10 @@ pub mod token;
 
 use jiff::civil::Date;
 
-pub use recognize::{Expr, Rel};
-pub use timex::{Anchor, Cal, FourPoint, Granularity, Interval, Mod, Part, Timex, TimexType};
 use recognize::{find_all, paren_depths, Match, Matcher};
+pub use recognize::{Expr, Rel};
 use timex::{describe, duration_value};
+pub use timex::{Anchor, Cal, FourPoint, Granularity, Interval, Mod, Part, Timex, TimexType};
 use token::{tokenize, Tok, Unit};
 
 /// How a piece of text takes part in the narrative.
@@ -53,7 +53,10 @@ pub enum Role {
 /// Parses a DCT given as `YYYY-MM-DD` (a time part, if any, is ignored).
 pub fn parse_dct(s: &str) -> Result<Date, TimeError> {
     let day = s.get(..10).unwrap_or(s);
-    day.parse::<Date>().map_err(|e| TimeError::BadDct { given: s.to_string(), reason: e.to_string() })
+    day.parse::<Date>().map_err(|e| TimeError::BadDct {
+        given: s.to_string(),
+        reason: e.to_string(),
+    })
 }
 
 /// Errors of the temporal engine's public API.
@@ -79,7 +82,10 @@ struct Narrative {
 
 impl Narrative {
     fn update(&mut self, c: &Cal) {
-        if c.year.is_none() || c.modifier.is_some_and(|m| matches!(m, Mod::Before | Mod::After)) {
+        if c.year.is_none()
+            || c.modifier
+                .is_some_and(|m| matches!(m, Mod::Before | Mod::After))
+        {
             return;
         }
         let mut c = *c;
@@ -90,7 +96,10 @@ impl Narrative {
         self.year_ref = Some(c);
         if c.day.is_some() {
             self.day_ref = Some(c);
-        } else if self.day_ref.is_some_and(|d| d.year != c.year || (c.month.is_some() && d.month != c.month)) {
+        } else if self
+            .day_ref
+            .is_some_and(|d| d.year != c.year || (c.month.is_some() && d.month != c.month))
+        {
             // a new month or year makes the old day a poor anchor for "the next day"
             self.day_ref = None;
         }
@@ -151,7 +160,12 @@ impl Tagger {
         tokenize(text, &mut self.toks);
         paren_depths(&self.toks, &mut self.paren, &mut self.bracket);
         Matcher::mask_citations(&self.toks, text, &self.paren, &mut self.masked);
-        let m = Matcher { t: &self.toks, text, paren: &self.paren, masked: &self.masked };
+        let m = Matcher {
+            t: &self.toks,
+            text,
+            paren: &self.paren,
+            masked: &self.masked,
+        };
         find_all(&m, &mut self.matches);
         let saved = (role == Role::Aside).then(|| self.narrative.clone());
         let matches = std::mem::take(&mut self.matches);
@@ -174,7 +188,11 @@ impl Tagger {
         }
     }
 
-    fn resolve_cal(&mut self, mut c: Cal, implied: &mut Vec<&'static str>) -> (Cal, Option<Anchor>) {
+    fn resolve_cal(
+        &mut self,
+        mut c: Cal,
+        implied: &mut Vec<&'static str>,
+    ) -> (Cal, Option<Anchor>) {
         let mut anchor = None;
         let needs_year = c.year.is_none() && c.decade.is_none() && c.century.is_none();
         let needs_date = c.time.is_some() && c.day.is_none();
@@ -190,12 +208,17 @@ impl Tagger {
                 c.month = Some(d.month() as u8);
                 c.day = Some(d.day() as u8);
                 implied.extend(["year", "month", "day"]);
-                anchor = Some(Anchor::Dct { value: d.to_string() });
+                anchor = Some(Anchor::Dct {
+                    value: d.to_string(),
+                });
             }
         } else if needs_year {
             // With a document date, a narrative year stated alone ("by 1957") is a weaker
             // anchor than the date the document was written.
-            let usable = self.narrative.year_ref.filter(|r| self.dct.is_none() || r.month.is_some() || r.part.is_some());
+            let usable = self
+                .narrative
+                .year_ref
+                .filter(|r| self.dct.is_none() || r.month.is_some() || r.part.is_some());
             if let Some(r) = usable {
                 c.year = r.year;
                 implied.push("year");
@@ -211,7 +234,9 @@ impl Tagger {
                 }
                 c.year = Some(y);
                 implied.push("year");
-                anchor = Some(Anchor::Dct { value: d.to_string() });
+                anchor = Some(Anchor::Dct {
+                    value: d.to_string(),
+                });
             }
         }
         (c, anchor)
@@ -233,8 +258,15 @@ impl Tagger {
     fn reference(&self, unit: Unit, prefer_dct: bool) -> Option<(Cal, Anchor)> {
         let from_dct = |d: Date| {
             (
-                Cal { year: Some(d.year() as i32), month: Some(d.month() as u8), day: Some(d.day() as u8), ..Cal::default() },
-                Anchor::Dct { value: d.to_string() },
+                Cal {
+                    year: Some(d.year() as i32),
+                    month: Some(d.month() as u8),
+                    day: Some(d.day() as u8),
+                    ..Cal::default()
+                },
+                Anchor::Dct {
+                    value: d.to_string(),
+                },
             )
         };
         if prefer_dct {
@@ -243,7 +275,9 @@ impl Tagger {
             }
         }
         let narrative = match unit {
-            Unit::Day | Unit::Week | Unit::Hour | Unit::Minute => self.narrative.day_ref.or(self.narrative.year_ref),
+            Unit::Day | Unit::Week | Unit::Hour | Unit::Minute => {
+                self.narrative.day_ref.or(self.narrative.year_ref)
+            }
             _ => self.narrative.year_ref,
         };
         if let Some(c) = narrative {
@@ -270,7 +304,11 @@ impl Tagger {
         match &m.expr {
             Expr::Cal(c) => {
                 let (c, anchor) = self.resolve_cal(*c, &mut t.implied);
-                t.kind = if c.time.is_some() || c.tod.is_some() { TimexType::Time } else { TimexType::Date };
+                t.kind = if c.time.is_some() || c.tod.is_some() {
+                    TimexType::Time
+                } else {
+                    TimexType::Date
+                };
                 t.value = c.value();
                 t.modifier = c.modifier;
                 t.anchor = anchor;
@@ -288,13 +326,21 @@ impl Tagger {
                 if b.year.is_none() && b.month.is_some() {
                     b.year = a.year;
                 }
-                let strip = |c: &Cal| Cal { modifier: None, ..*c };
+                let strip = |c: &Cal| Cal {
+                    modifier: None,
+                    ..*c
+                };
                 t.value = format!("{}/{}", strip(&a).value(), strip(&b).value());
                 t.anchor = anchor;
                 describe(&mut t, &a, Some(&b));
                 self.advance(&a);
             }
-            Expr::Dur { n, unit, modifier, rel } => {
+            Expr::Dur {
+                n,
+                unit,
+                modifier,
+                rel,
+            } => {
                 t.kind = TimexType::Duration;
                 t.value = duration_value(*n, *unit);
                 t.modifier = *modifier;
@@ -319,8 +365,15 @@ impl Tagger {
                     }
                 }
             }
-            Expr::Shift { unit, offset, month, tod, dct } => {
-                if *dct && *offset == 0 && *unit == Unit::Day && tod.is_none() && self.dct.is_none() {
+            Expr::Shift {
+                unit,
+                offset,
+                month,
+                tod,
+                dct,
+            } => {
+                if *dct && *offset == 0 && *unit == Unit::Day && tod.is_none() && self.dct.is_none()
+                {
                     // "today" in prose without a document date: the writer's present
                     t.value = "PRESENT_REF".into();
                     t.anchor = Some(Anchor::Present);
@@ -355,7 +408,11 @@ impl Tagger {
                 if month.is_some() {
                     t.implied = vec!["year"];
                 }
-                t.kind = if c.tod.is_some() { TimexType::Time } else { TimexType::Date };
+                t.kind = if c.tod.is_some() {
+                    TimexType::Time
+                } else {
+                    TimexType::Date
+                };
                 t.value = c.value();
                 t.anchor = Some(anchor);
                 describe(&mut t, &c, None);
@@ -375,7 +432,12 @@ impl Tagger {
                     _ => -((wd - want).rem_euclid(7) as i64),
                 };
                 let d = base.checked_add(jiff::Span::new().days(delta)).ok()?;
-                let c = Cal { year: Some(d.year() as i32), month: Some(d.month() as u8), day: Some(d.day() as u8), ..Cal::default() };
+                let c = Cal {
+                    year: Some(d.year() as i32),
+                    month: Some(d.month() as u8),
+                    day: Some(d.day() as u8),
+                    ..Cal::default()
+                };
                 t.value = c.value();
                 t.anchor = Some(anchor);
                 t.implied = vec!["year", "month", "day"];

@@ -34,11 +34,22 @@ pub enum Expr {
     /// A range between two dates ("1945–1952", "August 16–23, 1956", "from 1955 to 1956").
     Range(Cal, Cal),
     /// A duration ("six years later", "more than six decades after ...").
-    Dur { n: Option<u32>, unit: Unit, modifier: Option<Mod>, rel: Rel },
+    Dur {
+        n: Option<u32>,
+        unit: Unit,
+        modifier: Option<Mod>,
+        rel: Rel,
+    },
     /// A date relative to the narrative time or document date ("the next day", "that year",
     /// "April the following year", "yesterday"); `dct` marks deictic words that prefer the
     /// document date.
-    Shift { unit: Unit, offset: i32, month: Option<u8>, tod: Option<u8>, dct: bool },
+    Shift {
+        unit: Unit,
+        offset: i32,
+        month: Option<u8>,
+        tod: Option<u8>,
+        dct: bool,
+    },
     /// A day of the week; `dir` is -1 (last), 0 (nearest past), +1 (next).
     Weekday { day: u8, dir: i8 },
     /// PRESENT_REF, PAST_REF, FUTURE_REF.
@@ -61,12 +72,58 @@ pub struct Match {
 /// Words before a number that make it a reference number, not a year ("no. 1955",
 /// "Deptel 1234", "NSC 1955").
 const LOCATOR_WORDS: &[&str] = &[
-    "no", "nos", "vol", "vols", "doc", "docs", "p", "pp", "page", "pages", "deptel", "embtel",
-    "telegram", "tel", "despatch", "dispatch", "number", "numbers", "paragraph", "para",
-    "section", "article", "room", "resolution", "document", "annex", "item", "note", "memo",
-    "file", "box", "folder", "nsc", "ch", "chapter", "footnote", "circular", "res", "serial",
-    "flight", "route", "highway", "code", "cable", "msg", "ref", "reftel", "infotel", "mytel",
-    "urtel", "sc", "ga",
+    "no",
+    "nos",
+    "vol",
+    "vols",
+    "doc",
+    "docs",
+    "p",
+    "pp",
+    "page",
+    "pages",
+    "deptel",
+    "embtel",
+    "telegram",
+    "tel",
+    "despatch",
+    "dispatch",
+    "number",
+    "numbers",
+    "paragraph",
+    "para",
+    "section",
+    "article",
+    "room",
+    "resolution",
+    "document",
+    "annex",
+    "item",
+    "note",
+    "memo",
+    "file",
+    "box",
+    "folder",
+    "nsc",
+    "ch",
+    "chapter",
+    "footnote",
+    "circular",
+    "res",
+    "serial",
+    "flight",
+    "route",
+    "highway",
+    "code",
+    "cable",
+    "msg",
+    "ref",
+    "reftel",
+    "infotel",
+    "mytel",
+    "urtel",
+    "sc",
+    "ga",
 ];
 
 pub(crate) struct Matcher<'a> {
@@ -146,7 +203,9 @@ impl<'a> Matcher<'a> {
                     Kind::Punct => {
                         matches!(n.ch, '/' | '%' | '°')
                             || (matches!(n.ch, '.' | ',' | ':')
-                                && self.tok(i + 2).is_some_and(|m| m.kind == Kind::Num && !m.space))
+                                && self
+                                    .tok(i + 2)
+                                    .is_some_and(|m| m.kind == Kind::Num && !m.space))
                     }
                 };
                 if bad {
@@ -156,7 +215,9 @@ impl<'a> Matcher<'a> {
         }
         if i > 0 && !t.space {
             let p = &self.t[i - 1];
-            if p.kind == Kind::Punct && matches!(p.ch, '/' | '.' | '#' | '$' | '£' | '№' | ',' | ':') {
+            if p.kind == Kind::Punct
+                && matches!(p.ch, '/' | '.' | '#' | '$' | '£' | '№' | ',' | ':')
+            {
                 return None;
             }
             if p.is_dash() && i >= 2 && self.t[i - 2].kind == Kind::Num && !p.space {
@@ -177,7 +238,10 @@ impl<'a> Matcher<'a> {
         if t.kind != Kind::Num || t.digits != 4 || !(1000..=2099).contains(&t.num) || t.space {
             return None;
         }
-        if self.tok(i + 1).is_some_and(|n| !n.space && (n.kind != Kind::Punct || matches!(n.ch, '/' | '%'))) {
+        if self
+            .tok(i + 1)
+            .is_some_and(|n| !n.space && (n.kind != Kind::Punct || matches!(n.ch, '/' | '%')))
+        {
             return None;
         }
         Some(t.num as i32)
@@ -198,7 +262,10 @@ impl<'a> Matcher<'a> {
                 }
                 if n.kind == Kind::Word {
                     let w = self.str(j);
-                    if ["st", "nd", "rd", "th"].iter().any(|s| w.eq_ignore_ascii_case(s)) {
+                    if ["st", "nd", "rd", "th"]
+                        .iter()
+                        .any(|s| w.eq_ignore_ascii_case(s))
+                    {
                         j += 1;
                     } else {
                         return None;
@@ -242,15 +309,15 @@ impl<'a> Matcher<'a> {
         let p = &self.t[i - 1];
         let authorish = match p.kind {
             Kind::Word => p.lex == Lex::Other && self.str(i - 1).chars().count() > 1,
-            Kind::Punct => {
-                (p.ch == '.' && i >= 2 && self.word_is(i - 2, "al")) || p.ch == ']'
-            }
+            Kind::Punct => (p.ch == '.' && i >= 2 && self.word_is(i - 2, "al")) || p.ch == ']',
             Kind::Num => false,
         };
         let next = self.tok(after);
         let strong_locator = next.is_some_and(|n| n.is_punct(','))
             && self.punct(after + 2, '.')
-            && ["vol", "pp", "no", "doc"].iter().any(|w| self.str(after + 1).eq_ignore_ascii_case(w));
+            && ["vol", "pp", "no", "doc"]
+                .iter()
+                .any(|w| self.str(after + 1).eq_ignore_ascii_case(w));
         if strong_locator {
             return true; // "Foreign Relations, 1952–1954, vol. II": a citation whoever the author
         }
@@ -262,7 +329,9 @@ impl<'a> Matcher<'a> {
             && self.tok(after + 1).is_some_and(|m| {
                 m.kind == Kind::Num
                     || (m.kind == Kind::Word
-                        && ["no", "vol", "p", "pp", "doc", "ch", "UN", "FO"].iter().any(|w| self.str(after + 1).eq_ignore_ascii_case(w)))
+                        && ["no", "vol", "p", "pp", "doc", "ch", "UN", "FO"]
+                            .iter()
+                            .any(|w| self.str(after + 1).eq_ignore_ascii_case(w)))
             });
         let in_paren = self.paren.get(i).is_some_and(|&d| d > 0);
         let closes = next.is_some_and(|n| n.is_punct(')') || n.is_punct(';'));
@@ -300,29 +369,79 @@ impl<'a> Matcher<'a> {
                     year = Some(y);
                     k += 1;
                 }
-                let c = Cal { year, month: Some(m), day: Some(d), uncertain, ..Cal::default() };
+                let c = Cal {
+                    year,
+                    month: Some(m),
+                    day: Some(d),
+                    uncertain,
+                    ..Cal::default()
+                };
                 return Some(match d2 {
-                    Some(d2) => (k, Expr::Range(c, Cal { day: Some(d2), uncertain: false, ..c }), false),
+                    Some(d2) => (
+                        k,
+                        Expr::Range(
+                            c,
+                            Cal {
+                                day: Some(d2),
+                                uncertain: false,
+                                ..c
+                            },
+                        ),
+                        false,
+                    ),
                     None => (k, Expr::Cal(c), false),
                 });
             }
             if self.lex(j) == Lex::Of {
                 if let Some(y) = self.year_at(j + 1) {
-                    return Some((j + 2, Expr::Cal(Cal { year: Some(y), month: Some(m), ..Cal::default() }), false));
+                    return Some((
+                        j + 2,
+                        Expr::Cal(Cal {
+                            year: Some(y),
+                            month: Some(m),
+                            ..Cal::default()
+                        }),
+                        false,
+                    ));
                 }
             }
             if let Some(y) = self.year_at(j) {
-                return Some((j + 1, Expr::Cal(Cal { year: Some(y), month: Some(m), ..Cal::default() }), false));
+                return Some((
+                    j + 1,
+                    Expr::Cal(Cal {
+                        year: Some(y),
+                        month: Some(m),
+                        ..Cal::default()
+                    }),
+                    false,
+                ));
             }
             if self.punct(j, ',') {
                 if let Some(y) = self.year_at(j + 1) {
-                    if !self.tok(j + 2).is_some_and(|t| t.is_punct(',') && self.tok(j + 3).is_some_and(|x| x.kind == Kind::Num)) {
-                        return Some((j + 2, Expr::Cal(Cal { year: Some(y), month: Some(m), ..Cal::default() }), false));
+                    if !self.tok(j + 2).is_some_and(|t| {
+                        t.is_punct(',') && self.tok(j + 3).is_some_and(|x| x.kind == Kind::Num)
+                    }) {
+                        return Some((
+                            j + 2,
+                            Expr::Cal(Cal {
+                                year: Some(y),
+                                month: Some(m),
+                                ..Cal::default()
+                            }),
+                            false,
+                        ));
                     }
                 }
             }
             if self.t[i].lex == Lex::Month(m) {
-                return Some((j, Expr::Cal(Cal { month: Some(m), ..Cal::default() }), true));
+                return Some((
+                    j,
+                    Expr::Cal(Cal {
+                        month: Some(m),
+                        ..Cal::default()
+                    }),
+                    true,
+                ));
             }
             return None;
         }
@@ -342,20 +461,103 @@ impl<'a> Matcher<'a> {
                     year = Some(y);
                     k += 1;
                 }
-                return Some((k, Expr::Cal(Cal { year, month: Some(m), day: Some(d), ..Cal::default() }), false));
+                return Some((
+                    k,
+                    Expr::Cal(Cal {
+                        year,
+                        month: Some(m),
+                        day: Some(d),
+                        ..Cal::default()
+                    }),
+                    false,
+                ));
             }
         }
         let t = self.tok(i)?;
         // decade: "1950s", "1950’s"
-        if t.kind == Kind::Num && t.digits == 4 && t.num % 10 == 0 && (1000..=2090).contains(&t.num) {
+        if t.kind == Kind::Num && t.digits == 4 && t.num % 10 == 0 && (1000..=2090).contains(&t.num)
+        {
             if self.adjacent(i + 1) && self.word_is(i + 1, "s") {
-                return Some((i + 2, Expr::Cal(Cal { decade: Some(t.num as i32 / 10), ..Cal::default() }), false));
+                return Some((
+                    i + 2,
+                    Expr::Cal(Cal {
+                        decade: Some(t.num as i32 / 10),
+                        ..Cal::default()
+                    }),
+                    false,
+                ));
             }
-            if self.adjacent(i + 1) && (self.punct(i + 1, '’') || self.punct(i + 1, '\'')) && self.adjacent(i + 2) && self.word_is(i + 2, "s") {
-                return Some((i + 3, Expr::Cal(Cal { decade: Some(t.num as i32 / 10), ..Cal::default() }), false));
+            if self.adjacent(i + 1)
+                && (self.punct(i + 1, '’') || self.punct(i + 1, '\''))
+                && self.adjacent(i + 2)
+                && self.word_is(i + 2, "s")
+            {
+                return Some((
+                    i + 3,
+                    Expr::Cal(Cal {
+                        decade: Some(t.num as i32 / 10),
+                        ..Cal::default()
+                    }),
+                    false,
+                ));
             }
             if t.num % 100 == 0 && self.adjacent(i + 1) && self.word_is(i + 1, "s") {
-                return Some((i + 2, Expr::Cal(Cal { century: Some(t.num as i32 / 100), ..Cal::default() }), false));
+                return Some((
+                    i + 2,
+                    Expr::Cal(Cal {
+                        century: Some(t.num as i32 / 100),
+                        ..Cal::default()
+                    }),
+                    false,
+                ));
+            }
+        }
+        // centuries: "the nineteenth century", "the 19th century" (TIMEX3 writes 18)
+        let ordinal = match (t.kind, t.lex) {
+            (Kind::Word, Lex::Ordinal(n)) => Some((n, i + 1)),
+            (Kind::Num, _)
+                if t.digits <= 2
+                    && self.adjacent(i + 1)
+                    && ["st", "nd", "rd", "th"]
+                        .iter()
+                        .any(|x| self.str(i + 1).eq_ignore_ascii_case(x)) =>
+            {
+                Some((t.num, i + 2))
+            }
+            _ => None,
+        };
+        if let Some((n, j)) = ordinal {
+            if (1..=21).contains(&n) && matches!(self.lex(j), Lex::Unit(Unit::Century, false)) {
+                return Some((
+                    j + 1,
+                    Expr::Cal(Cal {
+                        century: Some(n as i32 - 1),
+                        ..Cal::default()
+                    }),
+                    false,
+                ));
+            }
+        }
+        // British day ranges: "13–14 December 1955"
+        if let Some((d1, j)) = self.day_at(i) {
+            if self.dash(j) && self.adjacent(j) {
+                if let Some((d2, k)) = self.day_at(j + 1) {
+                    if let Some((m, k2)) = self.month_at(k) {
+                        if d2 > d1 {
+                            let (year, end) = match self.year_at(k2) {
+                                Some(y) => (Some(y), k2 + 1),
+                                None => (None, k2),
+                            };
+                            let a = Cal {
+                                year,
+                                month: Some(m),
+                                day: Some(d1),
+                                ..Cal::default()
+                            };
+                            return Some((end, Expr::Range(a, Cal { day: Some(d2), ..a }), false));
+                        }
+                    }
+                }
             }
         }
         if let Some(y) = self.year_at(i) {
@@ -366,14 +568,46 @@ impl<'a> Matcher<'a> {
                         if self.citation_year(i, i + 3) {
                             return None;
                         }
-                        return Some((i + 3, Expr::Range(Cal { year: Some(y), ..Cal::default() }, Cal { year: Some(y2), ..Cal::default() }), false));
+                        return Some((
+                            i + 3,
+                            Expr::Range(
+                                Cal {
+                                    year: Some(y),
+                                    ..Cal::default()
+                                },
+                                Cal {
+                                    year: Some(y2),
+                                    ..Cal::default()
+                                },
+                            ),
+                            false,
+                        ));
                     }
                 }
                 if let Some(n) = self.tok(i + 2) {
-                    if n.kind == Kind::Num && n.digits == 2 && self.adjacent(i + 2) && self.tok(i + 3).is_none_or(|x| !(x.kind == Kind::Num || x.is_punct('/'))) {
+                    if n.kind == Kind::Num
+                        && n.digits == 2
+                        && self.adjacent(i + 2)
+                        && self
+                            .tok(i + 3)
+                            .is_none_or(|x| !(x.kind == Kind::Num || x.is_punct('/')))
+                    {
                         let y2 = y / 100 * 100 + n.num as i32;
                         if y2 > y && !self.citation_year(i, i + 3) {
-                            return Some((i + 3, Expr::Range(Cal { year: Some(y), ..Cal::default() }, Cal { year: Some(y2), ..Cal::default() }), false));
+                            return Some((
+                                i + 3,
+                                Expr::Range(
+                                    Cal {
+                                        year: Some(y),
+                                        ..Cal::default()
+                                    },
+                                    Cal {
+                                        year: Some(y2),
+                                        ..Cal::default()
+                                    },
+                                ),
+                                false,
+                            ));
                         }
                     }
                 }
@@ -382,7 +616,14 @@ impl<'a> Matcher<'a> {
             if self.citation_year(i, i + 1) {
                 return None;
             }
-            return Some((i + 1, Expr::Cal(Cal { year: Some(y), ..Cal::default() }), false));
+            return Some((
+                i + 1,
+                Expr::Cal(Cal {
+                    year: Some(y),
+                    ..Cal::default()
+                }),
+                false,
+            ));
         }
         if let Lex::Season(s) = self.lex(i) {
             let mut j = i + 1;
@@ -390,9 +631,24 @@ impl<'a> Matcher<'a> {
                 j += 1;
             }
             if let Some(y) = self.year_at(j) {
-                return Some((j + 1, Expr::Cal(Cal { year: Some(y), part: Some(Part::Season(s)), ..Cal::default() }), false));
+                return Some((
+                    j + 1,
+                    Expr::Cal(Cal {
+                        year: Some(y),
+                        part: Some(Part::Season(s)),
+                        ..Cal::default()
+                    }),
+                    false,
+                ));
             }
-            return Some((i + 1, Expr::Cal(Cal { part: Some(Part::Season(s)), ..Cal::default() }), true));
+            return Some((
+                i + 1,
+                Expr::Cal(Cal {
+                    part: Some(Part::Season(s)),
+                    ..Cal::default()
+                }),
+                true,
+            ));
         }
         None
     }
@@ -404,11 +660,33 @@ impl<'a> Matcher<'a> {
         }
         matches!(
             self.lex(i - 1),
-            Lex::In | Lex::Of | Lex::By | Lex::Until | Lex::Since | Lex::During | Lex::From
-                | Lex::To | Lex::Before | Lex::After | Lex::Early | Lex::Late | Lex::Mid
-                | Lex::Or | Lex::And | Lex::Through | Lex::Between | Lex::Last | Lex::Next
-                | Lex::This | Lex::That | Lex::Following | Lex::Previous | Lex::Each
-                | Lex::The | Lex::Past | Lex::On
+            Lex::In
+                | Lex::Of
+                | Lex::By
+                | Lex::Until
+                | Lex::Since
+                | Lex::During
+                | Lex::From
+                | Lex::To
+                | Lex::Before
+                | Lex::After
+                | Lex::Early
+                | Lex::Late
+                | Lex::Mid
+                | Lex::Or
+                | Lex::And
+                | Lex::Through
+                | Lex::Between
+                | Lex::Last
+                | Lex::Next
+                | Lex::This
+                | Lex::That
+                | Lex::Following
+                | Lex::Previous
+                | Lex::Each
+                | Lex::The
+                | Lex::Past
+                | Lex::On
         ) || (self.dash(i - 1) && i >= 2 && self.lex(i - 2) == Lex::Mid)
     }
 
@@ -426,13 +704,22 @@ impl<'a> Matcher<'a> {
         let mut quarter = None;
         let mut tod = None;
         match self.lex(j) {
-            Lex::Early => {
-                modifier = Some(Mod::Start);
+            Lex::Early | Lex::Late => {
+                modifier = Some(if self.lex(j) == Lex::Early {
+                    Mod::Start
+                } else {
+                    Mod::End
+                });
                 j += 1;
-            }
-            Lex::Late => {
-                modifier = Some(Mod::End);
-                j += 1;
+                // "early in 1957", "late in the 1950s"
+                if self.lex(j) == Lex::In
+                    && (self.year_at(j + 1).is_some() || self.lex(j + 1) == Lex::The)
+                {
+                    j += 1;
+                    if self.lex(j) == Lex::The {
+                        j += 1;
+                    }
+                }
             }
             Lex::Mid => {
                 modifier = Some(Mod::Mid);
@@ -449,11 +736,15 @@ impl<'a> Matcher<'a> {
                 });
                 j += 2;
             }
-            Lex::Ordinal(n @ 1..=2) if self.lex(j + 1) == Lex::Half && self.lex(j + 2) == Lex::Of => {
+            Lex::Ordinal(n @ 1..=2)
+                if self.lex(j + 1) == Lex::Half && self.lex(j + 2) == Lex::Of =>
+            {
                 half = Some(n as u8);
                 j += 3;
             }
-            Lex::Ordinal(n @ 1..=4) if self.lex(j + 1) == Lex::Quarter && self.lex(j + 2) == Lex::Of => {
+            Lex::Ordinal(n @ 1..=4)
+                if self.lex(j + 1) == Lex::Quarter && self.lex(j + 2) == Lex::Of =>
+            {
                 quarter = Some(n as u8);
                 j += 3;
             }
@@ -552,16 +843,24 @@ impl<'a> Matcher<'a> {
         // a.m. / p.m. / am / pm / A.M.
         let w = self.str(j);
         let mut ampm = None;
-        if (w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("p")) && self.punct(j + 1, '.') && self.word_is(j + 2, "m") {
+        if (w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("p"))
+            && self.punct(j + 1, '.')
+            && self.word_is(j + 2, "m")
+        {
             ampm = Some(w.eq_ignore_ascii_case("p"));
             j += 3;
             if self.punct(j, '.') && self.adjacent(j) {
                 j += 1;
             }
-        } else if (w.eq_ignore_ascii_case("am") || w.eq_ignore_ascii_case("pm")) && self.tok(j).is_some_and(|x| x.kind == Kind::Word) {
+        } else if (w.eq_ignore_ascii_case("am") || w.eq_ignore_ascii_case("pm"))
+            && self.tok(j).is_some_and(|x| x.kind == Kind::Word)
+        {
             ampm = Some(w.eq_ignore_ascii_case("pm"));
             j += 1;
-        } else if w.eq_ignore_ascii_case("o") && self.tok(j + 1).is_some_and(|x| x.kind == Kind::Punct) && self.word_is(j + 2, "clock") {
+        } else if w.eq_ignore_ascii_case("o")
+            && self.tok(j + 1).is_some_and(|x| x.kind == Kind::Punct)
+            && self.word_is(j + 2, "clock")
+        {
             ampm = Some(false);
             j += 3;
         }
@@ -593,10 +892,22 @@ impl<'a> Matcher<'a> {
             }
             if let Some((e, Expr::Cal(c), false)) = self.modded(k).or_else(|| self.cal_core(k)) {
                 if c.day.is_some() {
-                    return Some((e, Expr::Cal(Cal { time: Some(hm), ..c })));
+                    return Some((
+                        e,
+                        Expr::Cal(Cal {
+                            time: Some(hm),
+                            ..c
+                        }),
+                    ));
                 }
             }
-            return Some((j, Expr::Cal(Cal { time: Some(hm), ..Cal::default() })));
+            return Some((
+                j,
+                Expr::Cal(Cal {
+                    time: Some(hm),
+                    ..Cal::default()
+                }),
+            ));
         }
         let (mut end, mut expr, bare) = self.modded(i).or_else(|| self.cal_core(i))?;
         if bare && !self.temporal_context(i) {
@@ -605,18 +916,42 @@ impl<'a> Matcher<'a> {
         // date then time: "August 24, 1955, Noon", "March 25, 1955—6 p.m."
         if let Expr::Cal(c) = &expr {
             if c.day.is_some() && c.time.is_none() && c.tod.is_none() {
-                let k = if self.punct(end, ',') || self.dash(end) || self.lex(end) == Lex::At { end + 1 } else { end };
+                let k = if self.punct(end, ',') || self.dash(end) || self.lex(end) == Lex::At {
+                    end + 1
+                } else {
+                    end
+                };
                 if k > end {
                     if let Some((hm, j)) = self.clock(k) {
-                        return Some((j, Expr::Cal(Cal { time: Some(hm), ..*c })));
+                        return Some((
+                            j,
+                            Expr::Cal(Cal {
+                                time: Some(hm),
+                                ..*c
+                            }),
+                        ));
                     }
                 }
             }
         }
         // a month followed by "the following year": "April the following year"
         if let Expr::Cal(c) = &expr {
-            if bare && c.month.is_some() && self.lex(end) == Lex::The && self.lex(end + 1) == Lex::Following && matches!(self.lex(end + 2), Lex::Unit(Unit::Year, false)) {
-                return Some((end + 3, Expr::Shift { unit: Unit::Year, offset: 1, month: c.month, tod: None, dct: false }));
+            if bare
+                && c.month.is_some()
+                && self.lex(end) == Lex::The
+                && self.lex(end + 1) == Lex::Following
+                && matches!(self.lex(end + 2), Lex::Unit(Unit::Year, false))
+            {
+                return Some((
+                    end + 3,
+                    Expr::Shift {
+                        unit: Unit::Year,
+                        offset: 1,
+                        month: c.month,
+                        tod: None,
+                        dct: false,
+                    },
+                ));
             }
         }
         // ranges: "1955 to 1956", "the Late 1940s to the 1950s", "between 1950 and 1953"
@@ -627,7 +962,9 @@ impl<'a> Matcher<'a> {
         if joiner {
             if let Expr::Cal(a) = &expr {
                 if a.year.is_some() || a.decade.is_some() {
-                    if let Some((e2, Expr::Cal(b), false)) = self.modded(end + 1).or_else(|| self.cal_core(end + 1)) {
+                    if let Some((e2, Expr::Cal(b), false)) =
+                        self.modded(end + 1).or_else(|| self.cal_core(end + 1))
+                    {
                         let same_kind = (b.year.is_some() && a.year.is_some() && b.year >= a.year)
                             || (b.decade.is_some() && a.decade.is_some());
                         if same_kind && b.granularity() == a.granularity() {
@@ -712,9 +1049,21 @@ impl<'a> Matcher<'a> {
         }
         if let Lex::Ordinal(n) = self.lex(j) {
             if self.lex(j + 1) == Lex::Anniversary {
-                let ev = if self.lex(j + 2) == Lex::Of { self.event_text(j + 3) } else { None };
+                let ev = if self.lex(j + 2) == Lex::Of {
+                    self.event_text(j + 3)
+                } else {
+                    None
+                };
                 let rel = ev.map_or(Rel::None, Rel::Event);
-                return Some((j + 2, Expr::Dur { n: Some(n), unit: Unit::Year, modifier: None, rel }));
+                return Some((
+                    j + 2,
+                    Expr::Dur {
+                        n: Some(n),
+                        unit: Unit::Year,
+                        modifier: None,
+                        rel,
+                    },
+                ));
             }
         }
         match self.lex(j) {
@@ -723,7 +1072,11 @@ impl<'a> Matcher<'a> {
                 j += 1;
             }
             Lex::More | Lex::Less if self.lex(j + 1) == Lex::Than => {
-                modifier = Some(if self.lex(j) == Lex::More { Mod::After } else { Mod::Before });
+                modifier = Some(if self.lex(j) == Lex::More {
+                    Mod::After
+                } else {
+                    Mod::Before
+                });
                 j += 2;
             }
             Lex::Over if self.count(j + 1).is_some() => {
@@ -746,11 +1099,14 @@ impl<'a> Matcher<'a> {
         if self.lex(k) == Lex::Short {
             k += 1;
         }
-        let hyphenated = counted.is_some() && self.dash(k) && self.adjacent(k) && self.adjacent(k + 1);
+        let hyphenated =
+            counted.is_some() && self.dash(k) && self.adjacent(k) && self.adjacent(k + 1);
         if hyphenated {
             k += 1;
         }
-        let Lex::Unit(unit, plural) = self.lex(k) else { return None };
+        let Lex::Unit(unit, plural) = self.lex(k) else {
+            return None;
+        };
         if counted.is_none() && !framed {
             // a bare plural unit is a duration only as "for decades" or "years later"
             let after = matches!(self.lex(k + 1), Lex::Later | Lex::Earlier | Lex::Ago);
@@ -762,7 +1118,11 @@ impl<'a> Matcher<'a> {
         if hyphenated && plural {
             return None;
         }
-        let n = if counted.is_none() && framed && !plural { Some(1) } else { n };
+        let n = if counted.is_none() && framed && !plural {
+            Some(1)
+        } else {
+            n
+        };
         let mut end = k + 1;
         if !hyphenated {
             match self.lex(end) {
@@ -778,14 +1138,14 @@ impl<'a> Matcher<'a> {
                     rel = Rel::Ago;
                     end += 1;
                 }
-                Lex::After | Lex::Before | Lex::Following => {
-                    // "six weeks after he introduced ...": the anchor is an event, unless a
-                    // date follows ("three days after July 4, 1955" is left to the date)
-                    if self.date_or_time(end + 1).is_none() {
-                        if let Some(ev) = self.event_text(end + 1) {
-                            rel = Rel::Event(ev);
-                            end += 1;
-                        }
+                // "six weeks after he introduced ...": the anchor is an event, unless a
+                // date follows ("three days after July 4, 1955" is left to the date)
+                Lex::After | Lex::Before | Lex::Following
+                    if self.date_or_time(end + 1).is_none() =>
+                {
+                    if let Some(ev) = self.event_text(end + 1) {
+                        rel = Rel::Event(ev);
+                        end += 1;
                     }
                 }
                 _ => {}
@@ -795,7 +1155,15 @@ impl<'a> Matcher<'a> {
             // "a year" alone is too weak ("a day of mourning"); "a month later" is not
             return None;
         }
-        Some((end, Expr::Dur { n, unit, modifier, rel }))
+        Some((
+            end,
+            Expr::Dur {
+                n,
+                unit,
+                modifier,
+                rel,
+            },
+        ))
     }
 
     /// Relative and deictic dates, references to the present, sets.
@@ -805,10 +1173,20 @@ impl<'a> Matcher<'a> {
             return None;
         }
         let unit_at = |k: usize| match self.lex(k) {
-            Lex::Unit(u, false) if matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year) => Some(u),
+            Lex::Unit(u, false)
+                if matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year) =>
+            {
+                Some(u)
+            }
             _ => None,
         };
-        let shift = |unit, offset, dct| Expr::Shift { unit, offset, month: None, tod: None, dct };
+        let shift = |unit, offset, dct| Expr::Shift {
+            unit,
+            offset,
+            month: None,
+            tod: None,
+            dct,
+        };
         match t.lex {
             Lex::The => {
                 let off = match self.lex(i + 1) {
@@ -822,14 +1200,31 @@ impl<'a> Matcher<'a> {
                         return Some((i + 3, shift(u, off, false)));
                     }
                 }
-                if unit_at(i + 1) == Some(Unit::Day) && self.lex(i + 2) == Lex::Before && !self.tok(i + 3).is_some_and(|x| x.kind == Kind::Word && x.lex == Lex::The) {
-                    return Some((i + 3, shift(Unit::Day, -1, false)));
+                // "the day before", "the year after" — but not "the day after the signing",
+                // whose anchor is an event
+                if let Some(u) = unit_at(i + 1) {
+                    let dir = match self.lex(i + 2) {
+                        Lex::Before => -1,
+                        Lex::After => 1,
+                        _ => 0,
+                    };
+                    if dir != 0 && self.tok(i + 3).is_none_or(|x| x.kind == Kind::Punct) {
+                        return Some((i + 3, shift(u, dir, false)));
+                    }
                 }
                 match self.lex(i + 1) {
-                    Lex::Present if self.tok(i + 2).is_none_or(|x| x.kind == Kind::Punct) => return Some((i + 2, Expr::Ref("PRESENT_REF"))),
-                    Lex::Present if unit_at(i + 2) == Some(Unit::Day) => return Some((i + 3, Expr::Ref("PRESENT_REF"))),
-                    Lex::Past if self.tok(i + 2).is_none_or(|x| x.kind == Kind::Punct) => return Some((i + 2, Expr::Ref("PAST_REF"))),
-                    Lex::Future if self.tok(i + 2).is_none_or(|x| x.kind == Kind::Punct) => return Some((i + 2, Expr::Ref("FUTURE_REF"))),
+                    Lex::Present if self.tok(i + 2).is_none_or(|x| x.kind == Kind::Punct) => {
+                        return Some((i + 2, Expr::Ref("PRESENT_REF")))
+                    }
+                    Lex::Present if unit_at(i + 2) == Some(Unit::Day) => {
+                        return Some((i + 3, Expr::Ref("PRESENT_REF")))
+                    }
+                    Lex::Past if self.tok(i + 2).is_none_or(|x| x.kind == Kind::Punct) => {
+                        return Some((i + 2, Expr::Ref("PAST_REF")))
+                    }
+                    Lex::Future if self.tok(i + 2).is_none_or(|x| x.kind == Kind::Punct) => {
+                        return Some((i + 2, Expr::Ref("FUTURE_REF")))
+                    }
                     _ => {}
                 }
                 None
@@ -842,7 +1237,7 @@ impl<'a> Matcher<'a> {
                 }
                 None
             }
-            Lex::That => unit_at(i + 1).filter(|u| *u != Unit::Week || true).map(|u| (i + 2, shift(u, 0, false))),
+            Lex::That => unit_at(i + 1).map(|u| (i + 2, shift(u, 0, false))),
             Lex::This | Lex::Last | Lex::Next => {
                 let off = match t.lex {
                     Lex::This => 0,
@@ -861,20 +1256,46 @@ impl<'a> Matcher<'a> {
                 }
                 if let Lex::PartOfDay(p) = self.lex(i + 1) {
                     if t.lex == Lex::This {
-                        return Some((i + 2, Expr::Shift { unit: Unit::Day, offset: 0, month: None, tod: Some(p), dct: true }));
+                        return Some((
+                            i + 2,
+                            Expr::Shift {
+                                unit: Unit::Day,
+                                offset: 0,
+                                month: None,
+                                tod: Some(p),
+                                dct: true,
+                            },
+                        ));
                     }
                 }
                 if let Lex::Weekday(d) = self.lex(i + 1) {
-                    return Some((i + 2, Expr::Weekday { day: d, dir: off as i8 }));
+                    return Some((
+                        i + 2,
+                        Expr::Weekday {
+                            day: d,
+                            dir: off as i8,
+                        },
+                    ));
                 }
                 None
             }
             Lex::Yesterday => Some((i + 1, shift(Unit::Day, -1, true))),
             Lex::Tomorrow => Some((i + 1, shift(Unit::Day, 1, true))),
             Lex::Today => Some((i + 1, shift(Unit::Day, 0, true))),
-            Lex::Tonight => Some((i + 1, Expr::Shift { unit: Unit::Day, offset: 0, month: None, tod: Some(3), dct: true })),
+            Lex::Tonight => Some((
+                i + 1,
+                Expr::Shift {
+                    unit: Unit::Day,
+                    offset: 0,
+                    month: None,
+                    tod: Some(3),
+                    dct: true,
+                },
+            )),
             Lex::Now | Lex::Nowadays => Some((i + 1, Expr::Ref("PRESENT_REF"))),
-            Lex::Present if i > 0 && self.lex(i - 1) == Lex::At => Some((i + 1, Expr::Ref("PRESENT_REF"))),
+            Lex::Present if i > 0 && self.lex(i - 1) == Lex::At => {
+                Some((i + 1, Expr::Ref("PRESENT_REF")))
+            }
             Lex::Weekday(d) if t.cap => Some((i + 1, Expr::Weekday { day: d, dir: 0 })),
             Lex::Every(u) => Some((i + 1, Expr::Set(u))),
             Lex::Each => unit_at(i + 1).map(|u| (i + 2, Expr::Set(u))),
@@ -902,7 +1323,12 @@ impl<'a> Matcher<'a> {
         consider(self.duration(i));
         best.map(|(end, expr)| {
             let attributive = self.attributive(i, end, &expr);
-            Match { start: i, end, expr, attributive }
+            Match {
+                start: i,
+                end,
+                expr,
+                attributive,
+            }
         })
     }
 
@@ -923,7 +1349,9 @@ impl<'a> Matcher<'a> {
                 let before = &self.t[i - 1];
                 let lead = before.kind == Kind::Word && before.lex == Lex::The
                     || before.kind == Kind::Punct && matches!(before.ch, '“' | '"');
-                let noun_after = self.tok(end).is_some_and(|n| n.kind == Kind::Word && n.lex == Lex::Other);
+                let noun_after = self
+                    .tok(end)
+                    .is_some_and(|n| n.kind == Kind::Word && n.lex == Lex::Other);
                 return lead && noun_after;
             }
         }
@@ -936,13 +1364,22 @@ impl<'a> Matcher<'a> {
     pub fn mask_citations(t: &[Tok], text: &str, paren: &[u16], masked: &mut Vec<bool>) {
         masked.clear();
         masked.resize(t.len(), false);
-        let m = Matcher { t, text, paren, masked: &[] };
+        let m = Matcher {
+            t,
+            text,
+            paren,
+            masked: &[],
+        };
         let mut i = 0;
         while i < t.len() {
             let tk = &t[i];
             if tk.kind == Kind::Num && tk.digits == 4 {
                 let mut after = i + 1;
-                if m.dash(after) && m.adjacent(after) && m.tok(after + 1).is_some_and(|x| x.kind == Kind::Num && !x.space) {
+                if m.dash(after)
+                    && m.adjacent(after)
+                    && m.tok(after + 1)
+                        .is_some_and(|x| x.kind == Kind::Num && !x.space)
+                {
                     after += 2;
                 }
                 if m.citation_year(i, after) {
@@ -953,7 +1390,9 @@ impl<'a> Matcher<'a> {
                             Kind::Punct => matches!(x.ch, ',' | '.' | ':' | '/' | '-' | '–' | '—'),
                             Kind::Word => {
                                 let w = &text[x.start..x.end];
-                                ["no", "nos", "vol", "p", "pp", "doc", "ch", "fn", "n"].iter().any(|l| w.eq_ignore_ascii_case(l))
+                                ["no", "nos", "vol", "p", "pp", "doc", "ch", "fn", "n"]
+                                    .iter()
+                                    .any(|l| w.eq_ignore_ascii_case(l))
                                     || (w.len() <= 3 && w.chars().all(|c| c.is_ascii_uppercase()))
                             }
                         };

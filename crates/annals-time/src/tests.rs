@@ -5,7 +5,14 @@ fn tag(text: &str) -> Vec<(String, &'static str, String, &'static str)> {
     let mut t = Tagger::new();
     t.tag(text, Role::Narrative)
         .into_iter()
-        .map(|x| (text[x.start..x.end].to_string(), x.kind.as_str(), x.value, x.modifier.map_or("", Mod::as_str)))
+        .map(|x| {
+            (
+                text[x.start..x.end].to_string(),
+                x.kind.as_str(),
+                x.value,
+                x.modifier.map_or("", Mod::as_str),
+            )
+        })
         .collect()
 }
 
@@ -18,17 +25,40 @@ fn one(text: &str) -> (String, String, String) {
 
 #[test]
 fn absolute_dates() {
-    assert_eq!(one("on September 4, 1951, at"), ("September 4, 1951".into(), "1951-09-04".into(), "".into()));
-    assert_eq!(one("In April 1949 the"), ("April 1949".into(), "1949-04".into(), "".into()));
-    assert_eq!(one("signed in 1951."), ("1951".into(), "1951".into(), "".into()));
-    assert_eq!(one("of 1 January 1942, and"), ("1 January 1942".into(), "1942-01-01".into(), "".into()));
-    assert_eq!(one("Izvestiya (April 24, 1991)."), ("April 24, 1991".into(), "1991-04-24".into(), "".into()));
+    assert_eq!(
+        one("on September 4, 1951, at"),
+        ("September 4, 1951".into(), "1951-09-04".into(), "".into())
+    );
+    assert_eq!(
+        one("In April 1949 the"),
+        ("April 1949".into(), "1949-04".into(), "".into())
+    );
+    assert_eq!(
+        one("signed in 1951."),
+        ("1951".into(), "1951".into(), "".into())
+    );
+    assert_eq!(
+        one("of 1 January 1942, and"),
+        ("1 January 1942".into(), "1942-01-01".into(), "".into())
+    );
+    assert_eq!(
+        one("Izvestiya (April 24, 1991)."),
+        ("April 24, 1991".into(), "1991-04-24".into(), "".into())
+    );
 }
 
 #[test]
 fn times() {
     let v = tag("It was at 6:45 p.m. on September 4, 1951, at the Opera House");
-    assert_eq!(v, vec![("6:45 p.m. on September 4, 1951".into(), "TIME", "1951-09-04T18:45".into(), "")]);
+    assert_eq!(
+        v,
+        vec![(
+            "6:45 p.m. on September 4, 1951".into(),
+            "TIME",
+            "1951-09-04T18:45".into(),
+            ""
+        )]
+    );
     let v = tag("Tokyo, August 30, 1956—11 a.m.");
     assert_eq!(v[0].2, "1956-08-30T11:00");
     let v = tag("Washington, August 24, 1955, Noon");
@@ -39,29 +69,91 @@ fn times() {
 
 #[test]
 fn vague_periods() {
-    assert_eq!(one("the first half of 1949 was"), ("the first half of 1949".into(), "1949-H1".into(), "".into()));
-    assert_eq!(one("in the second half of January 1954."), ("the second half of January 1954".into(), "1954-01".into(), "END".into()));
-    assert_eq!(one("From the early 1950s onward"), ("the early 1950s".into(), "195".into(), "START".into()));
-    assert_eq!(one("in the summer of 1955, Moscow"), ("the summer of 1955".into(), "1955-SU".into(), "".into()));
-    assert_eq!(one("held in early 1957, during"), ("early 1957".into(), "1957".into(), "START".into()));
-    assert_eq!(one("At the end of October 1950, the"), ("the end of October 1950".into(), "1950-10".into(), "END".into()));
-    assert_eq!(one("In mid-March 1951, the"), ("mid-March 1951".into(), "1951-03".into(), "MID".into()));
-    assert_eq!(one("dramatic in the 1950s."), ("the 1950s".into(), "195".into(), "".into()));
-    assert_eq!(one("in early January of 1951."), ("early January of 1951".into(), "1951-01".into(), "START".into()));
+    assert_eq!(
+        one("the first half of 1949 was"),
+        ("the first half of 1949".into(), "1949-H1".into(), "".into())
+    );
+    assert_eq!(
+        one("in the second half of January 1954."),
+        (
+            "the second half of January 1954".into(),
+            "1954-01".into(),
+            "END".into()
+        )
+    );
+    assert_eq!(
+        one("From the early 1950s onward"),
+        ("the early 1950s".into(), "195".into(), "START".into())
+    );
+    assert_eq!(
+        one("in the summer of 1955, Moscow"),
+        ("the summer of 1955".into(), "1955-SU".into(), "".into())
+    );
+    assert_eq!(
+        one("held in early 1957, during"),
+        ("early 1957".into(), "1957".into(), "START".into())
+    );
+    assert_eq!(
+        one("At the end of October 1950, the"),
+        (
+            "the end of October 1950".into(),
+            "1950-10".into(),
+            "END".into()
+        )
+    );
+    assert_eq!(
+        one("In mid-March 1951, the"),
+        ("mid-March 1951".into(), "1951-03".into(), "MID".into())
+    );
+    assert_eq!(
+        one("dramatic in the 1950s."),
+        ("the 1950s".into(), "195".into(), "".into())
+    );
+    assert_eq!(
+        one("in early January of 1951."),
+        (
+            "early January of 1951".into(),
+            "1951-01".into(),
+            "START".into()
+        )
+    );
 }
 
 #[test]
 fn ranges() {
-    assert_eq!(one("the Cold War (1947–1991). The"), ("1947–1991".into(), "1947/1991".into(), "".into()));
-    assert_eq!(one("in London (August 16–23, \n1956), and"), ("August 16–23, \n1956".into(), "1956-08-16/1956-08-23".into(), "".into()));
-    assert_eq!(one("who from 1955 to 1956 held"), ("1955 to 1956".into(), "1955/1956".into(), "".into()));
-    assert_eq!(one("from the Late 1940s to the 1950s"), ("the Late 1940s to the 1950s".into(), "194/195".into(), "".into()));
+    assert_eq!(
+        one("the Cold War (1947–1991). The"),
+        ("1947–1991".into(), "1947/1991".into(), "".into())
+    );
+    assert_eq!(
+        one("in London (August 16–23, \n1956), and"),
+        (
+            "August 16–23, \n1956".into(),
+            "1956-08-16/1956-08-23".into(),
+            "".into()
+        )
+    );
+    assert_eq!(
+        one("who from 1955 to 1956 held"),
+        ("1955 to 1956".into(), "1955/1956".into(), "".into())
+    );
+    assert_eq!(
+        one("from the Late 1940s to the 1950s"),
+        (
+            "the Late 1940s to the 1950s".into(),
+            "194/195".into(),
+            "".into()
+        )
+    );
 }
 
 #[test]
 fn narrative_time_resolves_underspecified_dates() {
     let v = tag("On October 19, 1950, it halted. On November 8, he appeared. On May 7, 1951, notes were released. Around a month later, on June 10, Moscow demanded a conference in July or August.");
-    let vals: Vec<_> = v.iter().map(|x| (x.0.as_str(), x.2.as_str(), x.3)).collect();
+    let vals: Vec<_> = v
+        .iter()
+        .map(|x| (x.0.as_str(), x.2.as_str(), x.3))
+        .collect();
     assert_eq!(
         vals,
         vec![
@@ -89,7 +181,15 @@ fn relative_expressions() {
     assert_eq!(v[1], ("Later that year".into(), "DATE", "1956".into(), ""));
     assert_eq!(v[2].2, "1956-12");
     let v = tag("in August 1953. In April the following year, JETRO was");
-    assert_eq!(v[1], ("April the following year".into(), "DATE", "1954-04".into(), ""));
+    assert_eq!(
+        v[1],
+        (
+            "April the following year".into(),
+            "DATE",
+            "1954-04".into(),
+            ""
+        )
+    );
     let v = tag("Rastvorov disappeared in the second half of January 1954. Six months later, on August 14, the");
     assert_eq!(v[1].2, "P6M");
     assert_eq!(v[2].2, "1954-08-14");
@@ -97,22 +197,53 @@ fn relative_expressions() {
 
 #[test]
 fn durations_and_event_anchors() {
-    assert_eq!(one("after an eight-month absence"), ("eight-month".into(), "P8M".into(), "".into()));
+    assert_eq!(
+        one("after an eight-month absence"),
+        ("eight-month".into(), "P8M".into(), "".into())
+    );
     let mut t = Tagger::new();
     let text = "Fifty years after the signing of the treaty the scholar spoke.";
     let v = t.tag(text, Role::Narrative);
     assert_eq!(v.len(), 1);
     assert_eq!(&text[v[0].start..v[0].end], "Fifty years after");
     assert_eq!(v[0].value, "P50Y");
-    assert_eq!(v[0].anchor, Some(Anchor::Event { text: "the signing of the treaty the scholar spoke".into() }));
+    assert_eq!(
+        v[0].anchor,
+        Some(Anchor::Event {
+            text: "the signing of the treaty the scholar spoke".into()
+        })
+    );
     let v = tag("Today, more than six decades after the signing");
     assert_eq!(v[0].2, "PRESENT_REF");
-    assert_eq!(v[1], ("more than six decades after".into(), "DURATION", "P6DE".into(), "AFTER"));
-    assert_eq!(one("the experience of the last sixty years, we"), ("the last sixty years".into(), "P60Y".into(), "".into()));
-    assert_eq!(one("problematic for decades to come"), ("decades".into(), "PXDE".into(), "".into()));
-    assert_eq!(one("coinciding with the fifth anniversary of the treaty"), ("fifth anniversary".into(), "P5Y".into(), "".into()));
-    assert_eq!(one("expire three years after the first coming"), ("three years after".into(), "P3Y".into(), "".into()));
-    assert_eq!(one("within just a few hours following the signing"), ("a few hours following".into(), "PTXH".into(), "".into()));
+    assert_eq!(
+        v[1],
+        (
+            "more than six decades after".into(),
+            "DURATION",
+            "P6DE".into(),
+            "AFTER"
+        )
+    );
+    assert_eq!(
+        one("the experience of the last sixty years, we"),
+        ("the last sixty years".into(), "P60Y".into(), "".into())
+    );
+    assert_eq!(
+        one("problematic for decades to come"),
+        ("decades".into(), "PXDE".into(), "".into())
+    );
+    assert_eq!(
+        one("coinciding with the fifth anniversary of the treaty"),
+        ("fifth anniversary".into(), "P5Y".into(), "".into())
+    );
+    assert_eq!(
+        one("expire three years after the first coming"),
+        ("three years after".into(), "P3Y".into(), "".into())
+    );
+    assert_eq!(
+        one("within just a few hours following the signing"),
+        ("a few hours following".into(), "PTXH".into(), "".into())
+    );
 }
 
 #[test]
@@ -127,7 +258,10 @@ fn citations_and_reference_numbers_are_not_dates() {
     assert!(tag("Reference: 661.941/8–3056 and Deptel 442 and NSC 5516/1.").is_empty());
     assert!(tag("(Togo [Tōgō] 2010, 232)").is_empty());
     // but a year that names historical time stays
-    assert_eq!(tag("the years of Allied Occupation (1945–1952) in Japan")[0].2, "1945/1952");
+    assert_eq!(
+        tag("the years of Allied Occupation (1945–1952) in Japan")[0].2,
+        "1945/1952"
+    );
 }
 
 #[test]
@@ -137,7 +271,10 @@ fn dct_anchors_deictic_expressions() {
     let text = "Yesterday Shigemitsu called. This morning he left. On August 13 he had met Dulles. He will go Tuesday.";
     let v = t.tag(text, Role::Narrative);
     let vals: Vec<_> = v.iter().map(|x| x.value.as_str()).collect();
-    assert_eq!(vals, vec!["1956-08-18", "1956-08-19TMO", "1956-08-13", "1956-08-14"]);
+    assert_eq!(
+        vals,
+        vec!["1956-08-18", "1956-08-19TMO", "1956-08-13", "1956-08-14"]
+    );
 }
 
 #[test]
@@ -152,19 +289,85 @@ fn asides_do_not_move_narrative_time() {
 #[test]
 fn bare_months_need_context() {
     assert!(tag("May I ask? March on, said August Bebel.").is_empty());
-    assert_eq!(tag("In April 1949, the treaty was forged, in August the bomb")[1].2, "1949-08");
+    assert_eq!(
+        tag("In April 1949, the treaty was forged, in August the bomb")[1].2,
+        "1949-08"
+    );
 }
 
 #[test]
 fn intervals_and_uncertainty() {
     let mut t = Tagger::new();
-    let v = t.tag("the early 1950s and the summer of 1955 and August 27?, 1956", Role::Narrative);
+    let v = t.tag(
+        "the early 1950s and the summer of 1955 and August 27?, 1956",
+        Role::Narrative,
+    );
     let iv = v[0].interval.unwrap();
-    assert_eq!((iv.start.unwrap().to_string(), iv.end.unwrap().to_string()), ("1950-01-01".into(), "1954-01-01".into()));
+    assert_eq!(
+        (iv.start.unwrap().to_string(), iv.end.unwrap().to_string()),
+        ("1950-01-01".into(), "1954-01-01".into())
+    );
     assert_eq!(v[0].edtf.as_deref(), Some("1950-01-01/1953-12-31"));
     let iv = v[1].interval.unwrap();
-    assert_eq!((iv.start.unwrap().to_string(), iv.end.unwrap().to_string()), ("1955-06-01".into(), "1955-09-01".into()));
+    assert_eq!(
+        (iv.start.unwrap().to_string(), iv.end.unwrap().to_string()),
+        ("1955-06-01".into(), "1955-09-01".into())
+    );
     assert_eq!(v[1].edtf.as_deref(), Some("1955-22"));
     assert_eq!(v[2].edtf.as_deref(), Some("1956-08-27?"));
     assert_eq!(v[2].value, "1956-08-27");
+}
+
+#[test]
+fn more_general_forms() {
+    assert_eq!(
+        one("It ended early in 1957, when"),
+        ("early in 1957".into(), "1957".into(), "START".into())
+    );
+    assert_eq!(
+        one("since the nineteenth century"),
+        ("the nineteenth century".into(), "18".into(), "".into())
+    );
+    assert_eq!(
+        one("in the 19th century."),
+        ("the 19th century".into(), "18".into(), "".into())
+    );
+    assert_eq!(
+        one("on 13–14 December 1955 the Council"),
+        (
+            "13–14 December 1955".into(),
+            "1955-12-13/1955-12-14".into(),
+            "".into()
+        )
+    );
+    assert_eq!(
+        one("signed on 19 October 1956."),
+        ("19 October 1956".into(), "1956-10-19".into(), "".into())
+    );
+    assert_eq!(
+        one("in the mid-1950s, the"),
+        ("the mid-1950s".into(), "195".into(), "MID".into())
+    );
+    assert_eq!(
+        one("In 1956–57 the talks"),
+        ("1956–57".into(), "1956/1957".into(), "".into())
+    );
+    assert_eq!(
+        one("Sept. 4, 1951 was"),
+        ("Sept. 4, 1951".into(), "1951-09-04".into(), "".into())
+    );
+    assert_eq!(
+        one("a decade later"),
+        ("a decade later".into(), "P1DE".into(), "".into())
+    );
+    let v = tag("On July 3, 1955, talks began. The day before, Malik arrived.");
+    assert_eq!(
+        v[1],
+        ("The day before".into(), "DATE", "1955-07-02".into(), "")
+    );
+    let v = tag("In October 1955 Canada proposed it. The following month, Moscow agreed.");
+    assert_eq!(
+        v[1],
+        ("The following month".into(), "DATE", "1955-11".into(), "")
+    );
 }

@@ -129,7 +129,10 @@ impl Cal {
     pub fn value(&self) -> String {
         use std::fmt::Write;
         let mut s = String::new();
-        if let Some(c) = self.century.filter(|_| self.year.is_none() && self.decade.is_none()) {
+        if let Some(c) = self
+            .century
+            .filter(|_| self.year.is_none() && self.decade.is_none())
+        {
             let _ = write!(s, "{c:02}");
             return s;
         }
@@ -193,9 +196,20 @@ impl Cal {
     /// The interval of the named period, before any modifier.
     pub fn base_interval(&self) -> Option<(Date, Date)> {
         let d = |y: i32, m: i32, day: i32| -> Option<Date> {
-            Date::new(i16::try_from(y).ok()?, i8::try_from(m).ok()?, i8::try_from(day).ok()?).ok()
+            Date::new(
+                i16::try_from(y).ok()?,
+                i8::try_from(m).ok()?,
+                i8::try_from(day).ok()?,
+            )
+            .ok()
         };
-        let next_month = |y: i32, m: u8| if m == 12 { d(y + 1, 1, 1) } else { d(y, m as i32 + 1, 1) };
+        let next_month = |y: i32, m: u8| {
+            if m == 12 {
+                d(y + 1, 1, 1)
+            } else {
+                d(y, m as i32 + 1, 1)
+            }
+        };
         let Some(y) = self.year else {
             if let Some(dec) = self.decade {
                 return Some((d(dec * 10, 1, 1)?, d(dec * 10 + 10, 1, 1)?));
@@ -228,7 +242,14 @@ impl Cal {
                 Part::Half(_) => (d(y, 7, 1)?, d(y + 1, 1, 1)?),
                 Part::Quarter(q) => {
                     let m = 1 + 3 * (q.clamp(1, 4) as i32 - 1);
-                    (d(y, m, 1)?, if m == 10 { d(y + 1, 1, 1)? } else { d(y, m + 3, 1)? })
+                    (
+                        d(y, m, 1)?,
+                        if m == 10 {
+                            d(y + 1, 1, 1)?
+                        } else {
+                            d(y, m + 3, 1)?
+                        },
+                    )
                 }
             });
         }
@@ -284,14 +305,22 @@ fn fraction(s: Date, e: Date, f: f64) -> Date {
     if days >= 360.0 {
         // snap to the nearest first of a month
         let first = p.first_of_month();
-        let next = first.checked_add(jiff::Span::new().months(1)).unwrap_or(first);
+        let next = first
+            .checked_add(jiff::Span::new().months(1))
+            .unwrap_or(first);
         let to_first = first.until(p).map(|x| x.get_days()).unwrap_or(0);
         let to_next = p.until(next).map(|x| x.get_days()).unwrap_or(0);
         if days >= 3600.0 {
             // decades and centuries: snap to a year start
             let y0 = Date::new(p.year(), 1, 1).unwrap_or(p);
             let y1 = Date::new(p.year().saturating_add(1), 1, 1).unwrap_or(p);
-            return if y0.until(p).map(|x| x.get_days()).unwrap_or(0) <= p.until(y1).map(|x| x.get_days()).unwrap_or(0) { y0 } else { y1 };
+            return if y0.until(p).map(|x| x.get_days()).unwrap_or(0)
+                <= p.until(y1).map(|x| x.get_days()).unwrap_or(0)
+            {
+                y0
+            } else {
+                y1
+            };
         }
         return if to_first <= to_next { first } else { next };
     }
@@ -384,17 +413,41 @@ pub fn describe(t: &mut Timex, from: &Cal, to: Option<&Cal>) {
     t.granularity = from.granularity();
     if let (Some((s, _)), Some((_, e))) = (first, last) {
         t.interval = Some(match from.modifier {
-            Some(Mod::After | Mod::OnOrAfter) if to.is_none() => Interval { start: Some(s), end: None },
-            Some(Mod::Before) if to.is_none() => Interval { start: None, end: Some(e) },
-            _ => Interval { start: Some(s), end: Some(e) },
+            Some(Mod::After | Mod::OnOrAfter) if to.is_none() => Interval {
+                start: Some(s),
+                end: None,
+            },
+            Some(Mod::Before) if to.is_none() => Interval {
+                start: None,
+                end: Some(e),
+            },
+            _ => Interval {
+                start: Some(s),
+                end: Some(e),
+            },
         });
         let fp = |c: &Cal| -> Option<FourPoint> {
             let (bs, be) = c.base_interval()?;
             let (s, e) = c.interval()?;
             Some(match c.modifier {
-                Some(Mod::Start) => FourPoint { earliest_begin: bs, latest_begin: s, earliest_end: fraction(bs, be, 0.25), latest_end: e },
-                Some(Mod::End) => FourPoint { earliest_begin: s, latest_begin: fraction(bs, be, 0.75), earliest_end: be, latest_end: be },
-                Some(Mod::Mid) => FourPoint { earliest_begin: fraction(bs, be, 0.25), latest_begin: s, earliest_end: e, latest_end: fraction(bs, be, 0.75) },
+                Some(Mod::Start) => FourPoint {
+                    earliest_begin: bs,
+                    latest_begin: s,
+                    earliest_end: fraction(bs, be, 0.25),
+                    latest_end: e,
+                },
+                Some(Mod::End) => FourPoint {
+                    earliest_begin: s,
+                    latest_begin: fraction(bs, be, 0.75),
+                    earliest_end: be,
+                    latest_end: be,
+                },
+                Some(Mod::Mid) => FourPoint {
+                    earliest_begin: fraction(bs, be, 0.25),
+                    latest_begin: s,
+                    earliest_end: e,
+                    latest_end: fraction(bs, be, 0.75),
+                },
                 Some(Mod::Approx) => {
                     let span = bs.until(be).map(|x| x.get_days()).unwrap_or(0) as i64;
                     let half = jiff::Span::new().days((span / 2).max(1));
@@ -405,7 +458,12 @@ pub fn describe(t: &mut Timex, from: &Cal, to: Option<&Cal>) {
                         latest_end: be.checked_add(half).unwrap_or(be),
                     }
                 }
-                _ => FourPoint { earliest_begin: s, latest_begin: s, earliest_end: e, latest_end: e },
+                _ => FourPoint {
+                    earliest_begin: s,
+                    latest_begin: s,
+                    earliest_end: e,
+                    latest_end: e,
+                },
             })
         };
         let a = fp(from);
@@ -414,14 +472,27 @@ pub fn describe(t: &mut Timex, from: &Cal, to: Option<&Cal>) {
             None => a,
         };
         if let (Some(a), Some(b)) = (a, b) {
-            if !(a.earliest_begin == a.latest_begin && b.earliest_end == b.latest_end && from.modifier.is_none()) || to.is_some() {
-                t.fuzzy = Some(FourPoint { earliest_begin: a.earliest_begin, latest_begin: a.latest_begin, earliest_end: b.earliest_end, latest_end: b.latest_end });
+            if !(a.earliest_begin == a.latest_begin
+                && b.earliest_end == b.latest_end
+                && from.modifier.is_none())
+                || to.is_some()
+            {
+                t.fuzzy = Some(FourPoint {
+                    earliest_begin: a.earliest_begin,
+                    latest_begin: a.latest_begin,
+                    earliest_end: b.earliest_end,
+                    latest_end: b.latest_end,
+                });
             }
         }
     }
     t.edtf = match to {
         Some(c) => match (from.edtf(), c.edtf()) {
-            (Some(a), Some(b)) => Some(format!("{}/{}", a.split('/').next().unwrap_or(&a), b.rsplit('/').next().unwrap_or(&b))),
+            (Some(a), Some(b)) => Some(format!(
+                "{}/{}",
+                a.split('/').next().unwrap_or(&a),
+                b.rsplit('/').next().unwrap_or(&b)
+            )),
             _ => None,
         },
         None => from.edtf(),

@@ -253,7 +253,13 @@ fn lookup(w: &[u8]) -> Lex {
         b"tenth" => Ordinal(10),
         b"eleventh" => Ordinal(11),
         b"twelfth" => Ordinal(12),
+        b"thirteenth" => Ordinal(13),
+        b"fourteenth" => Ordinal(14),
         b"fifteenth" => Ordinal(15),
+        b"sixteenth" => Ordinal(16),
+        b"seventeenth" => Ordinal(17),
+        b"eighteenth" => Ordinal(18),
+        b"nineteenth" => Ordinal(19),
         b"twentieth" => Ordinal(20),
         b"twenty-fifth" => Ordinal(25),
         b"thirtieth" => Ordinal(30),
@@ -300,7 +306,9 @@ fn lookup(w: &[u8]) -> Lex {
         b"start" => Start,
         b"half" => Half,
         b"quarter" => Quarter,
-        b"around" | b"about" | b"approximately" | b"roughly" | b"some_" | b"circa" => Approx,
+        b"around" | b"about" | b"approximately" | b"roughly" | b"circa" | b"nearly" | b"almost" => {
+            Approx
+        }
         b"more" => More,
         b"less" | b"fewer" => Less,
         b"than" => Than,
@@ -365,7 +373,17 @@ pub fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 i += 1;
             }
             let digits = (i - s).min(255) as u8;
-            out.push(Tok { start: s, end: i, kind: Kind::Num, lex: Lex::Other, num: v, digits, cap: false, space, ch: '\0' });
+            out.push(Tok {
+                start: s,
+                end: i,
+                kind: Kind::Num,
+                lex: Lex::Other,
+                num: v,
+                digits,
+                cap: false,
+                space,
+                ch: '\0',
+            });
             space = false;
             continue;
         }
@@ -400,7 +418,17 @@ pub fn tokenize(text: &str, out: &mut Vec<Tok>) {
             }
             if is_word {
                 let lex = classify(&text[s..i]);
-                out.push(Tok { start: s, end: i, kind: Kind::Word, lex, num: 0, digits: 0, cap, space, ch: '\0' });
+                out.push(Tok {
+                    start: s,
+                    end: i,
+                    kind: Kind::Word,
+                    lex,
+                    num: 0,
+                    digits: 0,
+                    cap,
+                    space,
+                    ch: '\0',
+                });
                 space = false;
                 continue;
             }
@@ -411,12 +439,32 @@ pub fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 i += ch.len_utf8();
                 continue;
             }
-            out.push(Tok { start: i, end: i + ch.len_utf8(), kind: Kind::Punct, lex: Lex::Other, num: 0, digits: 0, cap: false, space, ch });
+            out.push(Tok {
+                start: i,
+                end: i + ch.len_utf8(),
+                kind: Kind::Punct,
+                lex: Lex::Other,
+                num: 0,
+                digits: 0,
+                cap: false,
+                space,
+                ch,
+            });
             i += ch.len_utf8();
             space = false;
             continue;
         }
-        out.push(Tok { start: i, end: i + 1, kind: Kind::Punct, lex: Lex::Other, num: 0, digits: 0, cap: false, space, ch: c as char });
+        out.push(Tok {
+            start: i,
+            end: i + 1,
+            kind: Kind::Punct,
+            lex: Lex::Other,
+            num: 0,
+            digits: 0,
+            cap: false,
+            space,
+            ch: c as char,
+        });
         i += 1;
         space = false;
     }
@@ -439,6 +487,9 @@ mod tests {
         assert!(t[7].is_dash());
         assert_eq!(t[8].lex, Lex::Mid);
         assert_eq!(t[10].lex, Lex::Month(3));
-        assert_eq!(&"On Nov. 8, 1950s—mid-March Kōno"[t[11].start..t[11].end], "Kōno");
+        assert_eq!(
+            &"On Nov. 8, 1950s—mid-March Kōno"[t[11].start..t[11].end],
+            "Kōno"
+        );
     }
 }
