@@ -159,11 +159,18 @@ impl Tagger {
         }
         tokenize(text, &mut self.toks);
         paren_depths(&self.toks, &mut self.paren, &mut self.bracket);
-        Matcher::mask_citations(&self.toks, text, &self.paren, &mut self.masked);
+        Matcher::mask_citations(
+            &self.toks,
+            text,
+            &self.paren,
+            &self.bracket,
+            &mut self.masked,
+        );
         let m = Matcher {
             t: &self.toks,
             text,
             paren: &self.paren,
+            bracket: &self.bracket,
             masked: &self.masked,
         };
         find_all(&m, &mut self.matches);
@@ -371,6 +378,7 @@ impl Tagger {
                 month,
                 tod,
                 dct,
+                season,
             } => {
                 if *dct && *offset == 0 && *unit == Unit::Day && tod.is_none() && self.dct.is_none()
                 {
@@ -393,7 +401,7 @@ impl Tagger {
                     Unit::Year => {
                         c.month = *month;
                         c.day = None;
-                        c.part = None;
+                        c.part = season.map(Part::Season);
                     }
                     Unit::Month => c.day = None,
                     _ => {}

@@ -49,6 +49,8 @@ pub enum Expr {
         month: Option<u8>,
         tod: Option<u8>,
         dct: bool,
+        /// "that spring": the season of the shifted year.
+        season: Option<u8>,
     },
     /// A day of the week; `dir` is -1 (last), 0 (nearest past), +1 (next).
     Weekday { day: u8, dir: i8 },
@@ -131,6 +133,8 @@ pub(crate) struct Matcher<'a> {
     pub text: &'a str,
     /// Parenthesis depth before each token.
     pub paren: &'a [u16],
+    /// Square-bracket depth before each token (editorial matter).
+    pub bracket: &'a [u16],
     /// Tokens inside a citation's locator ("1988, 1112", "1979, 1–635"): never dates.
     pub masked: &'a [bool],
 }
@@ -307,9 +311,21 @@ impl<'a> Matcher<'a> {
             return false;
         }
         let p = &self.t[i - 1];
+        let word_author = |k: usize| {
+            let w = &self.t[k];
+            w.kind == Kind::Word && w.lex == Lex::Other && self.str(k).chars().count() > 1
+        };
+        let in_paren = self.paren.get(i).is_some_and(|&d| d > 0);
+        let in_round_paren =
+            self.paren.get(i).copied().unwrap_or(0) > self.bracket.get(i).copied().unwrap_or(0);
         let authorish = match p.kind {
-            Kind::Word => p.lex == Lex::Other && self.str(i - 1).chars().count() > 1,
-            Kind::Punct => (p.ch == '.' && i >= 2 && self.word_is(i - 2, "al")) || p.ch == ']',
+            Kind::Word => word_author(i - 1),
+            Kind::Punct => {
+                (p.ch == '.' && i >= 2 && self.word_is(i - 2, "al"))
+                    || p.ch == ']'
+                    // "(Hara, 2013)", "(Moscow: Nauka, 1979)": author or publisher, comma, year
+                    || (p.ch == ',' && in_round_paren && i >= 2 && word_author(i - 2) && self.t[i - 2].cap)
+            }
             Kind::Num => false,
         };
         let next = self.tok(after);
@@ -333,7 +349,6 @@ impl<'a> Matcher<'a> {
                             .iter()
                             .any(|w| self.str(after + 1).eq_ignore_ascii_case(w)))
             });
-        let in_paren = self.paren.get(i).is_some_and(|&d| d > 0);
         let closes = next.is_some_and(|n| n.is_punct(')') || n.is_punct(';'));
         locator_follows || (capital && (in_paren || closes))
     }
@@ -627,8 +642,12 @@ impl<'a> Matcher<'a> {
         }
         if let Lex::Season(s) = self.lex(i) {
             let mut j = i + 1;
-            if self.lex(j) == Lex::Of {
+            let of = self.lex(j) == Lex::Of;
+            if of {
                 j += 1;
+            }
+            if of && self.year_at(j).is_none() {
+                return None; // "the fall of the government", "the spring of hope"
             }
             if let Some(y) = self.year_at(j) {
                 return Some((
@@ -651,6 +670,29 @@ impl<'a> Matcher<'a> {
             ));
         }
         None
+    }
+
+    /// Words after which a bare season is a time of year: seasons are also verbs ("to
+    /// spring", "will fall"), so fewer words qualify than for months.
+    fn season_context(&self, i: usize) -> bool {
+        i > 0
+            && matches!(
+                self.lex(i - 1),
+                Lex::In
+                    | Lex::By
+                    | Lex::Until
+                    | Lex::Since
+                    | Lex::During
+                    | Lex::Early
+                    | Lex::Late
+                    | Lex::Mid
+                    | Lex::Last
+                    | Lex::Next
+                    | Lex::This
+                    | Lex::That
+                    | Lex::Each
+                    | Lex::Through
+            )
     }
 
     /// Words after which a bare month or season is a date ("in August", "July or August").
@@ -913,6 +955,9 @@ impl<'a> Matcher<'a> {
         if bare && !self.temporal_context(i) {
             return None;
         }
+        if bare && matches!(self.lex(i), Lex::Season(_)) && !self.season_context(i) {
+            return None; // "to spring from", "prices fall and"
+        }
         // date then time: "August 24, 1955, Noon", "March 25, 1955—6 p.m."
         if let Expr::Cal(c) = &expr {
             if c.day.is_some() && c.time.is_none() && c.tod.is_none() {
@@ -950,6 +995,7 @@ impl<'a> Matcher<'a> {
                         month: c.month,
                         tod: None,
                         dct: false,
+                        season: None,
                     },
                 ));
             }
@@ -1151,7 +1197,13 @@ impl<'a> Matcher<'a> {
                 _ => {}
             }
         }
-        if article && matches!(rel, Rel::None) && !framed && modifier.is_none() {
+        // "within a week", "for a year": the preposition makes the measure explicit
+        let measured = i > 0
+            && (matches!(
+                self.lex(i - 1),
+                Lex::In | Lex::During | Lex::Within | Lex::Over | Lex::After
+            ) || self.word_is(i - 1, "for"));
+        if article && matches!(rel, Rel::None) && !framed && modifier.is_none() && !measured {
             // "a year" alone is too weak ("a day of mourning"); "a month later" is not
             return None;
         }
@@ -1186,6 +1238,7 @@ impl<'a> Matcher<'a> {
             month: None,
             tod: None,
             dct,
+            season: None,
         };
         match t.lex {
             Lex::The => {
@@ -1198,6 +1251,20 @@ impl<'a> Matcher<'a> {
                 if let Some(off) = off {
                     if let Some(u) = unit_at(i + 2) {
                         return Some((i + 3, shift(u, off, false)));
+                    }
+                    if let Lex::PartOfDay(p) = self.lex(i + 2) {
+                        // "the next morning", "the same evening"
+                        return Some((
+                            i + 3,
+                            Expr::Shift {
+                                unit: Unit::Day,
+                                offset: off,
+                                month: None,
+                                tod: Some(p),
+                                dct: false,
+                                season: None,
+                            },
+                        ));
                     }
                 }
                 // "the day before", "the year after" — but not "the day after the signing",
@@ -1237,13 +1304,13 @@ impl<'a> Matcher<'a> {
                 }
                 None
             }
-            Lex::That => unit_at(i + 1).map(|u| (i + 2, shift(u, 0, false))),
-            Lex::This | Lex::Last | Lex::Next => {
+            Lex::That | Lex::This | Lex::Last | Lex::Next => {
                 let off = match t.lex {
-                    Lex::This => 0,
+                    Lex::This | Lex::That => 0,
                     Lex::Last => -1,
                     _ => 1,
                 };
+                let deictic = t.lex != Lex::That;
                 if i > 0 && self.lex(i - 1) == Lex::The {
                     return None;
                 }
@@ -1252,9 +1319,37 @@ impl<'a> Matcher<'a> {
                         // "to this day": the writer's present
                         return Some((i + 2, Expr::Ref("PRESENT_REF")));
                     }
-                    return Some((i + 2, shift(u, off, true)));
+                    return Some((i + 2, shift(u, off, deictic)));
+                }
+                if let Lex::Season(sn) = self.lex(i + 1) {
+                    // "that spring", "last summer": the season of the narrative's (or the
+                    // document's) year
+                    return Some((
+                        i + 2,
+                        Expr::Shift {
+                            unit: Unit::Year,
+                            offset: off,
+                            month: None,
+                            tod: None,
+                            dct: deictic,
+                            season: Some(sn),
+                        },
+                    ));
                 }
                 if let Lex::PartOfDay(p) = self.lex(i + 1) {
+                    if t.lex == Lex::That {
+                        return Some((
+                            i + 2,
+                            Expr::Shift {
+                                unit: Unit::Day,
+                                offset: 0,
+                                month: None,
+                                tod: Some(p),
+                                dct: false,
+                                season: None,
+                            },
+                        ));
+                    }
                     if t.lex == Lex::This {
                         return Some((
                             i + 2,
@@ -1264,6 +1359,7 @@ impl<'a> Matcher<'a> {
                                 month: None,
                                 tod: Some(p),
                                 dct: true,
+                                season: None,
                             },
                         ));
                     }
@@ -1290,9 +1386,21 @@ impl<'a> Matcher<'a> {
                     month: None,
                     tod: Some(3),
                     dct: true,
+                    season: None,
                 },
             )),
             Lex::Now | Lex::Nowadays => Some((i + 1, Expr::Ref("PRESENT_REF"))),
+            // "a long time ago", "long ago"
+            Lex::A
+                if self.lex(i + 1) == Lex::Short
+                    && self.word_is(i + 2, "time")
+                    && self.lex(i + 3) == Lex::Ago =>
+            {
+                Some((i + 4, Expr::Ref("PAST_REF")))
+            }
+            Lex::Short if self.word_is(i, "long") && self.lex(i + 1) == Lex::Ago => {
+                Some((i + 2, Expr::Ref("PAST_REF")))
+            }
             Lex::Present if i > 0 && self.lex(i - 1) == Lex::At => {
                 Some((i + 1, Expr::Ref("PRESENT_REF")))
             }
@@ -1361,13 +1469,20 @@ impl<'a> Matcher<'a> {
     /// Marks the tokens of citation locators: after a citation year ("Hara 2013, 147",
     /// "shigeta and suezawa 1988, 1112"), the numbers, dashes and locator words up to the end
     /// of the citation are page numbers, never dates.
-    pub fn mask_citations(t: &[Tok], text: &str, paren: &[u16], masked: &mut Vec<bool>) {
+    pub fn mask_citations(
+        t: &[Tok],
+        text: &str,
+        paren: &[u16],
+        bracket: &[u16],
+        masked: &mut Vec<bool>,
+    ) {
         masked.clear();
         masked.resize(t.len(), false);
         let m = Matcher {
             t,
             text,
             paren,
+            bracket,
             masked: &[],
         };
         let mut i = 0;

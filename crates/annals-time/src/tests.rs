@@ -371,3 +371,31 @@ fn more_general_forms() {
         ("The following month".into(), "DATE", "1955-11".into(), "")
     );
 }
+
+#[test]
+fn seasons_parts_of_day_and_vague_past() {
+    assert!(tag("after the fall of the government, prices began to spring up").is_empty());
+    let v = tag("In March 1956 talks began. That spring, the fishing lobby went to Moscow.");
+    assert_eq!(v[1], ("That spring".into(), "DATE", "1956-SP".into(), ""));
+    let v =
+        tag("On July 3, 1955, talks began. That evening Malik called. The next morning he left.");
+    assert_eq!(v[1].2, "1955-07-03TEV");
+    assert_eq!(
+        v[2],
+        (
+            "The next morning".into(),
+            "TIME",
+            "1955-07-04TMO".into(),
+            ""
+        )
+    );
+    assert_eq!(
+        one("the agreement was reached within a week."),
+        ("a week".into(), "P1W".into(), "".into())
+    );
+    assert_eq!(
+        one("the Cold War ended a long time ago"),
+        ("a long time ago".into(), "PAST_REF".into(), "".into())
+    );
+    assert!(tag("(Hara, 2013, p. 147) and (Moscow: Nauka, 1979)").is_empty());
+}
