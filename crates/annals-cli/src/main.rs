@@ -16,7 +16,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 /// chronology of the relations it describes. Every fact points back to the exact bytes of
 /// the text it came from.
 #[derive(Parser, Debug)]
-#[command(name = "annals", version, about, long_about = None)]
+#[command(name = "annals", version)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -35,6 +35,9 @@ enum Command {
     /// Underspecified dates ("On November 8") take their year from the narrative; deictic
     /// ones ("yesterday") from the document date: --dct, or the dateline at the top of a
     /// letter, memorandum or telegram ("Tokyo, August 30, 1956—11 a.m.").
+    #[command(
+        after_help = "Examples:\n  annals time article.txt > timex.tsv\n  annals time memo.txt --dct 1956-08-19 --format json\n  pdftotext paper.pdf - | annals time -"
+    )]
     Time {
         /// The text file to read (UTF-8); `-` reads standard input.
         file: PathBuf,

@@ -426,6 +426,30 @@ impl Tagger {
                 describe(&mut t, &c, None);
                 self.advance(&c);
             }
+            Expr::MonthRel { month, dir } => {
+                let Some((r, anchor)) = self.reference(Unit::Month, true) else {
+                    t.value = format!("XXXX-{month:02}");
+                    return Some(t);
+                };
+                let (ry, rm) = (r.year?, r.month.unwrap_or(if *dir < 0 { 12 } else { 1 }));
+                let y = match dir {
+                    -1 if *month < rm => ry,
+                    -1 => ry - 1,
+                    1 if *month > rm => ry,
+                    1 => ry + 1,
+                    _ => ry,
+                };
+                let c = Cal {
+                    year: Some(y),
+                    month: Some(*month),
+                    ..Cal::default()
+                };
+                t.value = c.value();
+                t.anchor = Some(anchor);
+                t.implied = vec!["year"];
+                describe(&mut t, &c, None);
+                self.advance(&c);
+            }
             Expr::Weekday { day, dir } => {
                 let Some((r, anchor)) = self.reference(Unit::Day, true) else {
                     t.value = "XXXX-WXX-".to_string() + &day.to_string();

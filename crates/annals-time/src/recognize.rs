@@ -52,6 +52,8 @@ pub enum Expr {
         /// "that spring": the season of the shifted year.
         season: Option<u8>,
     },
+    /// "last October", "next March", "this December": a month relative to the reference.
+    MonthRel { month: u8, dir: i8 },
     /// A day of the week; `dir` is -1 (last), 0 (nearest past), +1 (next).
     Weekday { day: u8, dir: i8 },
     /// PRESENT_REF, PAST_REF, FUTURE_REF.
@@ -126,6 +128,38 @@ const LOCATOR_WORDS: &[&str] = &[
     "urtel",
     "sc",
     "ga",
+    "deptels",
+    "embtels",
+    "telegrams",
+    "tels",
+    "reftels",
+    "despatches",
+    "documents",
+    "circulars",
+    "cables",
+    "items",
+    "paragraphs",
+    "sections",
+    "articles",
+];
+
+/// Locator words that open a list of reference numbers ("Deptels 1898 and 1899").
+const LIST_LOCATORS: &[&str] = &[
+    "deptels",
+    "embtels",
+    "telegrams",
+    "tels",
+    "reftels",
+    "nos",
+    "numbers",
+    "documents",
+    "despatches",
+    "circulars",
+    "cables",
+    "paragraphs",
+    "sections",
+    "articles",
+    "items",
 ];
 
 pub(crate) struct Matcher<'a> {
@@ -1321,6 +1355,21 @@ impl<'a> Matcher<'a> {
                     }
                     return Some((i + 2, shift(u, off, deictic)));
                 }
+                if let Lex::Month(mo) = self.lex(i + 1) {
+                    if deictic
+                        && self.t[i + 1].cap
+                        && self.day_at(i + 2).is_none()
+                        && self.year_at(i + 2).is_none()
+                    {
+                        return Some((
+                            i + 2,
+                            Expr::MonthRel {
+                                month: mo,
+                                dir: off as i8,
+                            },
+                        ));
+                    }
+                }
                 if let Lex::Season(sn) = self.lex(i + 1) {
                     // "that spring", "last summer": the season of the narrative's (or the
                     // document's) year
@@ -1488,6 +1537,30 @@ impl<'a> Matcher<'a> {
         let mut i = 0;
         while i < t.len() {
             let tk = &t[i];
+            // "Deptels 1898 [Footnote 2: ...] and 1899": every number of the list
+            if tk.kind == Kind::Word && m.tok(i + 1).is_some_and(|n| n.kind == Kind::Num) {
+                let w = m.str(i);
+                if w.len() <= 12 && LIST_LOCATORS.iter().any(|l| w.eq_ignore_ascii_case(l)) {
+                    let mut k = i + 1;
+                    while let Some(x) = t.get(k) {
+                        let inside_note = bracket.get(k).copied().unwrap_or(0)
+                            > bracket.get(i).copied().unwrap_or(0);
+                        if inside_note || x.is_punct('[') || x.is_punct(']') {
+                            k += 1; // an editorial note inside the list
+                            continue;
+                        }
+                        let list_word = x.kind == Kind::Word && matches!(x.lex, Lex::And | Lex::Or);
+                        if x.kind == Kind::Num {
+                            masked[k] = true;
+                        } else if !(x.is_punct(',') || list_word) {
+                            break;
+                        }
+                        k += 1;
+                    }
+                    i = k;
+                    continue;
+                }
+            }
             if tk.kind == Kind::Num && tk.digits == 4 {
                 let mut after = i + 1;
                 if m.dash(after)

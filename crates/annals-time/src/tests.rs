@@ -257,6 +257,7 @@ fn citations_and_reference_numbers_are_not_dates() {
     assert!(tag("(Morris 1947).").is_empty());
     assert!(tag("Reference: 661.941/8–3056 and Deptel 442 and NSC 5516/1.").is_empty());
     assert!(tag("(Togo [Tōgō] 2010, 232)").is_empty());
+    assert!(tag("2383. Deptels 1898 [Footnote 2: Not printed.] and 1899.").is_empty());
     // but a year that names historical time stays
     assert_eq!(
         tag("the years of Allied Occupation (1945–1952) in Japan")[0].2,
