@@ -379,6 +379,7 @@ impl Tagger {
                 tod,
                 dct,
                 season,
+                modifier,
             } => {
                 if *dct && *offset == 0 && *unit == Unit::Day && tod.is_none() && self.dct.is_none()
                 {
@@ -407,6 +408,8 @@ impl Tagger {
                     _ => {}
                 }
                 c.tod = *tod;
+                c.modifier = *modifier;
+                t.modifier = *modifier;
                 t.implied = vec!["year", "month", "day"];
                 t.implied.truncate(match c.granularity() {
                     Some(Granularity::Day | Granularity::Minute) => 3,
@@ -426,8 +429,8 @@ impl Tagger {
                 describe(&mut t, &c, None);
                 self.advance(&c);
             }
-            Expr::MonthRel { month, dir } => {
-                let Some((r, anchor)) = self.reference(Unit::Month, true) else {
+            Expr::MonthRel { month, dir, dct } => {
+                let Some((r, anchor)) = self.reference(Unit::Month, *dct) else {
                     t.value = format!("XXXX-{month:02}");
                     return Some(t);
                 };

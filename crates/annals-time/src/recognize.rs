@@ -51,9 +51,11 @@ pub enum Expr {
         dct: bool,
         /// "that spring": the season of the shifted year.
         season: Option<u8>,
+        /// "the end of the year": START, MID or END.
+        modifier: Option<Mod>,
     },
     /// "last October", "next March", "this December": a month relative to the reference.
-    MonthRel { month: u8, dir: i8 },
+    MonthRel { month: u8, dir: i8, dct: bool },
     /// A day of the week; `dir` is -1 (last), 0 (nearest past), +1 (next).
     Weekday { day: u8, dir: i8 },
     /// PRESENT_REF, PAST_REF, FUTURE_REF.
@@ -805,11 +807,33 @@ impl<'a> Matcher<'a> {
                 }
             }
             Lex::Middle | Lex::End | Lex::Beginning | Lex::Start if self.lex(j + 1) == Lex::Of => {
-                modifier = Some(match self.lex(j) {
+                let m = match self.lex(j) {
                     Lex::Middle => Mod::Mid,
                     Lex::End => Mod::End,
                     _ => Mod::Start,
-                });
+                };
+                // "the end of the year", "the beginning of that month": a part of the
+                // narrative's year or month
+                if matches!(self.lex(j + 2), Lex::The | Lex::That) {
+                    if let Lex::Unit(u @ (Unit::Month | Unit::Year | Unit::Decade), false) =
+                        self.lex(j + 3)
+                    {
+                        return Some((
+                            j + 4,
+                            Expr::Shift {
+                                unit: u,
+                                offset: 0,
+                                month: None,
+                                tod: None,
+                                dct: false,
+                                season: None,
+                                modifier: Some(m),
+                            },
+                            false,
+                        ));
+                    }
+                }
+                modifier = Some(m);
                 j += 2;
             }
             Lex::Ordinal(n @ 1..=2)
@@ -1030,6 +1054,7 @@ impl<'a> Matcher<'a> {
                         tod: None,
                         dct: false,
                         season: None,
+                        modifier: None,
                     },
                 ));
             }
@@ -1273,6 +1298,7 @@ impl<'a> Matcher<'a> {
             tod: None,
             dct,
             season: None,
+            modifier: None,
         };
         match t.lex {
             Lex::The => {
@@ -1282,6 +1308,22 @@ impl<'a> Matcher<'a> {
                     Lex::Same => Some(0),
                     _ => None,
                 };
+                if let (Some(off @ (1 | -1)), Lex::Month(mo)) = (off, self.lex(i + 2)) {
+                    // "the following January", "the previous December"
+                    if self.t[i + 2].cap
+                        && self.day_at(i + 3).is_none()
+                        && self.year_at(i + 3).is_none()
+                    {
+                        return Some((
+                            i + 3,
+                            Expr::MonthRel {
+                                month: mo,
+                                dir: off as i8,
+                                dct: false,
+                            },
+                        ));
+                    }
+                }
                 if let Some(off) = off {
                     if let Some(u) = unit_at(i + 2) {
                         return Some((i + 3, shift(u, off, false)));
@@ -1297,6 +1339,7 @@ impl<'a> Matcher<'a> {
                                 tod: Some(p),
                                 dct: false,
                                 season: None,
+                                modifier: None,
                             },
                         ));
                     }
@@ -1366,6 +1409,7 @@ impl<'a> Matcher<'a> {
                             Expr::MonthRel {
                                 month: mo,
                                 dir: off as i8,
+                                dct: true,
                             },
                         ));
                     }
@@ -1382,6 +1426,7 @@ impl<'a> Matcher<'a> {
                             tod: None,
                             dct: deictic,
                             season: Some(sn),
+                            modifier: None,
                         },
                     ));
                 }
@@ -1396,6 +1441,7 @@ impl<'a> Matcher<'a> {
                                 tod: Some(p),
                                 dct: false,
                                 season: None,
+                                modifier: None,
                             },
                         ));
                     }
@@ -1409,6 +1455,7 @@ impl<'a> Matcher<'a> {
                                 tod: Some(p),
                                 dct: true,
                                 season: None,
+                                modifier: None,
                             },
                         ));
                     }
@@ -1436,6 +1483,7 @@ impl<'a> Matcher<'a> {
                     tod: Some(3),
                     dct: true,
                     season: None,
+                    modifier: None,
                 },
             )),
             Lex::Now | Lex::Nowadays => Some((i + 1, Expr::Ref("PRESENT_REF"))),
