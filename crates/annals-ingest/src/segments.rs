@@ -178,9 +178,33 @@ fn title_case(s: &str) -> bool {
     !words.is_empty() && caps * 3 >= words.len() * 2
 }
 
+/// Running heads: short lines (not sentences, not list items) that stand alone on a line
+/// three times or more in `src` — a journal's title, an author's name at the top of each page.
+fn running_heads(src: &str) -> std::collections::HashSet<&str> {
+    let mut counts: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    for line in src.lines() {
+        let t = line.trim();
+        if (4..=80).contains(&t.len())
+            && !t.ends_with(['.', ':', ';', ','])
+            && t.chars().any(char::is_alphabetic)
+        {
+            *counts.entry(t).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|&(_, n)| n >= 3)
+        .map(|(t, _)| t)
+        .collect()
+}
+
 /// Splits `src` (starting at absolute offset `base`) into classified, cleaned blocks.
 pub fn blocks(src: &str, base: usize) -> Vec<Block> {
-    // 1. physical lines, grouped at blank lines
+    // 1. physical lines, grouped at blank lines. Page furniture (page numbers, running heads:
+    //    the same short line three times or more) is set aside without ending the paragraph
+    //    it interrupts.
+    let heads = running_heads(src);
+    let mut furniture: Vec<Range<usize>> = Vec::new();
     let mut groups: Vec<Vec<Range<usize>>> = Vec::new();
     let mut cur: Vec<Range<usize>> = Vec::new();
     let mut pos = 0;
@@ -196,11 +220,8 @@ pub fn blocks(src: &str, base: usize) -> Vec<Block> {
             if !cur.is_empty() {
                 groups.push(std::mem::take(&mut cur));
             }
-        } else if is_page_number(line) {
-            if !cur.is_empty() {
-                groups.push(std::mem::take(&mut cur));
-            }
-            groups.push(std::iter::once(pos..line_end).collect());
+        } else if is_page_number(line) || heads.contains(line.trim()) {
+            furniture.push(pos..line_end);
         } else {
             cur.push(pos..line_end);
         }
@@ -353,6 +374,11 @@ pub fn blocks(src: &str, base: usize) -> Vec<Block> {
         }
     }
 
+    out.extend(
+        furniture
+            .into_iter()
+            .map(|r| (BlockKind::Furniture, vec![r])),
+    );
     let mut blocks: Vec<Block> = out
         .into_iter()
         .map(|(kind, lines)| {
@@ -649,6 +675,25 @@ mod tests {
                 BlockKind::Paragraph
             ]
         );
+    }
+
+    #[test]
+    fn page_furniture_does_not_split_paragraphs() {
+        let src = "POSTWAR RELATIONS\n\nThe talks began in\n12\nPOSTWAR RELATIONS\nLondon in June.\n\nPOSTWAR RELATIONS\n";
+        let bs = blocks(src, 0);
+        let body: Vec<_> = bs
+            .iter()
+            .filter(|b| b.kind != BlockKind::Furniture)
+            .collect();
+        assert_eq!(body.len(), 1);
+        assert_eq!(body[0].clean.text, "The talks began in London in June.");
+        assert_eq!(
+            bs.iter().filter(|b| b.kind == BlockKind::Furniture).count(),
+            4
+        );
+        for b in &bs {
+            b.verify(src, 0).unwrap();
+        }
     }
 
     #[test]
