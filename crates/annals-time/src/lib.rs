@@ -119,6 +119,8 @@ pub struct Tagger {
     bracket: Vec<u16>,
     masked: Vec<bool>,
     matches: Vec<Match>,
+    /// Inside square brackets (an editor's note) right now.
+    editorial: bool,
 }
 
 impl Tagger {
@@ -176,12 +178,22 @@ impl Tagger {
         find_all(&m, &mut self.matches);
         let saved = (role == Role::Aside).then(|| self.narrative.clone());
         let matches = std::mem::take(&mut self.matches);
+        // Editorial insertions in square brackets ("[Footnote 3: In telegram 713, September
+        // 22, Allison reported he had that day ...]") are asides with a narrative of their
+        // own: it starts from the running text's, moves inside the brackets, and is dropped
+        // when they close.
+        let mut in_note: Option<Narrative> = None;
         for mt in &matches {
             let start = self.toks[mt.start].start;
             let end = self.toks[mt.end - 1].end;
-            // editorial insertions in brackets are asides too
-            let aside = mt.attributive || self.bracket[mt.start] > 0;
-            let before = aside.then(|| self.narrative.clone());
+            let bracketed = self.bracket[mt.start] > 0;
+            match (&in_note, bracketed) {
+                (None, true) => in_note = Some(self.narrative.clone()),
+                (Some(_), false) => self.narrative = in_note.take().expect("checked"),
+                _ => {}
+            }
+            self.editorial = bracketed;
+            let before = mt.attributive.then(|| self.narrative.clone());
             if let Some(t) = self.resolve(mt, start, end) {
                 out.push(t);
             }
@@ -189,6 +201,10 @@ impl Tagger {
                 self.narrative = n;
             }
         }
+        if let Some(n) = in_note {
+            self.narrative = n;
+        }
+        self.editorial = false;
         self.matches = matches;
         if let Some(n) = saved {
             self.narrative = n;
@@ -253,6 +269,11 @@ impl Tagger {
     /// the writer's future: a memorandum does not narrate its future ("to be completed by
     /// December 31, 1957" is a plan, not the story's clock).
     fn advance(&mut self, c: &Cal) {
+        if self.editorial {
+            // an editor's note is written long after the document: no future to guard
+            self.narrative.update(c);
+            return;
+        }
         if let (Some(dct), Some((start, _))) = (self.dct, c.base_interval()) {
             if start > dct {
                 return;

@@ -269,7 +269,42 @@ impl<'a> Matcher<'a> {
         if self.prev_word_in(i, LOCATOR_WORDS) {
             return None;
         }
+        // "2010. Your 2487 ...": a telegram or paragraph number opening a text
+        if i == 0 && self.punct(1, '.') && self.adjacent(1) {
+            return None;
+        }
+        // Before 1800 a four-digit number is a year only where a date is expected ("the
+        // treaty of exchange of 1875", "in 1648"); "about 1365 Japanese" is a count.
+        if t.num < 1800 && !self.early_year_context(i) {
+            return None;
+        }
         Some(t.num as i32)
+    }
+
+    fn early_year_context(&self, i: usize) -> bool {
+        i > 0
+            && (matches!(
+                self.lex(i - 1),
+                Lex::In
+                    | Lex::Since
+                    | Lex::From
+                    | Lex::Until
+                    | Lex::By
+                    | Lex::Of
+                    | Lex::During
+                    | Lex::Before
+                    | Lex::After
+                    | Lex::To
+                    | Lex::Between
+                    | Lex::And
+                    | Lex::Through
+                    | Lex::The
+                    | Lex::Early
+                    | Lex::Late
+                    | Lex::Mid
+                    | Lex::Unit(Unit::Year, false)
+            ) || self.t[i - 1].is_dash()
+                || (self.t[i - 1].is_punct(',') && i > 1 && self.t[i - 2].kind == Kind::Num))
     }
 
     /// The second year of "1945–1952": a four-digit year right after the dash.
@@ -1354,6 +1389,24 @@ impl<'a> Matcher<'a> {
                     };
                     if dir != 0 && self.tok(i + 3).is_none_or(|x| x.kind == Kind::Punct) {
                         return Some((i + 3, shift(u, dir, false)));
+                    }
+                }
+                // "the near future", "the foreseeable future", "the recent past"
+                let qualifier = [
+                    "near",
+                    "immediate",
+                    "distant",
+                    "foreseeable",
+                    "recent",
+                    "remote",
+                ]
+                .iter()
+                .any(|w| self.word_is(i + 1, w));
+                if qualifier {
+                    match self.lex(i + 2) {
+                        Lex::Future => return Some((i + 3, Expr::Ref("FUTURE_REF"))),
+                        Lex::Past => return Some((i + 3, Expr::Ref("PAST_REF"))),
+                        _ => {}
                     }
                 }
                 match self.lex(i + 1) {

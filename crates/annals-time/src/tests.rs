@@ -400,3 +400,36 @@ fn seasons_parts_of_day_and_vague_past() {
     );
     assert!(tag("(Hara, 2013, p. 147) and (Moscow: Nauka, 1979)").is_empty());
 }
+
+#[test]
+fn counts_and_telegram_numbers_are_not_years() {
+    assert!(tag("2010. Your 2487 was received.").is_empty());
+    assert!(tag("amnesty to about 1365 Japanese prisoners").is_empty());
+    assert_eq!(
+        one("the treaty of exchange of 1875"),
+        ("1875".into(), "1875".into(), "".into())
+    );
+}
+
+#[test]
+fn bracketed_notes_keep_a_narrative_of_their_own() {
+    let mut t = Tagger::new();
+    t.set_dct(Some(parse_dct("1955-09-23").unwrap()));
+    // the note is the editors': its September 25 lies after the document's date and still
+    // anchors "that day"
+    let text = "On September 20 we met. [Footnote 2: In telegram 713, September 25, Allison reported he had that day seen him.] The next day he left.";
+    let v = t.tag(text, Role::Narrative);
+    let vals: Vec<_> = v
+        .iter()
+        .map(|x| (&text[x.start..x.end], x.value.as_str()))
+        .collect();
+    assert_eq!(
+        vals,
+        vec![
+            ("September 20", "1955-09-20"),
+            ("September 25", "1955-09-25"),
+            ("that day", "1955-09-25"),
+            ("The next day", "1955-09-21")
+        ]
+    );
+}
