@@ -4,6 +4,7 @@
 //! (`annals-ingest` → `annals-time`) and write output. Errors from the libraries are typed;
 //! here they become messages for people, with the input named.
 
+mod chronology;
 mod pipeline;
 
 use std::io::Write;
@@ -48,6 +49,71 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Tsv)]
         format: Format,
     },
+    /// Read texts, extract their chronology, and store it in a SQLite database.
+    ///
+    /// Runs in one transaction: an interrupted or failed build leaves the database as it
+    /// was. Documents already stored with the same bytes are skipped; when the knowledge
+    /// annals uses changes (a new version, another --gazetteer), everything is extracted
+    /// again.
+    #[command(
+        after_help = "Examples:\n  annals build examples/frus --db annals.db\n  annals build article.txt --gazetteer my-people.toml"
+    )]
+    Build {
+        /// Text files, or directories whose .txt files are read.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The database file (created if missing).
+        #[arg(long, default_value = "annals.db")]
+        db: PathBuf,
+        /// More gazetteer entities (TOML, as in data/gazetteer); may be repeated.
+        #[arg(long, value_name = "FILE")]
+        gazetteer: Vec<PathBuf>,
+        /// Document date for every input, YYYY-MM-DD (otherwise each dateline is used).
+        #[arg(long, value_name = "DATE")]
+        dct: Option<String>,
+    },
+    /// Print the chronology: events in date order, with actors, targets and evidence.
+    ///
+    /// TSV columns: id date start end type actors targets summary evidence_start evidence_end
+    /// doc (date = TIMEX3 value; start/end = calendar interval, end exclusive; evidence
+    /// offsets = bytes of the source document).
+    Timeline {
+        #[arg(long, default_value = "annals.db")]
+        db: PathBuf,
+        /// Only events this actor takes part in (a name or alias: "Moscow" means USSR); may
+        /// be repeated.
+        #[arg(long, value_name = "NAME")]
+        actor: Vec<String>,
+        /// Only events that end after this date (YYYY, YYYY-MM or YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Only events that start before the end of this date.
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// Only events of this type (sign, veto, meet, ...).
+        #[arg(long = "type", value_name = "TYPE")]
+        kind: Option<String>,
+        #[arg(long, value_enum, default_value_t = chronology::ViewFormat::Table)]
+        format: chronology::ViewFormat,
+    },
+    /// Show one event (E12) with every claim, its evidence marked and its sources, or one
+    /// entity (a name) with its events.
+    Show {
+        /// An event id (E12) or an entity name.
+        id: String,
+        #[arg(long, default_value = "annals.db")]
+        db: PathBuf,
+    },
+    /// List the actors of the chronology with their number of events.
+    Actors {
+        #[arg(long, default_value = "annals.db")]
+        db: PathBuf,
+    },
+    /// List the cited works.
+    Sources {
+        #[arg(long, default_value = "annals.db")]
+        db: PathBuf,
+    },
     /// Show how a text is segmented: blocks (heading, paragraph, footnote, quote,
     /// attribution, dateline, furniture) with their byte spans and cleaned text.
     Segments {
@@ -74,6 +140,30 @@ fn main() -> ExitCode {
             pipeline::time(&file, dct.as_deref(), format == Format::Json)
         }
         Command::Segments { file, sentences } => pipeline::segments(&file, sentences),
+        Command::Build {
+            paths,
+            db,
+            gazetteer,
+            dct,
+        } => chronology::build(&paths, &db, &gazetteer, dct.as_deref()),
+        Command::Timeline {
+            db,
+            actor,
+            from,
+            to,
+            kind,
+            format,
+        } => chronology::timeline(
+            &db,
+            &actor,
+            from.as_deref(),
+            to.as_deref(),
+            kind.as_deref(),
+            format,
+        ),
+        Command::Show { id, db } => chronology::show(&db, &id),
+        Command::Actors { db } => chronology::actors(&db),
+        Command::Sources { db } => chronology::sources(&db),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

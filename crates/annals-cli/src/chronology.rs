@@ -1,0 +1,603 @@
+//! The chronology commands: `build`, `timeline`, `show`, `actors`, `sources`.
+//!
+//! `analyze` runs the whole pipeline on one document (ingest → time → entities → cite →
+//! events) and turns clean offsets into input offsets; `build` stores the results.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use annals_entities::{DocState, Gazetteer, Linker};
+use annals_events::{citations, extract, Citation, Lexicon};
+use annals_ingest::{blocks, sentences, BlockKind, Chunks};
+use annals_store::{
+    sha256_hex, CitationRecord, DocumentRecord, EntityRecord, EventRecord, Filter, MentionRecord,
+    Store, TimelineRow, TimexRecord,
+};
+use annals_time::{Role, Tagger, TimexType};
+use anyhow::{bail, Context, Result};
+
+use crate::pipeline::role;
+
+/// The knowledge the chronology is made with.
+pub struct Knowledge {
+    pub gazetteer: Gazetteer,
+    pub linker: Linker,
+    pub lexicon: Lexicon,
+    /// A fingerprint of it all, with the program version: a change re-extracts every document.
+    pub fingerprint: String,
+}
+
+impl Knowledge {
+    /// The bundled gazetteer and lexicon plus the user's gazetteer files.
+    pub fn load(extra: &[PathBuf]) -> Result<Knowledge> {
+        let mut gazetteer = Gazetteer::builtin();
+        let mut fp = String::from(env!("CARGO_PKG_VERSION"));
+        for (_, text) in annals_entities::gazetteer::BUILTIN {
+            fp.push_str(text);
+        }
+        fp.push_str(annals_events::lexicon::BUILTIN);
+        for p in extra {
+            gazetteer.add_file(p)?;
+            fp.push_str(&std::fs::read_to_string(p).unwrap_or_default());
+        }
+        let linker = Linker::new(&gazetteer);
+        Ok(Knowledge {
+            gazetteer,
+            linker,
+            lexicon: Lexicon::builtin(),
+            fingerprint: sha256_hex(fp.as_bytes()),
+        })
+    }
+}
+
+fn entity_record(g: &Gazetteer, i: usize) -> EntityRecord {
+    let e = g.get(i);
+    EntityRecord {
+        name: e.id.clone(),
+        kind: e.kind.as_str().to_string(),
+        state: e.state.clone(),
+        wikidata: e.wikidata.clone(),
+        source: e.source.clone(),
+    }
+}
+
+/// Runs the pipeline on one document's text.
+pub fn analyze(
+    name: &str,
+    text: &str,
+    k: &mut Knowledge,
+    dct: Option<jiff::civil::Date>,
+) -> Result<DocumentRecord> {
+    let mut tagger = Tagger::new();
+    tagger.set_dct(dct);
+    let mut doc = DocState::default();
+    let mut rec = DocumentRecord {
+        name: name.to_string(),
+        text: text.to_string(),
+        bytes: text.len(),
+        sha256: sha256_hex(text.as_bytes()),
+        dct: dct.map(|d| d.to_string()),
+        ..DocumentRecord::default()
+    };
+    // Quotation events wait for the source line that follows the quotation.
+    let mut pending_quote: Vec<EventRecord> = Vec::new();
+    let mut ctx = annals_events::Context::default();
+    for chunk in Chunks::new(name, text.as_bytes()) {
+        let chunk = chunk?;
+        let all = blocks(&chunk.text, chunk.base);
+        for (bi, block) in all.iter().enumerate() {
+            let clean = &block.clean;
+            let (s, e) = clean.map.span(0, clean.text.len());
+            rec.segments.push((block.kind.as_str().to_string(), s, e));
+            let map = |a: usize, b: usize| clean.map.span(a, b);
+            let raw = |a: usize, b: usize| chunk.text[a - chunk.base..b - chunk.base].to_string();
+            if block.kind == BlockKind::Attribution {
+                if let Some(c) = annals_events::cite::parse_one(&clean.text, 0) {
+                    let (a, b) = map(c.start, c.end);
+                    rec.citations.push(CitationRecord {
+                        start: a,
+                        end: b,
+                        text: c.text.clone(),
+                        authors: c.authors,
+                        year: c.year,
+                        locator: c.locator,
+                    });
+                }
+                for mut ev in pending_quote.drain(..) {
+                    ev.sources.push(clean.text.clone());
+                    rec.events.push(ev);
+                }
+                continue;
+            }
+            rec.events.append(&mut pending_quote);
+            let r = role(block.kind);
+            let timexes = tagger.tag(&clean.text, r);
+            if block.kind == BlockKind::Dateline && dct.is_none() {
+                if let Some(d) = timexes.iter().find_map(|t| {
+                    (matches!(t.kind, TimexType::Date | TimexType::Time) && t.value.len() >= 10)
+                        .then(|| annals_time::parse_dct(&t.value).ok())
+                        .flatten()
+                }) {
+                    tagger.set_dct(Some(d));
+                    rec.dct = Some(d.to_string());
+                }
+            }
+            for t in &timexes {
+                let (a, b) = map(t.start, t.end);
+                rec.timexes.push(TimexRecord {
+                    start: a,
+                    end: b,
+                    text: raw(a, b),
+                    kind: t.kind.as_str().to_string(),
+                    value: t.value.clone(),
+                    modifier: t.modifier.map(|m| m.as_str().to_string()),
+                    interval: t
+                        .interval
+                        .and_then(|i| Some((i.start?.to_string(), i.end?.to_string()))),
+                    anchor: t
+                        .anchor
+                        .as_ref()
+                        .map(|a| serde_json::to_string(a).unwrap_or_default()),
+                });
+            }
+            if r == Role::Skip {
+                continue;
+            }
+            let mentions = k.linker.find(&mut k.gazetteer, &clean.text, &mut doc);
+            for m in &mentions {
+                let (a, b) = map(m.start, m.end);
+                rec.mentions.push(MentionRecord {
+                    start: a,
+                    end: b,
+                    text: raw(a, b),
+                    entity: entity_record(&k.gazetteer, m.entity),
+                    via: m.via.as_str().to_string(),
+                });
+            }
+            let cites: Vec<Citation> = citations(&clean.text);
+            for c in &cites {
+                let (a, b) = map(c.start, c.end);
+                rec.citations.push(CitationRecord {
+                    start: a,
+                    end: b,
+                    text: c.text.clone(),
+                    authors: c.authors.clone(),
+                    year: c.year.clone(),
+                    locator: c.locator.clone(),
+                });
+            }
+            if block.kind == BlockKind::Heading {
+                ctx.new_passage();
+                continue; // a title dates a period, not an event
+            }
+            let sents = sentences(&clean.text);
+            // each block is a passage of its own: dates carry over between its sentences only
+            ctx.new_passage();
+            let c = &mut ctx;
+            let events = extract(
+                &clean.text,
+                &sents,
+                &timexes,
+                &mentions,
+                &cites,
+                None,
+                &k.gazetteer,
+                &k.lexicon,
+                c,
+            );
+            let is_quote = block.kind == BlockKind::Quote
+                && all
+                    .get(bi + 1)
+                    .is_some_and(|n| n.kind == BlockKind::Attribution);
+            for ev in events {
+                let evidence = map(ev.evidence.start, ev.evidence.end);
+                let record = EventRecord {
+                    kind: ev.kind,
+                    cameo: ev.cameo,
+                    plover: ev.plover,
+                    date: ev.date,
+                    interval: ev.interval.map(|(a, b)| (a.to_string(), b.to_string())),
+                    date_span: map(ev.date_span.start, ev.date_span.end),
+                    date_source: match ev.date_source {
+                        annals_events::DateSource::Text => "text".into(),
+                        annals_events::DateSource::Resolved => "resolved".into(),
+                        annals_events::DateSource::Narrative => "narrative".into(),
+                        annals_events::DateSource::Registry => "registry".into(),
+                    },
+                    trigger: ev.trigger.map(|t| map(t.start, t.end)),
+                    evidence,
+                    agents: ev
+                        .agents
+                        .iter()
+                        .map(|&i| entity_record(&k.gazetteer, i))
+                        .collect(),
+                    targets: ev
+                        .targets
+                        .iter()
+                        .map(|&i| entity_record(&k.gazetteer, i))
+                        .collect(),
+                    negated: ev.negated,
+                    modality: ev.modality.map(String::from),
+                    sources: ev.sources,
+                    summary: ev.summary,
+                };
+                if is_quote {
+                    pending_quote.push(record);
+                } else {
+                    rec.events.push(record);
+                }
+            }
+        }
+    }
+    rec.events.append(&mut pending_quote);
+    Ok(rec)
+}
+
+/// Input files: files as given, directories searched for `*.txt`, in a stable order.
+fn inputs(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut v: Vec<PathBuf> = std::fs::read_dir(p)
+                .with_context(|| format!("{}: cannot list", p.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|f| f.is_file() && f.extension().is_some_and(|x| x == "txt"))
+                .collect();
+            v.sort();
+            out.extend(v);
+        } else if p.exists() {
+            out.push(p.clone());
+        } else {
+            bail!("{}: no such file or directory", p.display());
+        }
+    }
+    Ok(out)
+}
+
+/// `annals build`.
+pub fn build(
+    paths: &[PathBuf],
+    db: &Path,
+    gazetteers: &[PathBuf],
+    dct: Option<&str>,
+) -> Result<()> {
+    let dct = dct.map(annals_time::parse_dct).transpose()?;
+    let mut k = Knowledge::load(gazetteers)?;
+    let files = inputs(paths)?;
+    if files.is_empty() {
+        bail!("no input files (give text files, or directories with .txt files)");
+    }
+    let mut store = Store::open(db)?;
+    let build = store.begin_build(&k.fingerprint)?;
+    let pb = if files.len() > 1 {
+        indicatif::ProgressBar::with_draw_target(
+            Some(files.len() as u64),
+            indicatif::ProgressDrawTarget::stderr(),
+        )
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let abort_after: Option<usize> = std::env::var("ANNALS_TEST_ABORT_AFTER")
+        .ok()
+        .and_then(|v| v.parse().ok());
+    let (mut added, mut unchanged) = (0, 0);
+    for (i, f) in files.iter().enumerate() {
+        if abort_after == Some(i) {
+            // simulates a build killed mid-way (tests only): no commit, no cleanup
+            std::process::abort();
+        }
+        let name = f.display().to_string();
+        let bytes = std::fs::read(f).with_context(|| format!("{name}: cannot read"))?;
+        let text = annals_ingest::from_bytes(&name, bytes)?;
+        if build.has_document(&sha256_hex(text.as_bytes()))? {
+            unchanged += 1;
+        } else {
+            let rec = analyze(&name, &text, &mut k, dct)?;
+            build.add(&rec)?;
+            added += 1;
+        }
+        pb.inc(1);
+    }
+    build.commit()?;
+    pb.finish_and_clear();
+    let counts = store.counts()?;
+    let c = |t: &str| counts.iter().find(|(n, _)| *n == t).map_or(0, |(_, v)| *v);
+    eprintln!(
+        "annals: {added} document(s) added, {unchanged} unchanged; {} now holds {} documents, {} events ({} claims), {} entities, {} citations",
+        store.path(),
+        c("documents"),
+        c("events"),
+        c("claims"),
+        c("entities"),
+        c("citations")
+    );
+    Ok(())
+}
+
+/// Output formats of the chronology views.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ViewFormat {
+    /// Aligned columns for reading.
+    Table,
+    /// Tab-separated with a header.
+    Tsv,
+    /// JSON array.
+    Json,
+}
+
+fn one_line(s: &str) -> String {
+    s.replace(['\t', '\n', '\r'], " ")
+}
+
+/// `annals timeline`.
+pub fn timeline(
+    db: &Path,
+    actors: &[String],
+    from: Option<&str>,
+    to: Option<&str>,
+    kind: Option<&str>,
+    format: ViewFormat,
+) -> Result<()> {
+    for d in [from, to].into_iter().flatten() {
+        if parse_partial_date(d).is_none() {
+            bail!("invalid date {d:?} (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+        }
+    }
+    let store = Store::open_read_only(db)?;
+    let g = Gazetteer::builtin();
+    let actors: Vec<String> = actors
+        .iter()
+        .map(|a| {
+            g.lookup(a)
+                .map_or_else(|| a.clone(), |i| g.get(i).id.clone())
+        })
+        .collect();
+    let filter = Filter {
+        actors,
+        from: from.and_then(parse_partial_date),
+        to: to.and_then(parse_partial_date_end),
+        kind: kind.map(String::from),
+    };
+    let rows = store.timeline(&filter)?;
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match format {
+        ViewFormat::Tsv => {
+            writeln!(out, "id\tdate\tstart\tend\ttype\tactors\ttargets\tsummary\tevidence_start\tevidence_end\tdoc")?;
+            for r in &rows {
+                writeln!(
+                    out,
+                    "E{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                    r.id,
+                    r.date,
+                    r.start,
+                    r.end,
+                    r.kind,
+                    r.actors.join(";"),
+                    r.targets.join(";"),
+                    one_line(&r.summary),
+                    r.evidence_start,
+                    r.evidence_end,
+                    r.doc
+                )?;
+            }
+        }
+        ViewFormat::Json => {
+            let v: Vec<serde_json::Value> = rows.iter().map(row_json).collect();
+            serde_json::to_writer_pretty(&mut out, &v)?;
+            writeln!(out)?;
+        }
+        ViewFormat::Table => {
+            for r in &rows {
+                let who = if r.targets.is_empty() {
+                    r.actors.join(", ")
+                } else {
+                    format!("{} → {}", r.actors.join(", "), r.targets.join(", "))
+                };
+                let neg = if r.negated { " (not)" } else { "" };
+                let summary: String = one_line(&r.summary).chars().take(90).collect();
+                writeln!(
+                    out,
+                    "E{:<5} {:<23} {:<16} {:<40} {}",
+                    r.id,
+                    r.date,
+                    format!("{}{neg}", r.kind),
+                    who,
+                    summary
+                )?;
+            }
+            writeln!(out, "{} event(s)", rows.len())?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn row_json(r: &TimelineRow) -> serde_json::Value {
+    serde_json::json!({
+        "id": format!("E{}", r.id), "date": r.date, "start": r.start, "end": r.end, "type": r.kind,
+        "actors": r.actors, "targets": r.targets, "summary": r.summary,
+        "evidence_start": r.evidence_start, "evidence_end": r.evidence_end, "doc": r.doc,
+        "claims": r.claims, "negated": r.negated, "modality": r.modality,
+    })
+}
+
+/// "1955" → 1955-01-01, "1955-06" → 1955-06-01, "1955-06-14" as is.
+fn parse_partial_date(s: &str) -> Option<String> {
+    let p: Vec<&str> = s.split('-').collect();
+    let y: i16 = p.first()?.parse().ok()?;
+    let m: i8 = p.get(1).map_or(Some(1), |m| m.parse().ok())?;
+    let d: i8 = p.get(2).map_or(Some(1), |d| d.parse().ok())?;
+    if p.len() > 3 {
+        return None;
+    }
+    jiff::civil::Date::new(y, m, d).ok().map(|d| d.to_string())
+}
+
+/// The exclusive end of a partial date: "1956" → 1957-01-01, "1956-12" → 1957-01-01.
+fn parse_partial_date_end(s: &str) -> Option<String> {
+    let start = jiff::civil::Date::strptime("%Y-%m-%d", parse_partial_date(s)?).ok()?;
+    let span = match s.split('-').count() {
+        1 => jiff::Span::new().years(1),
+        2 => jiff::Span::new().months(1),
+        _ => jiff::Span::new().days(1),
+    };
+    start.checked_add(span).ok().map(|d| d.to_string())
+}
+
+/// `annals show ID|NAME`.
+pub fn show(db: &Path, what: &str) -> Result<()> {
+    let store = Store::open_read_only(db)?;
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let id = what
+        .strip_prefix(['E', 'e'])
+        .unwrap_or(what)
+        .parse::<i64>()
+        .ok();
+    if let Some(id) = id {
+        let Some((row, claims)) = store.event(id)? else {
+            bail!("no event E{id} in {}", db.display())
+        };
+        writeln!(
+            out,
+            "E{}  {}  {}{}",
+            row.id,
+            row.date,
+            row.kind,
+            if row.negated { " (did not happen)" } else { "" }
+        )?;
+        if let Some(m) = &row.modality {
+            writeln!(out, "modality: {m}")?;
+        }
+        writeln!(out, "interval: [{}, {})", row.start, row.end)?;
+        writeln!(out, "actors:   {}", row.actors.join("; "))?;
+        writeln!(out, "targets:  {}", row.targets.join("; "))?;
+        let dates: std::collections::BTreeSet<&str> =
+            claims.iter().map(|c| c.date.as_str()).collect();
+        if dates.len() > 1 {
+            writeln!(
+                out,
+                "RIVAL DATES: the claims disagree: {}",
+                dates.into_iter().collect::<Vec<_>>().join(" vs ")
+            )?;
+        }
+        for (i, c) in claims.iter().enumerate() {
+            writeln!(
+                out,
+                "\nclaim {} — {} bytes {}..{} (date {} from the {})",
+                i + 1,
+                c.doc,
+                c.evidence.0,
+                c.evidence.1,
+                c.date,
+                c.date_source
+            )?;
+            if let Some(text) = store.document_text(&c.doc)? {
+                writeln!(out, "  {}", mark(&text, c))?;
+            }
+            if c.sources.is_empty() {
+                writeln!(out, "  source: the document's author")?;
+            } else {
+                writeln!(out, "  sources: {}", c.sources.join("; "))?;
+            }
+        }
+        out.flush()?;
+        return Ok(());
+    }
+    let g = Gazetteer::builtin();
+    let name = g
+        .lookup(what)
+        .map_or_else(|| what.to_string(), |i| g.get(i).id.clone());
+    let actors = store.actors()?;
+    let Some((n, kind, state, count)) = actors.into_iter().find(|a| a.0 == name) else {
+        bail!("no event or entity {what:?} in {}", db.display())
+    };
+    writeln!(
+        out,
+        "{n} ({kind}{})  {count} event(s)",
+        state.map(|s| format!(", acts for {s}")).unwrap_or_default()
+    )?;
+    if let Some(i) = g.index(&n) {
+        let e = g.get(i);
+        if !e.aliases.is_empty() {
+            writeln!(out, "aliases: {}", e.aliases.join(", "))?;
+        }
+        for r in &e.roles {
+            writeln!(out, "role: {} ({}–{})", r.role, r.from, r.to)?;
+        }
+        if let Some(w) = &e.wikidata {
+            writeln!(out, "wikidata: {w}")?;
+        }
+    }
+    for r in store.timeline(&Filter {
+        actors: vec![n.clone()],
+        ..Filter::default()
+    })? {
+        writeln!(
+            out,
+            "  E{:<5} {:<23} {:<16} {}",
+            r.id,
+            r.date,
+            r.kind,
+            one_line(&r.summary).chars().take(80).collect::<String>()
+        )?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// The evidence sentence with the date «…» and the trigger [[…]] marked.
+fn mark(text: &str, c: &annals_store::ClaimRow) -> String {
+    let (s, e) = (c.evidence.0 as usize, c.evidence.1 as usize);
+    let Some(ev) = text.get(s..e) else {
+        return String::new();
+    };
+    let mut marks: Vec<(usize, &str)> = Vec::new();
+    let (ds, de) = (c.date_span.0 as usize, c.date_span.1 as usize);
+    if ds >= s && de <= e && de > ds {
+        marks.push((ds - s, "«"));
+        marks.push((de - s, "»"));
+    }
+    if let Some((ts, te)) = c.trigger {
+        let (ts, te) = (ts as usize, te as usize);
+        if ts >= s && te <= e {
+            marks.push((ts - s, "[["));
+            marks.push((te - s, "]]"));
+        }
+    }
+    marks.sort();
+    let mut out = String::new();
+    let mut at = 0;
+    for (p, m) in marks {
+        if ev.is_char_boundary(p) && p >= at {
+            out.push_str(&ev[at..p]);
+            out.push_str(m);
+            at = p;
+        }
+    }
+    out.push_str(&ev[at..]);
+    one_line(&out)
+}
+
+/// `annals actors`.
+pub fn actors(db: &Path) -> Result<()> {
+    let store = Store::open_read_only(db)?;
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    writeln!(out, "events\tkind\tname\tacts_for")?;
+    for (n, k, s, c) in store.actors()? {
+        writeln!(out, "{c}\t{k}\t{n}\t{}", s.unwrap_or_default())?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// `annals sources`.
+pub fn sources(db: &Path) -> Result<()> {
+    let store = Store::open_read_only(db)?;
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    writeln!(out, "citations\tauthors\tyear")?;
+    for (a, y, c) in store.sources()? {
+        writeln!(out, "{c}\t{a}\t{y}")?;
+    }
+    out.flush()?;
+    Ok(())
+}

@@ -1,0 +1,370 @@
+//! The gazetteer: what annals knows about the world, as data.
+//!
+//! Entities (states, coalitions, organizations, people, territories, instruments) come from
+//! TOML files: the ones bundled in `data/gazetteer/` and any a user adds. A file is a list of
+//! `[[entity]]` tables; see the comments at the top of each bundled file for the fields.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::Deserialize;
+
+/// What kind of thing an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    State,
+    Coalition,
+    Organization,
+    Person,
+    Territory,
+    Instrument,
+}
+
+impl EntityKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::State => "state",
+            EntityKind::Coalition => "coalition",
+            EntityKind::Organization => "organization",
+            EntityKind::Person => "person",
+            EntityKind::Territory => "territory",
+            EntityKind::Instrument => "instrument",
+        }
+    }
+
+    /// States, coalitions, organizations and people act; territories and instruments are
+    /// acted on or under.
+    pub fn is_actor(self) -> bool {
+        matches!(
+            self,
+            EntityKind::State
+                | EntityKind::Coalition
+                | EntityKind::Organization
+                | EntityKind::Person
+        )
+    }
+}
+
+/// A role held over a span of years (inclusive).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct RoleSpan {
+    pub role: String,
+    pub from: i32,
+    pub to: i32,
+}
+
+/// One entity.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entity {
+    /// Canonical name, unique in the gazetteer.
+    pub id: String,
+    pub kind: EntityKind,
+    /// Names that refer to the entity itself.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Places and institutions that stand for a state ("Moscow", "the White House").
+    #[serde(default)]
+    pub metonyms: Vec<String>,
+    /// Adjectives that make a role refer to the state ("the Soviet representative").
+    #[serde(default)]
+    pub adjectives: Vec<String>,
+    /// The state a person or organization acts for.
+    #[serde(default)]
+    pub state: Option<String>,
+    #[serde(default)]
+    pub roles: Vec<RoleSpan>,
+    #[serde(default)]
+    pub wikidata: Option<String>,
+    /// Instruments: date of signature (ISO).
+    #[serde(default)]
+    pub signed: Option<String>,
+    /// Instruments: date of entry into force (ISO).
+    #[serde(default)]
+    pub in_force: Option<String>,
+    #[serde(default)]
+    pub signatories: Vec<String>,
+    #[serde(default)]
+    pub articles: Vec<String>,
+    /// Where the entity was defined: a file name, or "text" for one found by the open-class
+    /// recognizer.
+    #[serde(skip)]
+    pub source: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    entity: Vec<Entity>,
+}
+
+/// Why a gazetteer file was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum GazetteerError {
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}: {message}")]
+    Invalid {
+        path: String,
+        line: usize,
+        message: String,
+    },
+}
+
+/// The bundled gazetteer files, compiled into the binary so that annals needs nothing at run
+/// time.
+pub const BUILTIN: &[(&str, &str)] = &[
+    (
+        "data/gazetteer/states.toml",
+        include_str!("../../../data/gazetteer/states.toml"),
+    ),
+    (
+        "data/gazetteer/organizations.toml",
+        include_str!("../../../data/gazetteer/organizations.toml"),
+    ),
+    (
+        "data/gazetteer/people.toml",
+        include_str!("../../../data/gazetteer/people.toml"),
+    ),
+    (
+        "data/gazetteer/territories.toml",
+        include_str!("../../../data/gazetteer/territories.toml"),
+    ),
+    (
+        "data/gazetteer/instruments.toml",
+        include_str!("../../../data/gazetteer/instruments.toml"),
+    ),
+];
+
+fn line_of(text: &str, byte: usize) -> usize {
+    text[..byte.min(text.len())]
+        .bytes()
+        .filter(|&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// All entities, by canonical name.
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    entities: Vec<Entity>,
+    by_id: HashMap<String, usize>,
+}
+
+impl Gazetteer {
+    /// An empty gazetteer.
+    pub fn new() -> Gazetteer {
+        Gazetteer::default()
+    }
+
+    /// The bundled gazetteer.
+    pub fn builtin() -> Gazetteer {
+        let mut g = Gazetteer::new();
+        for (name, text) in BUILTIN {
+            g.add_str(name, text)
+                .expect("the bundled gazetteer is valid (tested)");
+        }
+        g
+    }
+
+    /// Adds the entities of a TOML file.
+    pub fn add_file(&mut self, path: &Path) -> Result<(), GazetteerError> {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|source| GazetteerError::Io {
+            path: name.clone(),
+            source,
+        })?;
+        self.add_str(&name, &text)
+    }
+
+    /// Adds the entities of TOML text named `name` (for errors). An entity whose id is already
+    /// known extends it: its aliases are added, its other fields replace the old ones when
+    /// given. Nothing is added if the text has an error.
+    pub fn add_str(&mut self, name: &str, text: &str) -> Result<(), GazetteerError> {
+        let file: File = toml::from_str(text).map_err(|e| GazetteerError::Invalid {
+            path: name.to_string(),
+            line: e.span().map_or(1, |s| line_of(text, s.start)),
+            message: e.message().to_string(),
+        })?;
+        // validate everything before changing anything
+        let find_line = |id: &str| {
+            text.find(&format!("\"{id}\""))
+                .map_or(1, |b| line_of(text, b))
+        };
+        for e in &file.entity {
+            if e.id.trim().is_empty() {
+                return Err(GazetteerError::Invalid {
+                    path: name.into(),
+                    line: 1,
+                    message: "an entity has an empty id".into(),
+                });
+            }
+            if let Some(alias) = e
+                .aliases
+                .iter()
+                .chain(&e.metonyms)
+                .chain(&e.adjectives)
+                .find(|a| a.trim().is_empty())
+            {
+                return Err(GazetteerError::Invalid {
+                    path: name.into(),
+                    line: find_line(&e.id),
+                    message: format!("entity {:?} has an empty name {alias:?}", e.id),
+                });
+            }
+            for r in &e.roles {
+                if r.from > r.to {
+                    return Err(GazetteerError::Invalid {
+                        path: name.into(),
+                        line: find_line(&r.role),
+                        message: format!(
+                            "role {:?} of {:?} ends ({}) before it starts ({})",
+                            r.role, e.id, r.to, r.from
+                        ),
+                    });
+                }
+            }
+        }
+        for mut e in file.entity {
+            e.source = name.to_string();
+            match self.by_id.get(&e.id) {
+                Some(&i) => {
+                    let old = &mut self.entities[i];
+                    for a in e.aliases {
+                        if !old.aliases.contains(&a) {
+                            old.aliases.push(a);
+                        }
+                    }
+                    old.metonyms.extend(e.metonyms);
+                    old.adjectives.extend(e.adjectives);
+                    old.roles.extend(e.roles);
+                    old.state = e.state.or(old.state.take());
+                    old.wikidata = e.wikidata.or(old.wikidata.take());
+                }
+                None => {
+                    self.by_id.insert(e.id.clone(), self.entities.len());
+                    self.entities.push(e);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds an entity found in a text (open class); returns its index.
+    pub fn add_found(&mut self, id: &str, kind: EntityKind, state: Option<String>) -> usize {
+        if let Some(&i) = self.by_id.get(id) {
+            return i;
+        }
+        self.by_id.insert(id.to_string(), self.entities.len());
+        self.entities.push(Entity {
+            id: id.to_string(),
+            kind,
+            aliases: vec![id.to_string()],
+            metonyms: vec![],
+            adjectives: vec![],
+            state,
+            roles: vec![],
+            wikidata: None,
+            signed: None,
+            in_force: None,
+            signatories: vec![],
+            articles: vec![],
+            source: "text".to_string(),
+        });
+        self.entities.len() - 1
+    }
+
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    pub fn get(&self, i: usize) -> &Entity {
+        &self.entities[i]
+    }
+
+    pub fn index(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The entity a name (canonical, alias or metonym) refers to, case-insensitively.
+    pub fn lookup(&self, name: &str) -> Option<usize> {
+        if let Some(i) = self.index(name) {
+            return Some(i);
+        }
+        let n = name.trim();
+        self.entities.iter().position(|e| {
+            e.id.eq_ignore_ascii_case(n)
+                || e.aliases
+                    .iter()
+                    .chain(&e.metonyms)
+                    .any(|a| a.eq_ignore_ascii_case(n))
+        })
+    }
+
+    /// The state entity an entity acts for: itself for a state, its `state` otherwise.
+    pub fn state_of(&self, i: usize) -> Option<usize> {
+        let e = &self.entities[i];
+        match e.kind {
+            EntityKind::State | EntityKind::Coalition => Some(i),
+            _ => e.state.as_deref().and_then(|s| self.index(s)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_loads_and_links_states() {
+        let g = Gazetteer::builtin();
+        let gromyko = g.index("Andrei A. Gromyko").unwrap();
+        assert_eq!(g.get(g.state_of(gromyko).unwrap()).id, "USSR");
+        assert_eq!(g.get(g.lookup("the kremlin").unwrap()).id, "USSR");
+        assert_eq!(g.get(g.lookup("Etorofu").unwrap()).id, "Iturup");
+        // every `state` names a known entity
+        for e in g.entities() {
+            if let Some(s) = &e.state {
+                assert!(g.index(s).is_some(), "{}: unknown state {s}", e.id);
+            }
+        }
+    }
+
+    #[test]
+    fn errors_name_file_and_line() {
+        let mut g = Gazetteer::builtin();
+        let n = g.entities().len();
+        let bad = "[[entity]]\nid = \"X\"\nkind = \"state\"\n\n[[entity]]\nid = \"Y\"\nkind = \"planet\"\n";
+        let e = g.add_str("mine.toml", bad).unwrap_err().to_string();
+        assert!(e.starts_with("mine.toml:7: "), "{e}");
+        assert_eq!(g.entities().len(), n, "nothing added from a bad file");
+        let bad = "[[entity]]\nid = \"Z\"\nkind = \"person\"\nroles = [{ role = \"envoy\", from = 1960, to = 1950 }]\n";
+        let e = g.add_str("roles.toml", bad).unwrap_err().to_string();
+        assert!(e.starts_with("roles.toml:4: "), "{e}");
+        let e = g
+            .add_str(
+                "typo.toml",
+                "[[entity]]\nid = \"Q\"\nkind = \"state\"\nalias = [\"q\"]\n",
+            )
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("typo.toml:4: ") && e.contains("alias"), "{e}");
+    }
+
+    #[test]
+    fn user_files_extend_entities() {
+        let mut g = Gazetteer::builtin();
+        g.add_str(
+            "mine.toml",
+            "[[entity]]\nid = \"USSR\"\nkind = \"state\"\naliases = [\"Sovetskii Soiuz\"]\n",
+        )
+        .unwrap();
+        assert_eq!(g.get(g.lookup("Sovetskii Soiuz").unwrap()).id, "USSR");
+    }
+}

@@ -1,0 +1,746 @@
+//! Event extraction: dated events from the sentences of a block.
+//!
+//! A sentence yields one event per calendar date it states (a sentence that dates three
+//! things — "In April 1949, the North Atlantic Treaty was forged, in August the Soviet Union
+//! launched its first nuclear weapon, and in June 1950, the war … erupted" — yields three).
+//! Each date owns the stretch of the sentence around it, up to the neighbouring dates; in
+//! that stretch the trigger nearest the date gives the type, and entity mentions before and
+//! after the trigger give agents and targets. Polarity ("refused to sign", "did not
+//! attend") and modality ("would use the right of veto") are read from the words before the
+//! trigger. Sources are the citations of the sentence, the source line of a quotation, and an
+//! "According to …" opening.
+
+use std::ops::Range;
+
+use annals_entities::{EntityKind, Gazetteer, Mention};
+use annals_time::{Timex, TimexType};
+use jiff::civil::Date;
+
+use crate::cite::Citation;
+use crate::lexicon::{Frame, Lexicon};
+
+/// How an event's date was obtained.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateSource {
+    /// A date stated in the sentence.
+    Text,
+    /// A relative expression resolved against narrative time ("six years later").
+    Resolved,
+    /// Not dated in its sentence: the date of the event told just before it in the same
+    /// passage ("Czechoslovakia and Poland refused to sign the treaty" after the signing).
+    Narrative,
+    /// From the gazetteer's registry of instruments: "the signing ceremony" of a treaty whose
+    /// signing date the registry knows, "three years after the first coming into force".
+    Registry,
+}
+
+/// A date as an event gets it: TIMEX3 value, calendar interval, where it came from.
+type Dated = (String, Option<(Date, Date)>, DateSource);
+
+/// What carries over from one sentence to the next while extracting a document.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// The date of the last event told in the current passage: value and interval.
+    last: Option<(String, Option<(Date, Date)>)>,
+    /// The instrument named last ("the treaty" refers to it).
+    instrument: Option<usize>,
+    /// The date of the last event told anywhere in the document.
+    doc_last: Option<Date>,
+}
+
+impl Context {
+    /// A new passage (paragraph, footnote, quotation): dates do not carry over into it.
+    pub fn new_passage(&mut self) {
+        self.last = None;
+    }
+}
+
+/// Which registry date of an instrument.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RegistryDate {
+    Signed,
+    InForce,
+}
+
+fn parse_iso(s: &str) -> Option<Date> {
+    s.get(..10)?.parse().ok()
+}
+
+/// The registry date an expression refers to: "the signing of the treaty", "its signing",
+/// "the first coming into force of the present Treaty". `words` is the expression's text.
+fn registry(
+    gazetteer: &Gazetteer,
+    instrument: Option<usize>,
+    words: &str,
+) -> Option<(Date, RegistryDate)> {
+    let lower = words.to_lowercase();
+    let which = if lower.contains("into force") || lower.contains("entry into") {
+        RegistryDate::InForce
+    } else if lower.contains("sign") {
+        RegistryDate::Signed
+    } else {
+        return None;
+    };
+    let e = gazetteer.get(instrument?);
+    let d = match which {
+        RegistryDate::Signed => e.signed.as_deref(),
+        RegistryDate::InForce => e.in_force.as_deref(),
+    }?;
+    Some((parse_iso(d)?, which))
+}
+
+/// The instrument whose signing falls in the week after `near`: "the signing ceremony" told
+/// right after the conference days, with no treaty named yet.
+fn instrument_near(gazetteer: &Gazetteer, near: Option<Date>) -> Option<usize> {
+    let near = near?;
+    let week = near.checked_add(jiff::Span::new().days(7)).ok()?;
+    gazetteer.entities().iter().position(|e| {
+        e.kind == EntityKind::Instrument
+            && e.signed
+                .as_deref()
+                .and_then(parse_iso)
+                .is_some_and(|d| near <= d && d <= week)
+    })
+}
+
+/// Instruments named in `text[range]`, the last one first.
+fn instrument_in(mentions: &[Mention], gazetteer: &Gazetteer, r: &Range<usize>) -> Option<usize> {
+    mentions
+        .iter()
+        .rev()
+        .find(|m| {
+            m.start >= r.start
+                && m.end <= r.end
+                && gazetteer.get(m.entity).kind == EntityKind::Instrument
+        })
+        .map(|m| m.entity)
+}
+
+/// Does the text refer to an instrument without naming it ("the treaty", "its signing")?
+fn refers_to_instrument(text: &str) -> bool {
+    let l = text.to_lowercase();
+    [
+        "treaty",
+        "declaration",
+        "agreement",
+        "signing ceremony",
+        "its signing",
+        "the signing",
+        "convention",
+        "charter",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
+}
+
+/// A date moved to the registry's: when the event is a signing (or entry into force) of an
+/// instrument the text refers to, and the registry date lies inside the date the text gives
+/// (or the text gives none of its own), the registry's day is the better date.
+fn with_registry(
+    value: &str,
+    interval: Option<(Date, Date)>,
+    source: DateSource,
+    clause: &str,
+    instrument: Option<usize>,
+    gazetteer: &Gazetteer,
+) -> Option<Dated> {
+    if !refers_to_instrument(clause) && instrument.is_none() {
+        return None;
+    }
+    let (d, _) = registry(gazetteer, instrument, clause)?;
+    let inside = interval.is_some_and(|(a, b)| a <= d && d < b);
+    let coarse = value.len() < 10;
+    if (source == DateSource::Narrative
+        && interval.is_some_and(|(a, b)| {
+            a <= d && d < b.checked_add(jiff::Span::new().days(7)).unwrap_or(b)
+        }))
+        || (inside && coarse)
+    {
+        return Some((
+            d.to_string(),
+            Some((d, d.tomorrow().ok()?)),
+            DateSource::Registry,
+        ));
+    }
+    let _ = value;
+    None
+}
+
+/// An event. Offsets are bytes of the block's cleaned text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// Event type name (from the lexicon), or "other".
+    pub kind: String,
+    pub cameo: String,
+    pub plover: String,
+    /// The trigger word(s), if any.
+    pub trigger: Option<Range<usize>>,
+    /// The sentence that states the event.
+    pub evidence: Range<usize>,
+    /// The date expression.
+    pub date_span: Range<usize>,
+    /// TIMEX3 value of the date.
+    pub date: String,
+    pub date_source: DateSource,
+    /// Calendar interval `[start, end)`.
+    pub interval: Option<(Date, Date)>,
+    /// Gazetteer indices.
+    pub agents: Vec<usize>,
+    pub targets: Vec<usize>,
+    /// The event is stated as not having happened ("did not recognize", "was absent").
+    pub negated: bool,
+    /// "would", "could", "threatened to": not asserted as fact.
+    pub modality: Option<&'static str>,
+    /// Sources: citation texts, a quotation's source line, or an "According to" phrase.
+    pub sources: Vec<String>,
+    pub summary: String,
+}
+
+const NEGATIONS: &[&str] = &["not ", "n’t ", "n't ", "never ", "failed to ", "no longer "];
+const MODALS: &[(&str, &str)] = &[
+    ("would ", "hypothetical"),
+    ("could ", "hypothetical"),
+    ("might ", "hypothetical"),
+    ("threatened to ", "threat"),
+    ("planned to ", "intention"),
+    ("intended to ", "intention"),
+    ("wished to ", "intention"),
+    ("hoped to ", "intention"),
+    ("was ready to ", "intention"),
+    ("were ready to ", "intention"),
+];
+
+fn usable(t: &Timex) -> Option<Dated> {
+    match t.kind {
+        TimexType::Date | TimexType::Time => {
+            if t.value.ends_with("_REF") || t.value.contains('X') {
+                return None;
+            }
+            // a decade or a century dates a period, not an event ("the 1950s were dramatic")
+            let plain = t.value.split('/').next().unwrap_or("");
+            if plain.len() < 4 && !t.value.contains('/') {
+                return None;
+            }
+            let iv = t.interval.and_then(|i| Some((i.start?, i.end?)));
+            Some((t.value.clone(), iv, DateSource::Text))
+        }
+        TimexType::Duration => {
+            let r = t.resolved.clone()?;
+            if r.contains('X') {
+                return None;
+            }
+            let iv = interval_of(&r);
+            Some((r, iv, DateSource::Resolved))
+        }
+        TimexType::Set => None,
+    }
+}
+
+/// The interval of a plain calendar value (YYYY, YYYY-MM, YYYY-MM-DD).
+pub fn interval_of(v: &str) -> Option<(Date, Date)> {
+    let parts: Vec<&str> = v.split('-').collect();
+    let y: i16 = parts.first()?.parse().ok()?;
+    match parts.len() {
+        1 => Some((Date::new(y, 1, 1).ok()?, Date::new(y + 1, 1, 1).ok()?)),
+        2 => {
+            let m: i8 = parts[1].parse().ok()?;
+            let s = Date::new(y, m, 1).ok()?;
+            Some((s, s.checked_add(jiff::Span::new().months(1)).ok()?))
+        }
+        _ => {
+            let m: i8 = parts[1].parse().ok()?;
+            let d: i8 = parts[2].get(..2)?.parse().ok()?;
+            let s = Date::new(y, m, d).ok()?;
+            Some((s, s.tomorrow().ok()?))
+        }
+    }
+}
+
+/// Extracts the events of one block.
+///
+/// `sentences` are ranges of `text`; `quote_source` is the source line of a quotation block.
+#[allow(clippy::too_many_arguments)]
+pub fn extract(
+    text: &str,
+    sentences: &[Range<usize>],
+    timexes: &[Timex],
+    mentions: &[Mention],
+    citations: &[Citation],
+    quote_source: Option<&str>,
+    gazetteer: &Gazetteer,
+    lexicon: &Lexicon,
+    ctx: &mut Context,
+) -> Vec<Event> {
+    let triggers = lexicon.find(text);
+    let mut out = Vec::new();
+    for s in sentences {
+        let instrument = instrument_in(mentions, gazetteer, s).or(ctx.instrument);
+        let in_sentence: Vec<&Timex> = timexes
+            .iter()
+            .filter(|t| t.start >= s.start && t.end <= s.end)
+            .collect();
+        let mut dated: Vec<(&Timex, Dated)> = Vec::new();
+        for (i, t) in in_sentence.iter().enumerate() {
+            let u = usable(t).or_else(|| event_anchored(t, instrument, gazetteer));
+            let Some(u) = u else { continue };
+            // "Around a month later, on June 10": the precise date that follows wins
+            let next = in_sentence.get(i + 1);
+            if u.2 == DateSource::Resolved
+                && next.is_some_and(|n| n.start.saturating_sub(t.end) <= 6 && usable(n).is_some())
+            {
+                continue;
+            }
+            // "in July or August": a disjunction is one uncertain date, not two events
+            if let Some(p) = dated.last() {
+                let between = text[p.0.end..t.start].trim();
+                if matches!(between, "or" | "and" | ",") || between.is_empty() {
+                    continue;
+                }
+            }
+            dated.push((t, u));
+        }
+        if dated.is_empty() {
+            let sentence = &text[s.clone()];
+            if ctx.last.is_none() && sentence.to_lowercase().contains("sign") {
+                // no date in the passage yet: a signing can still be dated by the registry
+                // the instrument named last, or else the one signed in the days after the
+                // last date told
+                for inst in [instrument, instrument_near(gazetteer, ctx.doc_last)] {
+                    let (Some(i), Some(d)) = (inst, ctx.doc_last) else {
+                        continue;
+                    };
+                    let Some((rd, _)) = registry(gazetteer, Some(i), sentence) else {
+                        continue;
+                    };
+                    if rd >= d
+                        && rd.since(d).is_ok_and(|sp| {
+                            sp.get_days() <= 7 && sp.get_months() == 0 && sp.get_years() == 0
+                        })
+                    {
+                        ctx.last = Some((rd.to_string(), Some((rd, rd.tomorrow().unwrap_or(rd)))));
+                        break;
+                    }
+                }
+            }
+            if let Some(mut ev) = inherited(
+                text,
+                s,
+                &triggers,
+                mentions,
+                citations,
+                quote_source,
+                gazetteer,
+                lexicon,
+                ctx,
+            ) {
+                if let Some((v, iv, src)) = with_registry(
+                    &ev.date,
+                    ev.interval,
+                    ev.date_source,
+                    &text[s.clone()],
+                    instrument,
+                    gazetteer,
+                ) {
+                    if matches!(
+                        ev.kind.as_str(),
+                        "sign" | "boycott" | "reject" | "enter_into_force" | "ratify"
+                    ) {
+                        (ev.date, ev.interval, ev.date_source) = (v, iv, src);
+                    }
+                }
+                out.push(ev);
+            }
+            if instrument.is_some() {
+                ctx.instrument = instrument;
+            }
+            continue;
+        }
+        let sentence = &text[s.clone()];
+        let mut sources: Vec<String> = citations
+            .iter()
+            .filter(|c| c.start >= s.start && c.end <= s.end + 2)
+            .map(|c| c.text.clone())
+            .collect();
+        if let Some(q) = quote_source {
+            sources.push(q.to_string());
+        }
+        if let Some(rest) = sentence.strip_prefix("According to ") {
+            if let Some(comma) = rest.find(',') {
+                if comma < 80 {
+                    sources.push(rest[..comma].to_string());
+                }
+            }
+        }
+        let mut last_trigger: Option<(usize, String)> = None;
+        for (k, (t, (value, interval, source))) in dated.iter().enumerate() {
+            if k > 0 && dated[k - 1].1 .0 == *value {
+                continue; // the same date stated twice in a sentence
+            }
+            // "Moscow demanded that the conference be convened in July": a date inside what
+            // was demanded, proposed or said is content, not another event
+            if let Some((tr_end, kind)) = &last_trigger {
+                let between = &text[*tr_end..t.start];
+                if matches!(
+                    kind.as_str(),
+                    "demand" | "propose" | "statement" | "agree" | "reject"
+                ) && between.contains(" that ")
+                {
+                    continue;
+                }
+            }
+            // the clause of the date: from the last comma or semicolon before it (after the
+            // previous date) to the last one before the next date
+            let clause_break =
+                |from: usize, to: usize| text[from..to].rfind([',', ';', '—']).map(|i| from + i);
+            let region_start = if k == 0 {
+                s.start
+            } else {
+                let prev_end = dated[k - 1].0.end;
+                clause_break(prev_end, t.start).unwrap_or(prev_end)
+            };
+            // a comma right after the date ("on June 10, Moscow demanded") does not end its
+            // clause
+            let region_end = match dated.get(k + 1) {
+                None => s.end,
+                Some(n) => clause_break((t.end + 2).min(n.0.start), n.0.start).unwrap_or(n.0.start),
+            };
+            let in_region: Vec<_> = triggers
+                .iter()
+                .filter(|tr| {
+                    tr.start >= region_start
+                        && tr.end <= region_end
+                        && !(tr.start < t.end && t.start < tr.end)
+                })
+                .collect();
+            // the trigger nearest the date, preferring one after it
+            let trigger = in_region
+                .iter()
+                .min_by_key(|tr| {
+                    if tr.start >= t.end {
+                        tr.start - t.end
+                    } else {
+                        2 * (t.start - tr.end) + 1
+                    }
+                })
+                .copied();
+            let (kind, cameo, plover, frame) = match trigger {
+                Some(tr) => {
+                    let ty = &lexicon.types()[tr.ty];
+                    (
+                        ty.name.clone(),
+                        ty.cameo.clone(),
+                        ty.plover.clone(),
+                        ty.frame,
+                    )
+                }
+                None => (
+                    "other".to_string(),
+                    String::new(),
+                    String::new(),
+                    Frame::AgentTarget,
+                ),
+            };
+            if let Some(tr) = trigger {
+                last_trigger = Some((tr.end, kind.clone()));
+            }
+            let (mut value, mut interval, mut source) = (value.clone(), *interval, *source);
+            if matches!(
+                kind.as_str(),
+                "sign" | "boycott" | "reject" | "enter_into_force" | "ratify"
+            ) {
+                if let Some(r) = with_registry(
+                    &value,
+                    interval,
+                    source,
+                    &text[region_start..region_end],
+                    instrument,
+                    gazetteer,
+                ) {
+                    (value, interval, source) = r;
+                }
+            }
+            let pivot = trigger.map_or(t.start, |tr| tr.start);
+            let mut agents: Vec<usize> = Vec::new();
+            let mut targets: Vec<usize> = Vec::new();
+            let push = |v: &mut Vec<usize>, e: usize| {
+                if !v.contains(&e) {
+                    v.push(e);
+                }
+            };
+            for m in mentions
+                .iter()
+                .filter(|m| m.start >= region_start && m.end <= region_end)
+            {
+                // mentions inside a citation are sources, not participants
+                if citations
+                    .iter()
+                    .any(|c| c.start <= m.start && m.end <= c.end)
+                {
+                    continue;
+                }
+                let e = gazetteer.get(m.entity);
+                if !e.kind.is_actor() {
+                    continue;
+                }
+                let before = m.end <= pivot || frame == Frame::Patient && m.start < pivot;
+                let list = if before || trigger.is_none() {
+                    &mut agents
+                } else {
+                    &mut targets
+                };
+                push(list, m.entity);
+                if e.kind == EntityKind::Person || e.kind == EntityKind::Organization {
+                    if let Some(st) = gazetteer.state_of(m.entity) {
+                        push(list, st);
+                    }
+                }
+            }
+            targets.retain(|x| !agents.contains(x));
+            let (negated, modality) = match trigger {
+                Some(tr) => {
+                    let from = text[..tr.start]
+                        .char_indices()
+                        .rev()
+                        .nth(40)
+                        .map_or(region_start.max(s.start), |(i, _)| i.max(s.start));
+                    let window = &text[from..tr.start];
+                    let lower = window.to_lowercase();
+                    (
+                        NEGATIONS.iter().any(|n| lower.contains(n)),
+                        MODALS
+                            .iter()
+                            .find(|(w, _)| lower.contains(w))
+                            .map(|(_, m)| *m),
+                    )
+                }
+                None => (false, None),
+            };
+            let mut summary: String = sentence.chars().take(220).collect();
+            if summary.len() < sentence.len() {
+                summary.push('…');
+            }
+            out.push(Event {
+                kind,
+                cameo,
+                plover,
+                trigger: trigger.map(|tr| tr.start..tr.end),
+                evidence: s.clone(),
+                date_span: t.start..t.end,
+                date: value.clone(),
+                date_source: source,
+                interval,
+                agents,
+                targets,
+                negated,
+                modality,
+                sources: sources.clone(),
+                summary,
+            });
+            if let Some((a, _)) = interval {
+                ctx.doc_last = Some(a);
+            }
+            ctx.last = Some((value, interval));
+        }
+        if instrument.is_some() {
+            ctx.instrument = instrument;
+        }
+    }
+    out
+}
+
+/// A duration anchored on an instrument's signing or entry into force ("Fifty years after
+/// the signing of the treaty", "three years after the first coming into force of the present
+/// Treaty", "a few hours following the signing ceremony"), dated from the registry.
+fn event_anchored(t: &Timex, instrument: Option<usize>, gazetteer: &Gazetteer) -> Option<Dated> {
+    if t.kind != TimexType::Duration {
+        return None;
+    }
+    let Some(annals_time::Anchor::Event { text }) = &t.anchor else {
+        return None;
+    };
+    if !refers_to_instrument(text) {
+        return None;
+    }
+    let (base, _) = registry(gazetteer, instrument, text)?;
+    // the count and unit from the TIMEX3 value: P50Y, P3Y, PTXH, P6DE
+    let v = t.value.trim_start_matches('P').trim_start_matches('T');
+    let digits: String = v.chars().take_while(char::is_ascii_digit).collect();
+    let unit = &v[digits.len()..];
+    let n: i64 = if digits.is_empty() {
+        0
+    } else {
+        digits.parse().ok()?
+    };
+    let span = match unit.trim_start_matches('X') {
+        "Y" => jiff::Span::new().years(n),
+        "M" => jiff::Span::new().months(n),
+        "W" => jiff::Span::new().weeks(n),
+        "D" => jiff::Span::new().days(n),
+        "DE" => jiff::Span::new().years(10 * n),
+        "H" => jiff::Span::new(), // hours: the same day
+        _ => return None,
+    };
+    if t.modifier.is_some() {
+        return None; // "more than six decades after": not a date
+    }
+    let d = base.checked_add(span).ok()?;
+    Some((
+        d.to_string(),
+        Some((d, d.tomorrow().ok()?)),
+        DateSource::Registry,
+    ))
+}
+
+/// An event in a sentence without a date of its own, dated by the passage: it needs a
+/// trigger and an actor, and a date told before it in the passage.
+#[allow(clippy::too_many_arguments)]
+fn inherited(
+    text: &str,
+    s: &Range<usize>,
+    triggers: &[crate::lexicon::Trigger],
+    mentions: &[Mention],
+    citations: &[Citation],
+    quote_source: Option<&str>,
+    gazetteer: &Gazetteer,
+    lexicon: &Lexicon,
+    ctx: &Context,
+) -> Option<Event> {
+    let (date, interval) = ctx.last.clone()?;
+    let tr = triggers
+        .iter()
+        .find(|t| t.start >= s.start && t.end <= s.end)?;
+    let ty = &lexicon.types()[tr.ty];
+    let mut agents = Vec::new();
+    let mut targets = Vec::new();
+    for m in mentions
+        .iter()
+        .filter(|m| m.start >= s.start && m.end <= s.end)
+    {
+        if citations
+            .iter()
+            .any(|c| c.start <= m.start && m.end <= c.end)
+            || !gazetteer.get(m.entity).kind.is_actor()
+        {
+            continue;
+        }
+        let list = if m.end <= tr.start {
+            &mut agents
+        } else {
+            &mut targets
+        };
+        for e in [Some(m.entity), gazetteer.state_of(m.entity)]
+            .into_iter()
+            .flatten()
+        {
+            if !list.contains(&e) {
+                list.push(e);
+            }
+        }
+    }
+    targets.retain(|x| !agents.contains(x));
+    if agents.is_empty() {
+        return None; // an event without a date needs a named actor before its trigger
+    }
+    let sentence = &text[s.clone()];
+    let lower = text[s.start..tr.start].to_lowercase();
+    let mut sources: Vec<String> = citations
+        .iter()
+        .filter(|c| c.start >= s.start && c.end <= s.end + 2)
+        .map(|c| c.text.clone())
+        .collect();
+    sources.extend(quote_source.map(String::from));
+    Some(Event {
+        kind: ty.name.clone(),
+        cameo: ty.cameo.clone(),
+        plover: ty.plover.clone(),
+        trigger: Some(tr.start..tr.end),
+        evidence: s.clone(),
+        date_span: s.start..s.start,
+        date,
+        date_source: DateSource::Narrative,
+        interval,
+        agents,
+        targets,
+        negated: NEGATIONS.iter().any(|n| lower.contains(n)),
+        modality: MODALS
+            .iter()
+            .find(|(w, _)| lower.contains(w))
+            .map(|(_, m)| *m),
+        sources,
+        summary: sentence.chars().take(220).collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use annals_entities::{DocState, Linker};
+    use annals_time::{Role, Tagger};
+
+    fn run(text: &str) -> (Vec<Event>, Gazetteer) {
+        let mut g = Gazetteer::builtin();
+        let linker = Linker::new(&g);
+        let mentions = linker.find(&mut g, text, &mut DocState::default());
+        let timexes = Tagger::new().tag(text, Role::Narrative);
+        let sentences = annals_ingest::sentences(text);
+        let cites = crate::cite::citations(text);
+        let ev = extract(
+            text,
+            &sentences,
+            &timexes,
+            &mentions,
+            &cites,
+            None,
+            &g,
+            &Lexicon::builtin(),
+            &mut Context::default(),
+        );
+        (ev, g)
+    }
+
+    fn names(g: &Gazetteer, v: &[usize]) -> Vec<String> {
+        v.iter().map(|&i| g.get(i).id.clone()).collect()
+    }
+
+    #[test]
+    fn one_event_per_date_with_participants() {
+        let text = "In April 1949, the North Atlantic Treaty was forged, in August the Soviet Union launched its first nuclear weapon, and in June 1950, the war on the Korean Peninsula erupted.";
+        let (ev, g) = run(text);
+        let v: Vec<_> = ev
+            .iter()
+            .map(|e| (e.date.as_str(), e.kind.as_str(), names(&g, &e.agents)))
+            .collect();
+        assert_eq!(
+            v,
+            vec![
+                ("1949-04", "sign", vec![]),
+                ("1949-08", "attack", vec!["USSR".to_string()]),
+                ("1950-06", "war", vec![]),
+            ]
+        );
+        assert!(ev.iter().all(|e| e.evidence == (0..text.len())));
+    }
+
+    #[test]
+    fn agents_targets_sources_and_polarity() {
+        let text = "On March 2, 1950, the Soviet representative to the Allied Council, General Kuz’ma N. Derevyanko, demanded information from the United States (Hara 2013, 147).";
+        let (ev, g) = run(text);
+        assert_eq!(ev.len(), 1);
+        assert_eq!(ev[0].kind, "demand");
+        assert_eq!(
+            names(&g, &ev[0].agents),
+            vec!["USSR", "Allied Council for Japan", "Kuz’ma N. Derevyanko"]
+        );
+        assert_eq!(names(&g, &ev[0].targets), vec!["United States"]);
+        assert_eq!(ev[0].sources, vec!["Hara 2013, 147"]);
+        // "did not recognize" is itself a rejection; "did not sign" is a signing that did
+        // not happen
+        let (ev, _) = run("On September 8, 1951, China did not recognize the treaty.");
+        assert_eq!((ev[0].kind.as_str(), ev[0].negated), ("reject", false));
+        let (ev, _) = run("On September 8, 1951, the Soviet Union did not sign the treaty.");
+        assert_eq!((ev[0].kind.as_str(), ev[0].negated), ("sign", true));
+        let (ev, _) =
+            run("On December 10, 1955, Kuznetsov said that Moscow would veto the package.");
+        assert_eq!(ev[0].kind, "statement");
+    }
+}

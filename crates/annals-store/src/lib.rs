@@ -1,0 +1,739 @@
+//! `annals-store`: the `store` stage — everything annals extracted, in one SQLite file.
+//!
+//! * A versioned schema ([`SCHEMA_VERSION`] in table `meta`); a database of another version,
+//!   or a file that is not an annals database, is refused with a clear error.
+//! * A build is one transaction: an interrupted or failed build leaves the database as it was.
+//! * Documents are keyed by the SHA-256 of their bytes: rebuilding unchanged inputs is a
+//!   no-op. When the knowledge that shaped the extraction (gazetteer, lexicon, engine
+//!   version — the `config` key) changes, the next build re-extracts everything.
+//! * The same event told twice (two sentences, two documents) is one event with two claims.
+//!
+//! The store knows nothing of how records were made: callers hand it plain [`DocumentRecord`]s
+//! with byte offsets into the original input.
+
+use std::path::Path;
+
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
+use sha2::{Digest, Sha256};
+
+/// The schema this code reads and writes.
+pub const SCHEMA_VERSION: i64 = 1;
+
+const SCHEMA: &str = r#"
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE documents (
+  id INTEGER PRIMARY KEY, name TEXT NOT NULL, sha256 TEXT NOT NULL UNIQUE,
+  bytes INTEGER NOT NULL, dct TEXT, text TEXT NOT NULL);
+CREATE TABLE segments (
+  id INTEGER PRIMARY KEY, doc INTEGER NOT NULL REFERENCES documents(id),
+  kind TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL);
+CREATE TABLE timexes (
+  id INTEGER PRIMARY KEY, doc INTEGER NOT NULL REFERENCES documents(id),
+  start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL, type TEXT NOT NULL,
+  value TEXT NOT NULL, mod TEXT, interval_start TEXT, interval_end TEXT, anchor TEXT);
+CREATE TABLE entities (
+  id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, state TEXT,
+  wikidata TEXT, source TEXT NOT NULL);
+CREATE TABLE mentions (
+  id INTEGER PRIMARY KEY, doc INTEGER NOT NULL REFERENCES documents(id),
+  entity INTEGER NOT NULL REFERENCES entities(id), start INTEGER NOT NULL,
+  end INTEGER NOT NULL, text TEXT NOT NULL, via TEXT NOT NULL);
+CREATE TABLE citations (
+  id INTEGER PRIMARY KEY, doc INTEGER NOT NULL REFERENCES documents(id),
+  start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL, authors TEXT NOT NULL,
+  year TEXT NOT NULL, locator TEXT NOT NULL);
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY, type TEXT NOT NULL, cameo TEXT, plover TEXT, date TEXT NOT NULL,
+  start TEXT, end TEXT, negated INTEGER NOT NULL, modality TEXT, summary TEXT NOT NULL,
+  key TEXT NOT NULL);
+CREATE INDEX events_key ON events(key);
+CREATE TABLE participants (
+  event INTEGER NOT NULL REFERENCES events(id), entity INTEGER NOT NULL REFERENCES entities(id),
+  role TEXT NOT NULL, PRIMARY KEY (event, entity, role));
+CREATE TABLE claims (
+  id INTEGER PRIMARY KEY, event INTEGER NOT NULL REFERENCES events(id),
+  doc INTEGER NOT NULL REFERENCES documents(id), date TEXT NOT NULL, date_start INTEGER,
+  date_end INTEGER, trigger_start INTEGER, trigger_end INTEGER,
+  evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL, sources TEXT NOT NULL,
+  date_source TEXT NOT NULL);
+"#;
+
+/// Errors of the store, each naming the database file.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{path}: {source}")]
+    Sqlite {
+        path: String,
+        #[source]
+        source: rusqlite::Error,
+    },
+    #[error(
+        "{path}: not an annals database (no annals schema in it); choose another file or remove it"
+    )]
+    Foreign { path: String },
+    #[error("{path}: annals database schema version {found}, but this annals reads version {expected}; rebuild it into a new file")]
+    Version {
+        path: String,
+        found: i64,
+        expected: i64,
+    },
+    #[error("{path}: no database here; run `annals build` first")]
+    Missing { path: String },
+}
+
+/// A time expression to store (byte offsets into the document).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimexRecord {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub kind: String,
+    pub value: String,
+    pub modifier: Option<String>,
+    pub interval: Option<(String, String)>,
+    pub anchor: Option<String>,
+}
+
+/// An entity mention to store.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MentionRecord {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub entity: EntityRecord,
+    pub via: String,
+}
+
+/// An entity as the store keeps it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityRecord {
+    pub name: String,
+    pub kind: String,
+    pub state: Option<String>,
+    pub wikidata: Option<String>,
+    pub source: String,
+}
+
+/// A citation to store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CitationRecord {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub authors: String,
+    pub year: String,
+    pub locator: String,
+}
+
+/// One telling of an event in a document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventRecord {
+    pub kind: String,
+    pub cameo: String,
+    pub plover: String,
+    pub date: String,
+    pub interval: Option<(String, String)>,
+    pub date_span: (usize, usize),
+    pub date_source: String,
+    pub trigger: Option<(usize, usize)>,
+    pub evidence: (usize, usize),
+    pub agents: Vec<EntityRecord>,
+    pub targets: Vec<EntityRecord>,
+    pub negated: bool,
+    pub modality: Option<String>,
+    pub sources: Vec<String>,
+    pub summary: String,
+}
+
+/// Everything extracted from one document.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DocumentRecord {
+    pub name: String,
+    /// The document's text, as read (evidence is shown from it).
+    pub text: String,
+    pub bytes: usize,
+    pub sha256: String,
+    pub dct: Option<String>,
+    pub segments: Vec<(String, usize, usize)>,
+    pub timexes: Vec<TimexRecord>,
+    pub mentions: Vec<MentionRecord>,
+    pub citations: Vec<CitationRecord>,
+    pub events: Vec<EventRecord>,
+}
+
+/// Hex SHA-256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let d = Sha256::digest(bytes);
+    d.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A row of the timeline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimelineRow {
+    pub id: i64,
+    pub date: String,
+    pub start: String,
+    pub end: String,
+    pub kind: String,
+    pub actors: Vec<String>,
+    pub targets: Vec<String>,
+    pub summary: String,
+    pub evidence_start: i64,
+    pub evidence_end: i64,
+    pub doc: String,
+    pub claims: i64,
+    pub negated: bool,
+    pub modality: Option<String>,
+}
+
+/// Timeline filters.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Canonical entity names: an event matches if any of them takes part.
+    pub actors: Vec<String>,
+    /// ISO date: events that end after it.
+    pub from: Option<String>,
+    /// ISO date: events that start before it.
+    pub to: Option<String>,
+    pub kind: Option<String>,
+}
+
+/// The database.
+pub struct Store {
+    conn: Connection,
+    path: String,
+}
+
+impl Store {
+    fn err(&self, source: rusqlite::Error) -> StoreError {
+        StoreError::Sqlite {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    /// Opens (creating if needed) a database for writing.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let p = path.display().to_string();
+        let conn = Connection::open(path).map_err(|source| StoreError::Sqlite {
+            path: p.clone(),
+            source,
+        })?;
+        let store = Store { conn, path: p };
+        store.check_or_create(true)?;
+        Ok(store)
+    }
+
+    /// Opens an existing database read-only.
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        let p = path.display().to_string();
+        if !path.exists() {
+            return Err(StoreError::Missing { path: p });
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|source| StoreError::Sqlite {
+            path: p.clone(),
+            source,
+        })?;
+        let store = Store { conn, path: p };
+        store.check_or_create(false)?;
+        Ok(store)
+    }
+
+    fn check_or_create(&self, create: bool) -> Result<(), StoreError> {
+        let tables: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+            .map_err(|e| match e {
+                rusqlite::Error::SqliteFailure(ref f, _)
+                    if f.code == rusqlite::ErrorCode::NotADatabase =>
+                {
+                    StoreError::Foreign {
+                        path: self.path.clone(),
+                    }
+                }
+                e => self.err(e),
+            })?;
+        if tables == 0 {
+            if !create {
+                return Err(StoreError::Foreign {
+                    path: self.path.clone(),
+                });
+            }
+            let tx = self.conn.unchecked_transaction().map_err(|e| self.err(e))?;
+            tx.execute_batch(SCHEMA).map_err(|e| self.err(e))?;
+            tx.execute(
+                "INSERT INTO meta(key, value) VALUES ('schema_version', ?1)",
+                params![SCHEMA_VERSION.to_string()],
+            )
+            .map_err(|e| self.err(e))?;
+            tx.commit().map_err(|e| self.err(e))?;
+            return Ok(());
+        }
+        let version: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'schema_version'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|_| StoreError::Foreign {
+                path: self.path.clone(),
+            })?;
+        let Some(v) = version else {
+            return Err(StoreError::Foreign {
+                path: self.path.clone(),
+            });
+        };
+        let found: i64 = v.parse().map_err(|_| StoreError::Foreign {
+            path: self.path.clone(),
+        })?;
+        if found != SCHEMA_VERSION {
+            return Err(StoreError::Version {
+                path: self.path.clone(),
+                found,
+                expected: SCHEMA_VERSION,
+            });
+        }
+        Ok(())
+    }
+
+    /// The database path.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// Starts a build: one transaction. If `config` (a fingerprint of what shapes extraction)
+    /// differs from the stored one, every document is dropped so it is extracted again.
+    pub fn begin_build(&mut self, config: &str) -> Result<Build<'_>, StoreError> {
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction()
+            .map_err(|source| StoreError::Sqlite {
+                path: path.clone(),
+                source,
+            })?;
+        let e = |source| StoreError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        let old: Option<String> = tx
+            .query_row("SELECT value FROM meta WHERE key = 'config'", [], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(e)?;
+        if old.as_deref() != Some(config) {
+            tx.execute_batch(
+                "DELETE FROM participants; DELETE FROM claims; DELETE FROM events; DELETE FROM mentions;
+                 DELETE FROM citations; DELETE FROM timexes; DELETE FROM segments; DELETE FROM documents;
+                 DELETE FROM entities;",
+            )
+            .map_err(e)?;
+            tx.execute(
+                "INSERT OR REPLACE INTO meta(key, value) VALUES ('config', ?1)",
+                params![config],
+            )
+            .map_err(e)?;
+        }
+        Ok(Build { tx, path })
+    }
+
+    /// The timeline: one row per event, ordered by date.
+    pub fn timeline(&self, f: &Filter) -> Result<Vec<TimelineRow>, StoreError> {
+        let mut sql = String::from(
+            "SELECT e.id, e.date, coalesce(e.start, ''), coalesce(e.end, ''), e.type, e.summary,
+                    c.evidence_start, c.evidence_end, d.name,
+                    (SELECT count(*) FROM claims c2 WHERE c2.event = e.id), e.negated, e.modality
+             FROM events e
+             JOIN claims c ON c.id = (SELECT min(id) FROM claims WHERE event = e.id)
+             JOIN documents d ON d.id = c.doc
+             WHERE 1 = 1",
+        );
+        let mut args: Vec<String> = Vec::new();
+        if !f.actors.is_empty() {
+            let marks: Vec<String> = f.actors.iter().map(|_| "?".to_string()).collect();
+            sql.push_str(&format!(
+                " AND e.id IN (SELECT p.event FROM participants p JOIN entities n ON n.id = p.entity WHERE n.name IN ({}))",
+                marks.join(",")
+            ));
+            args.extend(f.actors.iter().cloned());
+        }
+        if let Some(from) = &f.from {
+            sql.push_str(" AND (e.end IS NULL OR e.end > ?)");
+            args.push(from.clone());
+        }
+        if let Some(to) = &f.to {
+            sql.push_str(" AND (e.start IS NULL OR e.start < ?)");
+            args.push(to.clone());
+        }
+        if let Some(k) = &f.kind {
+            sql.push_str(" AND e.type = ?");
+            args.push(k.clone());
+        }
+        sql.push_str(" ORDER BY coalesce(e.start, e.date), e.id");
+        let mut stmt = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map(rusqlite::params_from_iter(args.iter()), |r| {
+                Ok(TimelineRow {
+                    id: r.get(0)?,
+                    date: r.get(1)?,
+                    start: r.get(2)?,
+                    end: r.get(3)?,
+                    kind: r.get(4)?,
+                    actors: Vec::new(),
+                    targets: Vec::new(),
+                    summary: r.get(5)?,
+                    evidence_start: r.get(6)?,
+                    evidence_end: r.get(7)?,
+                    doc: r.get(8)?,
+                    claims: r.get(9)?,
+                    negated: r.get::<_, i64>(10)? != 0,
+                    modality: r.get(11)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        let mut out = Vec::new();
+        for row in rows {
+            out.push(row.map_err(|e| self.err(e))?);
+        }
+        let mut p = self
+            .conn
+            .prepare("SELECT n.name, p.role FROM participants p JOIN entities n ON n.id = p.entity WHERE p.event = ? ORDER BY p.rowid")
+            .map_err(|e| self.err(e))?;
+        for row in &mut out {
+            let parts = p
+                .query_map(params![row.id], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+                })
+                .map_err(|e| self.err(e))?;
+            for part in parts {
+                let (name, role) = part.map_err(|e| self.err(e))?;
+                if role == "agent" {
+                    row.actors.push(name);
+                } else {
+                    row.targets.push(name);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Entities with how many events they take part in, most active first.
+    pub fn actors(&self) -> Result<Vec<ActorRow>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT n.name, n.kind, n.state, count(DISTINCT p.event) AS k FROM entities n
+                 JOIN participants p ON p.entity = n.id GROUP BY n.id ORDER BY k DESC, n.name",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// Cited works with how many citations and documents cite them.
+    pub fn sources(&self) -> Result<Vec<(String, String, i64)>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT authors, year, count(*) FROM citations GROUP BY authors, year ORDER BY authors, year")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// One event: its row and every claim (document, evidence span, date as told, sources).
+    pub fn event(&self, id: i64) -> Result<Option<(TimelineRow, Vec<ClaimRow>)>, StoreError> {
+        let Some(row) = self
+            .timeline(&Filter::default())?
+            .into_iter()
+            .find(|r| r.id == id)
+        else {
+            return Ok(None);
+        };
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT d.name, c.date, c.evidence_start, c.evidence_end, c.trigger_start, c.trigger_end,
+                        c.date_start, c.date_end, c.sources, c.date_source
+                 FROM claims c JOIN documents d ON d.id = c.doc WHERE c.event = ? ORDER BY c.id",
+            )
+            .map_err(|e| self.err(e))?;
+        let claims = stmt
+            .query_map(params![id], |r| {
+                Ok(ClaimRow {
+                    doc: r.get(0)?,
+                    date: r.get(1)?,
+                    evidence: (r.get(2)?, r.get(3)?),
+                    trigger: match (r.get::<_, Option<i64>>(4)?, r.get::<_, Option<i64>>(5)?) {
+                        (Some(a), Some(b)) => Some((a, b)),
+                        _ => None,
+                    },
+                    date_span: (
+                        r.get::<_, Option<i64>>(6)?.unwrap_or(0),
+                        r.get::<_, Option<i64>>(7)?.unwrap_or(0),
+                    ),
+                    sources: r
+                        .get::<_, String>(8)?
+                        .split('\n')
+                        .filter(|s| !s.is_empty())
+                        .map(String::from)
+                        .collect(),
+                    date_source: r.get(9)?,
+                })
+            })
+            .map_err(|e| self.err(e))?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| self.err(e))?;
+        Ok(Some((row, claims)))
+    }
+
+    /// The text of a stored document, by name.
+    pub fn document_text(&self, name: &str) -> Result<Option<String>, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT text FROM documents WHERE name = ? ORDER BY id DESC",
+                params![name],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+
+    /// Counts of rows per table, for reports.
+    pub fn counts(&self) -> Result<Vec<(&'static str, i64)>, StoreError> {
+        let mut out = Vec::new();
+        for t in [
+            "documents",
+            "timexes",
+            "entities",
+            "mentions",
+            "citations",
+            "events",
+            "claims",
+        ] {
+            let n: i64 = self
+                .conn
+                .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))
+                .map_err(|e| self.err(e))?;
+            out.push((t, n));
+        }
+        Ok(out)
+    }
+}
+
+/// An actor of the chronology: name, kind, the state it acts for, number of events.
+pub type ActorRow = (String, String, Option<String>, i64);
+
+/// One claim of an event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClaimRow {
+    pub doc: String,
+    pub date: String,
+    pub evidence: (i64, i64),
+    pub trigger: Option<(i64, i64)>,
+    pub date_span: (i64, i64),
+    pub sources: Vec<String>,
+    pub date_source: String,
+}
+
+/// A build in progress: one transaction. Dropping it without [`Build::commit`] rolls back.
+pub struct Build<'a> {
+    tx: rusqlite::Transaction<'a>,
+    path: String,
+}
+
+impl Build<'_> {
+    fn e(&self) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
+        move |source| StoreError::Sqlite {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    /// Whether a document with these bytes is already stored.
+    pub fn has_document(&self, sha256: &str) -> Result<bool, StoreError> {
+        let n: i64 = self
+            .tx
+            .query_row(
+                "SELECT count(*) FROM documents WHERE sha256 = ?",
+                params![sha256],
+                |r| r.get(0),
+            )
+            .map_err(self.e())?;
+        Ok(n > 0)
+    }
+
+    fn entity_id(&self, e: &EntityRecord) -> Result<i64, StoreError> {
+        self.tx
+            .execute(
+                "INSERT INTO entities(name, kind, state, wikidata, source) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT(name) DO NOTHING",
+                params![e.name, e.kind, e.state, e.wikidata, e.source],
+            )
+            .map_err(self.e())?;
+        self.tx
+            .query_row(
+                "SELECT id FROM entities WHERE name = ?",
+                params![e.name],
+                |r| r.get(0),
+            )
+            .map_err(self.e())
+    }
+
+    /// Stores a document and all that was extracted from it. Events already known (same type,
+    /// date and agents) gain a claim instead of a duplicate.
+    pub fn add(&self, d: &DocumentRecord) -> Result<(), StoreError> {
+        let e = self.e();
+        self.tx
+            .execute(
+                "INSERT INTO documents(name, sha256, bytes, dct, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![d.name, d.sha256, d.bytes as i64, d.dct, d.text],
+            )
+            .map_err(&e)?;
+        let doc = self.tx.last_insert_rowid();
+        {
+            let mut st = self
+                .tx
+                .prepare_cached(
+                    "INSERT INTO segments(doc, kind, start, end) VALUES (?1, ?2, ?3, ?4)",
+                )
+                .map_err(&e)?;
+            for (k, s, en) in &d.segments {
+                st.execute(params![doc, k, *s as i64, *en as i64])
+                    .map_err(&e)?;
+            }
+            let mut st = self
+                .tx
+                .prepare_cached(
+                    "INSERT INTO timexes(doc, start, end, text, type, value, mod, interval_start, interval_end, anchor)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                )
+                .map_err(&e)?;
+            for t in &d.timexes {
+                let (a, b) = t.interval.clone().unzip();
+                st.execute(params![
+                    doc,
+                    t.start as i64,
+                    t.end as i64,
+                    t.text,
+                    t.kind,
+                    t.value,
+                    t.modifier,
+                    a,
+                    b,
+                    t.anchor
+                ])
+                .map_err(&e)?;
+            }
+            let mut st = self
+                .tx
+                .prepare_cached("INSERT INTO citations(doc, start, end, text, authors, year, locator) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                .map_err(&e)?;
+            for c in &d.citations {
+                st.execute(params![
+                    doc,
+                    c.start as i64,
+                    c.end as i64,
+                    c.text,
+                    c.authors,
+                    c.year,
+                    c.locator
+                ])
+                .map_err(&e)?;
+            }
+        }
+        for m in &d.mentions {
+            let ent = self.entity_id(&m.entity)?;
+            self.tx
+                .execute(
+                    "INSERT INTO mentions(doc, entity, start, end, text, via) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![doc, ent, m.start as i64, m.end as i64, m.text, m.via],
+                )
+                .map_err(&e)?;
+        }
+        for ev in &d.events {
+            let mut agents: Vec<String> = ev.agents.iter().map(|a| a.name.clone()).collect();
+            agents.sort();
+            let key = format!(
+                "{}|{}|{}|{}",
+                ev.kind,
+                ev.date,
+                agents.join(";"),
+                ev.negated
+            );
+            let existing: Option<i64> = self
+                .tx
+                .query_row("SELECT id FROM events WHERE key = ?", params![key], |r| {
+                    r.get(0)
+                })
+                .optional()
+                .map_err(&e)?;
+            let id = match existing {
+                Some(id) => id,
+                None => {
+                    let (s, en) = ev.interval.clone().unzip();
+                    self.tx
+                        .execute(
+                            "INSERT INTO events(type, cameo, plover, date, start, end, negated, modality, summary, key)
+                             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                            params![ev.kind, ev.cameo, ev.plover, ev.date, s, en, ev.negated as i64, ev.modality, ev.summary, key],
+                        )
+                        .map_err(&e)?;
+                    let id = self.tx.last_insert_rowid();
+                    for (list, role) in [(&ev.agents, "agent"), (&ev.targets, "target")] {
+                        for a in list {
+                            let ent = self.entity_id(a)?;
+                            self.tx
+                                .execute("INSERT OR IGNORE INTO participants(event, entity, role) VALUES (?1, ?2, ?3)", params![id, ent, role])
+                                .map_err(&e)?;
+                        }
+                    }
+                    id
+                }
+            };
+            let (ts, te) = ev.trigger.unzip();
+            self.tx
+                .execute(
+                    "INSERT INTO claims(event, doc, date, date_start, date_end, trigger_start, trigger_end,
+                                        evidence_start, evidence_end, sources, date_source)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                    params![
+                        id,
+                        doc,
+                        ev.date,
+                        ev.date_span.0 as i64,
+                        ev.date_span.1 as i64,
+                        ts.map(|x| x as i64),
+                        te.map(|x| x as i64),
+                        ev.evidence.0 as i64,
+                        ev.evidence.1 as i64,
+                        ev.sources.join("\n"),
+                        ev.date_source
+                    ],
+                )
+                .map_err(&e)?;
+        }
+        Ok(())
+    }
+
+    /// Makes the build durable.
+    pub fn commit(self) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        self.tx
+            .commit()
+            .map_err(|source| StoreError::Sqlite { path, source })
+    }
+}
+
+#[cfg(test)]
+mod tests;

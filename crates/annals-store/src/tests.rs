@@ -1,0 +1,174 @@
+use super::*;
+
+fn ent(name: &str, kind: &str) -> EntityRecord {
+    EntityRecord {
+        name: name.into(),
+        kind: kind.into(),
+        state: None,
+        wikidata: None,
+        source: "test".into(),
+    }
+}
+
+fn doc(name: &str, text: &str, date: &str) -> DocumentRecord {
+    DocumentRecord {
+        name: name.into(),
+        text: text.into(),
+        bytes: text.len(),
+        sha256: sha256_hex(text.as_bytes()),
+        dct: None,
+        segments: vec![("paragraph".into(), 0, text.len())],
+        timexes: vec![],
+        mentions: vec![],
+        citations: vec![],
+        events: vec![EventRecord {
+            kind: "sign".into(),
+            cameo: "057".into(),
+            plover: "AGREE".into(),
+            date: date.into(),
+            interval: Some((date.into(), "1956-10-20".into())),
+            date_span: (0, 4),
+            date_source: "text".into(),
+            trigger: Some((5, 11)),
+            evidence: (0, text.len()),
+            agents: vec![ent("USSR", "state"), ent("Japan", "state")],
+            targets: vec![],
+            negated: false,
+            modality: None,
+            sources: vec!["Matsumoto 2012, 188–89".into()],
+            summary: text.into(),
+        }],
+    }
+}
+
+fn tmp(name: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("annals-store-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_file(&d);
+    d
+}
+
+#[test]
+fn build_merges_retellings_and_is_idempotent() {
+    let p = tmp("merge.db");
+    let mut s = Store::open(&p).unwrap();
+    let b = s.begin_build("cfg1").unwrap();
+    b.add(&doc(
+        "a.txt",
+        "Oct. 19 signed the declaration",
+        "1956-10-19",
+    ))
+    .unwrap();
+    b.add(&doc("b.txt", "Both signed on October 19", "1956-10-19"))
+        .unwrap();
+    assert!(b
+        .has_document(&sha256_hex(b"Both signed on October 19"))
+        .unwrap());
+    b.commit().unwrap();
+    let t = s.timeline(&Filter::default()).unwrap();
+    assert_eq!(t.len(), 1, "one event, two claims");
+    assert_eq!(t[0].claims, 2);
+    assert_eq!(t[0].actors, vec!["USSR", "Japan"]);
+    let (_, claims) = s.event(t[0].id).unwrap().unwrap();
+    assert_eq!(
+        claims.iter().map(|c| c.doc.as_str()).collect::<Vec<_>>(),
+        vec!["a.txt", "b.txt"]
+    );
+    // filters
+    let f = Filter {
+        actors: vec!["Japan".into()],
+        from: Some("1956-01-01".into()),
+        to: Some("1957-01-01".into()),
+        kind: Some("sign".into()),
+    };
+    assert_eq!(s.timeline(&f).unwrap().len(), 1);
+    let f = Filter {
+        to: Some("1956-01-01".into()),
+        ..Filter::default()
+    };
+    assert_eq!(s.timeline(&f).unwrap().len(), 0);
+    std::fs::remove_file(&p).ok();
+}
+
+#[test]
+fn a_rolled_back_build_leaves_the_database_as_it_was() {
+    let p = tmp("rollback.db");
+    let mut s = Store::open(&p).unwrap();
+    let b = s.begin_build("cfg1").unwrap();
+    b.add(&doc("a.txt", "first", "1956-10-19")).unwrap();
+    b.commit().unwrap();
+    {
+        let b = s.begin_build("cfg1").unwrap();
+        b.add(&doc("b.txt", "second", "1955-01-01")).unwrap();
+        // dropped without commit: as if killed
+    }
+    assert_eq!(s.counts().unwrap()[0], ("documents", 1));
+    std::fs::remove_file(&p).ok();
+}
+
+#[test]
+fn foreign_and_future_databases_are_refused() {
+    let p = tmp("foreign.db");
+    std::fs::write(
+        &p,
+        b"this is not a database at all, just some text that is long enough",
+    )
+    .unwrap();
+    let e = Store::open(&p).err().unwrap().to_string();
+    assert!(e.contains("not an annals database"), "{e}");
+    std::fs::remove_file(&p).ok();
+
+    let p = tmp("other.db");
+    let c = Connection::open(&p).unwrap();
+    c.execute_batch("CREATE TABLE t(x)").unwrap();
+    drop(c);
+    let e = Store::open(&p).err().unwrap().to_string();
+    assert!(e.contains("not an annals database"), "{e}");
+    std::fs::remove_file(&p).ok();
+
+    let p = tmp("future.db");
+    drop(Store::open(&p).unwrap());
+    let c = Connection::open(&p).unwrap();
+    c.execute(
+        "UPDATE meta SET value = '99' WHERE key = 'schema_version'",
+        [],
+    )
+    .unwrap();
+    drop(c);
+    let e = Store::open(&p).err().unwrap().to_string();
+    assert!(e.contains("schema version 99"), "{e}");
+    std::fs::remove_file(&p).ok();
+
+    let e = Store::open_read_only(&tmp("missing.db"))
+        .err()
+        .unwrap()
+        .to_string();
+    assert!(e.contains("run `annals build` first"), "{e}");
+}
+
+#[test]
+fn truncated_database_is_an_error_not_a_panic() {
+    let p = tmp("trunc.db");
+    let mut s = Store::open(&p).unwrap();
+    let b = s.begin_build("cfg").unwrap();
+    b.add(&doc("a.txt", "first", "1956-10-19")).unwrap();
+    b.commit().unwrap();
+    drop(s);
+    let bytes = std::fs::read(&p).unwrap();
+    std::fs::write(&p, &bytes[..bytes.len() / 3]).unwrap();
+    let r = Store::open_read_only(&p).and_then(|s| s.timeline(&Filter::default()));
+    assert!(r.is_err(), "a truncated file must not read as a database");
+    std::fs::remove_file(&p).ok();
+}
+
+#[test]
+fn a_new_config_reextracts_everything() {
+    let p = tmp("config.db");
+    let mut s = Store::open(&p).unwrap();
+    let b = s.begin_build("cfg1").unwrap();
+    b.add(&doc("a.txt", "first", "1956-10-19")).unwrap();
+    b.commit().unwrap();
+    let b = s.begin_build("cfg2").unwrap();
+    assert!(!b.has_document(&sha256_hex(b"first")).unwrap());
+    b.commit().unwrap();
+    std::fs::remove_file(&p).ok();
+}
