@@ -46,12 +46,20 @@ pub struct Context {
     instrument: Option<usize>,
     /// The date of the last event told anywhere in the document.
     doc_last: Option<Date>,
+    /// The actors of the last dated event.
+    last_actors: Vec<usize>,
+    /// The last passage's final date and actors: a new passage that goes on with the same
+    /// actors ("Yoshida was not allowed to finish his speech") goes on at that date.
+    carry: Option<((String, Option<(Date, Date)>), Vec<usize>)>,
 }
 
 impl Context {
-    /// A new passage (paragraph, footnote, quotation): dates do not carry over into it.
+    /// A new passage (paragraph, footnote, quotation): dates do not carry over into it, except
+    /// through the same actors.
     pub fn new_passage(&mut self) {
-        self.last = None;
+        if let Some(last) = self.last.take() {
+            self.carry = Some((last, std::mem::take(&mut self.last_actors)));
+        }
     }
 }
 
@@ -147,7 +155,25 @@ fn with_registry(
     if !refers_to_instrument(clause) && instrument.is_none() {
         return None;
     }
-    let (d, _) = registry(gazetteer, instrument, clause)?;
+    // the instrument referred to, or else one signed in the week from this date
+    let near = interval.map(|(a, _)| a);
+    [instrument, instrument_near(gazetteer, near)]
+        .into_iter()
+        .find_map(|i| {
+            let (d, _) = registry(gazetteer, i, clause)?;
+            registry_fits(value, interval, source, d)
+        })
+}
+
+/// Whether registry date `d` may replace the date a text gives: it lies inside it (and the
+/// text's is coarser than a day), or the text's date was only carried over from the passage
+/// and the registry date is within a week after it.
+fn registry_fits(
+    value: &str,
+    interval: Option<(Date, Date)>,
+    source: DateSource,
+    d: Date,
+) -> Option<Dated> {
     let inside = interval.is_some_and(|(a, b)| a <= d && d < b);
     let coarse = value.len() < 10;
     if (source == DateSource::Narrative
@@ -162,7 +188,6 @@ fn with_registry(
             DateSource::Registry,
         ));
     }
-    let _ = value;
     None
 }
 
@@ -281,7 +306,8 @@ pub fn extract(
             .collect();
         let mut dated: Vec<(&Timex, Dated)> = Vec::new();
         for (i, t) in in_sentence.iter().enumerate() {
-            let u = usable(t).or_else(|| event_anchored(t, instrument, gazetteer));
+            let candidates = [ctx.instrument, instrument];
+            let u = usable(t).or_else(|| event_anchored(t, &candidates, gazetteer));
             let Some(u) = u else { continue };
             // "Around a month later, on June 10": the precise date that follows wins
             let next = in_sentence.get(i + 1);
@@ -301,7 +327,37 @@ pub fn extract(
         }
         if dated.is_empty() {
             let sentence = &text[s.clone()];
-            if ctx.last.is_none() && sentence.to_lowercase().contains("sign") {
+            let lower = sentence.to_lowercase();
+            if ctx.last.is_none() {
+                if let Some((date, actors)) = &ctx.carry {
+                    // the same actor goes on: the story goes on at the same date
+                    let first_trigger = triggers
+                        .iter()
+                        .find(|t| t.start >= s.start && t.end <= s.end)
+                        .map_or(s.end, |t| t.start);
+                    let continues = mentions
+                        .iter()
+                        .filter(|m| m.start >= s.start && m.end <= first_trigger)
+                        .any(|m| {
+                            actors.contains(&m.entity)
+                                && gazetteer.get(m.entity).kind == EntityKind::Person
+                        });
+                    if continues {
+                        ctx.last = Some(date.clone());
+                    }
+                }
+            }
+            if ctx.last.is_none() && lower.contains("into force") && refers_to_instrument(sentence)
+            {
+                // "When the treaty entered into force": the registry knows when
+                if let Some((rd, _)) = [instrument, ctx.instrument]
+                    .into_iter()
+                    .find_map(|i| registry(gazetteer, i, sentence))
+                {
+                    ctx.last = Some((rd.to_string(), Some((rd, rd.tomorrow().unwrap_or(rd)))));
+                }
+            }
+            if ctx.last.is_none() && lower.contains("sign") {
                 // no date in the passage yet: a signing can still be dated by the registry
                 // the instrument named last, or else the one signed in the days after the
                 // last date told
@@ -322,7 +378,7 @@ pub fn extract(
                     }
                 }
             }
-            if let Some(mut ev) = inherited(
+            for mut ev in inherited(
                 text,
                 s,
                 &triggers,
@@ -332,6 +388,7 @@ pub fn extract(
                 gazetteer,
                 lexicon,
                 ctx,
+                instrument.or(ctx.instrument),
             ) {
                 if let Some((v, iv, src)) = with_registry(
                     &ev.date,
@@ -515,6 +572,9 @@ pub fn extract(
                 }
                 None => (false, None),
             };
+            if !agents.is_empty() || !targets.is_empty() {
+                ctx.last_actors = agents.iter().chain(&targets).copied().collect();
+            }
             let mut summary: String = sentence.chars().take(220).collect();
             if summary.len() < sentence.len() {
                 summary.push('…');
@@ -551,7 +611,7 @@ pub fn extract(
 /// A duration anchored on an instrument's signing or entry into force ("Fifty years after
 /// the signing of the treaty", "three years after the first coming into force of the present
 /// Treaty", "a few hours following the signing ceremony"), dated from the registry.
-fn event_anchored(t: &Timex, instrument: Option<usize>, gazetteer: &Gazetteer) -> Option<Dated> {
+fn event_anchored(t: &Timex, candidates: &[Option<usize>], gazetteer: &Gazetteer) -> Option<Dated> {
     if t.kind != TimexType::Duration {
         return None;
     }
@@ -561,7 +621,13 @@ fn event_anchored(t: &Timex, instrument: Option<usize>, gazetteer: &Gazetteer) -
     if !refers_to_instrument(text) {
         return None;
     }
-    let (base, _) = registry(gazetteer, instrument, text)?;
+    // the instrument named in the anchor, else the first candidate with the date needed
+    let named = gazetteer.entities().iter().position(|e| {
+        e.kind == EntityKind::Instrument && e.aliases.iter().any(|a| text.contains(a.as_str()))
+    });
+    let (base, _) = std::iter::once(named)
+        .chain(candidates.iter().copied())
+        .find_map(|i| registry(gazetteer, i, text))?;
     // the count and unit from the TIMEX3 value: P50Y, P3Y, PTXH, P6DE
     let v = t.value.trim_start_matches('P').trim_start_matches('T');
     let digits: String = v.chars().take_while(char::is_ascii_digit).collect();
@@ -591,8 +657,10 @@ fn event_anchored(t: &Timex, instrument: Option<usize>, gazetteer: &Gazetteer) -
     ))
 }
 
-/// An event in a sentence without a date of its own, dated by the passage: it needs a
-/// trigger and an actor, and a date told before it in the passage.
+/// Events in a sentence without a date of its own, dated by the passage. The sentence is
+/// split into clauses (", and", ";", ", but"); a clause yields an event when it has a trigger
+/// and a named actor before it — or, for violence ("riots", "an attack by activists"), a
+/// trigger alone. At most three per sentence.
 #[allow(clippy::too_many_arguments)]
 fn inherited(
     text: &str,
@@ -604,71 +672,119 @@ fn inherited(
     gazetteer: &Gazetteer,
     lexicon: &Lexicon,
     ctx: &Context,
-) -> Option<Event> {
-    let (date, interval) = ctx.last.clone()?;
-    let tr = triggers
-        .iter()
-        .find(|t| t.start >= s.start && t.end <= s.end)?;
-    let ty = &lexicon.types()[tr.ty];
-    let mut agents = Vec::new();
-    let mut targets = Vec::new();
-    for m in mentions
-        .iter()
-        .filter(|m| m.start >= s.start && m.end <= s.end)
-    {
-        if citations
-            .iter()
-            .any(|c| c.start <= m.start && m.end <= c.end)
-            || !gazetteer.get(m.entity).kind.is_actor()
-        {
-            continue;
-        }
-        let list = if m.end <= tr.start {
-            &mut agents
-        } else {
-            &mut targets
-        };
-        for e in [Some(m.entity), gazetteer.state_of(m.entity)]
-            .into_iter()
-            .flatten()
-        {
-            if !list.contains(&e) {
-                list.push(e);
-            }
-        }
-    }
-    targets.retain(|x| !agents.contains(x));
-    if agents.is_empty() {
-        return None; // an event without a date needs a named actor before its trigger
-    }
+    instrument: Option<usize>,
+) -> Vec<Event> {
+    let Some((date, interval)) = ctx.last.clone() else {
+        return Vec::new();
+    };
     let sentence = &text[s.clone()];
-    let lower = text[s.start..tr.start].to_lowercase();
+    let mut cuts = vec![s.start];
+    for sep in [", and ", "; ", ", but "] {
+        cuts.extend(sentence.match_indices(sep).map(|(i, _)| s.start + i));
+    }
+    cuts.sort_unstable();
+    cuts.push(s.end);
     let mut sources: Vec<String> = citations
         .iter()
         .filter(|c| c.start >= s.start && c.end <= s.end + 2)
         .map(|c| c.text.clone())
         .collect();
     sources.extend(quote_source.map(String::from));
-    Some(Event {
-        kind: ty.name.clone(),
-        cameo: ty.cameo.clone(),
-        plover: ty.plover.clone(),
-        trigger: Some(tr.start..tr.end),
-        evidence: s.clone(),
-        date_span: s.start..s.start,
-        date,
-        date_source: DateSource::Narrative,
-        interval,
-        agents,
-        targets,
-        negated: NEGATIONS.iter().any(|n| lower.contains(n)),
-        modality: MODALS
+    let mut out = Vec::new();
+    for w in cuts.windows(2) {
+        let clause = w[0]..w[1];
+        let in_clause: Vec<_> = triggers
             .iter()
-            .find(|(w, _)| lower.contains(w))
-            .map(|(_, m)| *m),
-        sources,
-        summary: sentence.chars().take(220).collect(),
-    })
+            .filter(|t| t.start >= clause.start && t.end <= clause.end)
+            .collect();
+        let Some(first) = in_clause.first() else {
+            continue;
+        };
+        let violent = |t: &crate::lexicon::Trigger| {
+            matches!(lexicon.types()[t.ty].name.as_str(), "attack" | "war")
+        };
+        // a list of violent events in one clause: "the lockout ..., the assassination of ..."
+        let mut picks = vec![**first];
+        for t in in_clause.iter().skip(1) {
+            let gap = &text[picks.last().map_or(clause.start, |p| p.end)..t.start];
+            if violent(t) && gap.contains(", ") {
+                picks.push(**t);
+            }
+        }
+        for tr in picks {
+            let ty = &lexicon.types()[tr.ty];
+            let mut agents = Vec::new();
+            let mut targets = Vec::new();
+            for m in mentions
+                .iter()
+                .filter(|m| m.start >= clause.start && m.end <= clause.end)
+            {
+                if citations
+                    .iter()
+                    .any(|c| c.start <= m.start && m.end <= c.end)
+                    || !gazetteer.get(m.entity).kind.is_actor()
+                {
+                    continue;
+                }
+                let list = if m.end <= tr.start {
+                    &mut agents
+                } else {
+                    &mut targets
+                };
+                for e in [Some(m.entity), gazetteer.state_of(m.entity)]
+                    .into_iter()
+                    .flatten()
+                {
+                    if !list.contains(&e) {
+                        list.push(e);
+                    }
+                }
+            }
+            targets.retain(|x| !agents.contains(x));
+            if agents.is_empty()
+                && matches!(ty.name.as_str(), "sign" | "ratify" | "enter_into_force")
+            {
+                // "the treaty entered into force": its parties, from the registry
+                if let Some(i) = instrument {
+                    agents.extend(
+                        gazetteer
+                            .get(i)
+                            .signatories
+                            .iter()
+                            .filter_map(|n| gazetteer.index(n)),
+                    );
+                }
+            }
+            if agents.is_empty() && !violent(&tr) {
+                continue; // an event without a date of its own needs a named actor before its trigger
+            }
+            let lower = text[clause.start..tr.start].to_lowercase();
+            out.push(Event {
+                kind: ty.name.clone(),
+                cameo: ty.cameo.clone(),
+                plover: ty.plover.clone(),
+                trigger: Some(tr.start..tr.end),
+                evidence: s.clone(),
+                date_span: s.start..s.start,
+                date: date.clone(),
+                date_source: DateSource::Narrative,
+                interval,
+                agents,
+                targets,
+                negated: NEGATIONS.iter().any(|n| lower.contains(n)),
+                modality: MODALS
+                    .iter()
+                    .find(|(w, _)| lower.contains(w))
+                    .map(|(_, m)| *m),
+                sources: sources.clone(),
+                summary: sentence.chars().take(220).collect(),
+            });
+            if out.len() == 3 {
+                return out;
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
