@@ -2,7 +2,9 @@
 # Scores annals against the shared evaluation data (not part of the repository):
 #   - the temporal engine on the dev gold of the founding article, with ../shared/eval/score.py,
 #     checked against the bars of the foundation issue;
-#   - every FRUS dateline found with the right date.
+#   - every FRUS dateline found with the right date;
+#   - the chronology (`annals build` + `annals timeline`) on the dev gold events, with
+#     ../shared/eval/score_events.py, and every gold participant linked to an entity.
 # Usage: bash scripts/eval.sh        (ANNALS_SHARED=/path/to/shared to point elsewhere)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,3 +39,24 @@ PY
 
 echo "== FRUS datelines"
 python3 scripts/frus_datelines.py "$BIN" "$SHARED/corpus/frus"
+
+echo "== chronology, dev gold events (bytes 0-23628)"
+"$BIN" build "$SEED" --db "$OUT/seed.db" 2>/dev/null
+"$BIN" timeline --db "$OUT/seed.db" --format tsv > "$OUT/events.tsv"
+python3 "$SHARED/eval/score_events.py" "$SHARED/eval/seed-s1/events.tsv" "$OUT/events.tsv" --range 0 23628 | tee "$OUT/events.txt"
+python3 - "$OUT/events.txt" <<'PY'
+import re, sys
+s = open(sys.argv[1]).read()
+p, r = (float(x) for x in re.search(r"events: P=([\d.]+) R=([\d.]+)", s).groups())
+bad = [m for m, ok in ((f"recall {r:.3f} < 0.85", r >= 0.85), (f"precision {p:.3f} < 0.80", p >= 0.80)) if not ok]
+print("bars:", "all met" if not bad else "MISSED: " + "; ".join(bad))
+sys.exit(1 if bad else 0)
+PY
+python3 scripts/entity_links.py "$OUT/seed.db" "$SHARED/eval/seed-s1/events.tsv" --range 0 23628
+
+echo "== build time: the article and all of the FRUS corpus, one core"
+start=$(date +%s.%N)
+ONE_CORE=""; command -v taskset >/dev/null && ONE_CORE="taskset -c 0"
+$ONE_CORE "$BIN" build "$SEED" "$SHARED/corpus/frus" --db "$OUT/all.db" 2>&1 | tail -1
+end=$(date +%s.%N)
+python3 -c "print(f'build took {$end - $start:.2f} s (bar: < 2 s)')"

@@ -4,12 +4,29 @@
 //! input, on character boundaries, in order.
 #![no_main]
 
-use annals_ingest::{blocks, check_text};
+use std::sync::OnceLock;
+
+use annals_entities::{DocState, Gazetteer, Linker};
+use annals_events::{citations, extract, Context, Lexicon};
+use annals_ingest::{blocks, check_text, sentences};
 use annals_time::{Role, Tagger};
 use libfuzzer_sys::fuzz_target;
 
+fn knowledge() -> &'static (Gazetteer, Linker, Lexicon) {
+    static K: OnceLock<(Gazetteer, Linker, Lexicon)> = OnceLock::new();
+    K.get_or_init(|| {
+        let g = Gazetteer::builtin();
+        let l = Linker::new(&g);
+        (g, l, Lexicon::builtin())
+    })
+}
+
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = check_text("fuzz", data, 0) else { return };
+    let (g0, linker, lexicon) = knowledge();
+    let mut g = g0.clone();
+    let mut doc = DocState::default();
+    let mut ctx = Context::default();
     let mut tagger = Tagger::new();
     if data.first().is_some_and(|b| b & 1 == 1) {
         tagger.set_dct(annals_time::parse_dct("1956-08-19").ok());
@@ -17,7 +34,21 @@ fuzz_target!(|data: &[u8]| {
     for block in blocks(text, 0) {
         block.verify(text, 0).unwrap();
         let clean = &block.clean;
-        for t in tagger.tag(&clean.text, Role::Narrative) {
+        let timexes = tagger.tag(&clean.text, Role::Narrative);
+        let mentions = linker.find(&mut g, &clean.text, &mut doc);
+        for m in &mentions {
+            assert!(m.start < m.end && clean.text.is_char_boundary(m.start) && clean.text.is_char_boundary(m.end));
+        }
+        let cites = citations(&clean.text);
+        for c in &cites {
+            assert!(clean.text.is_char_boundary(c.start) && clean.text.is_char_boundary(c.end) && c.end <= clean.text.len());
+        }
+        ctx.new_passage();
+        let sents = sentences(&clean.text);
+        for e in extract(&clean.text, &sents, &timexes, &mentions, &cites, None, &g, lexicon, &mut ctx) {
+            assert!(e.evidence.end <= clean.text.len() && clean.text.is_char_boundary(e.evidence.start));
+        }
+        for t in timexes {
             assert!(t.start < t.end && t.end <= clean.text.len());
             assert!(clean.text.is_char_boundary(t.start) && clean.text.is_char_boundary(t.end));
             let (s, e) = clean.map.span(t.start, t.end);

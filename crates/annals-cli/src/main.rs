@@ -71,6 +71,9 @@ enum Command {
         /// Document date for every input, YYYY-MM-DD (otherwise each dateline is used).
         #[arg(long, value_name = "DATE")]
         dct: Option<String>,
+        /// Print the timeline (as `annals timeline` does) when the build is done.
+        #[arg(long)]
+        timeline: bool,
     },
     /// Print the chronology: events in date order, with actors, targets and evidence.
     ///
@@ -145,7 +148,14 @@ fn main() -> ExitCode {
             db,
             gazetteer,
             dct,
-        } => chronology::build(&paths, &db, &gazetteer, dct.as_deref()),
+            timeline,
+        } => chronology::build(&paths, &db, &gazetteer, dct.as_deref()).and_then(|()| {
+            if timeline {
+                chronology::timeline(&db, &[], None, None, None, chronology::ViewFormat::Table)
+            } else {
+                Ok(())
+            }
+        }),
         Command::Timeline {
             db,
             actor,

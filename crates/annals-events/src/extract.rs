@@ -34,6 +34,9 @@ pub enum DateSource {
     Registry,
 }
 
+/// A TIMEX3 value and its calendar interval.
+type DateValue = (String, Option<(Date, Date)>);
+
 /// A date as an event gets it: TIMEX3 value, calendar interval, where it came from.
 type Dated = (String, Option<(Date, Date)>, DateSource);
 
@@ -50,7 +53,7 @@ pub struct Context {
     last_actors: Vec<usize>,
     /// The last passage's final date and actors: a new passage that goes on with the same
     /// actors ("Yoshida was not allowed to finish his speech") goes on at that date.
-    carry: Option<((String, Option<(Date, Date)>), Vec<usize>)>,
+    carry: Option<(DateValue, Vec<usize>)>,
 }
 
 impl Context {
@@ -447,8 +450,13 @@ pub fn extract(
             }
             // the clause of the date: from the last comma or semicolon before it (after the
             // previous date) to the last one before the next date
-            let clause_break =
-                |from: usize, to: usize| text[from..to].rfind([',', ';', '—']).map(|i| from + i);
+            let clause_break = |from: usize, to: usize| {
+                let mut from = from.min(to);
+                while !text.is_char_boundary(from) {
+                    from += 1;
+                }
+                text[from..to].rfind([',', ';', '—']).map(|i| from + i)
+            };
             let region_start = if k == 0 {
                 s.start
             } else {

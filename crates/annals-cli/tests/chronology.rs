@@ -1,0 +1,240 @@
+//! `annals build`, `timeline`, `show`, `actors`, `sources` as a user runs them, including what
+//! goes wrong: foreign or truncated databases, read-only directories, a build killed half way,
+//! invalid gazetteer files.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn annals(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_annals"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn annals_env(args: &[&str], env: (&str, &str)) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_annals"))
+        .args(args)
+        .env(env.0, env.1)
+        .output()
+        .unwrap()
+}
+
+fn root(p: &str) -> String {
+    format!("{}/../../{p}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("annals-chron-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn ok(o: &Output) -> String {
+    assert!(
+        o.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn err(o: &Output) -> String {
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "stdout: {}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    String::from_utf8_lossy(&o.stderr).to_string()
+}
+
+fn db_arg(p: &Path) -> String {
+    p.to_str().unwrap().to_string()
+}
+
+#[test]
+fn build_and_query_the_bundled_corpus() {
+    let d = scratch("corpus");
+    let db = db_arg(&d.join("a.db"));
+    let out = annals(&["build", &root("examples/frus"), "--db", &db]);
+    ok(&out);
+    let report = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        report.contains("47 document(s) added, 0 unchanged"),
+        "{report}"
+    );
+    // a second build of the same inputs is a no-op
+    let out = annals(&["build", &root("examples/frus"), "--db", &db]);
+    ok(&out);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("0 document(s) added, 47 unchanged"));
+
+    let tsv = ok(&annals(&["timeline", "--db", &db, "--format", "tsv"]));
+    let mut lines = tsv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("id\tdate\tstart\tend\ttype\tactors\ttargets\tsummary\tevidence_start\tevidence_end\tdoc")
+    );
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split('\t').collect()).collect();
+    assert!(rows.len() > 300, "{} events", rows.len());
+    // every evidence span lies in its document and starts a sentence's text
+    for r in rows.iter().take(50) {
+        let text = std::fs::read_to_string(r[10]).unwrap();
+        let (s, e): (usize, usize) = (r[8].parse().unwrap(), r[9].parse().unwrap());
+        assert!(s < e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e));
+    }
+    // the dateline of document 95 is an event of August 30, 1956 in Tokyo's telegram
+    assert!(rows
+        .iter()
+        .any(|r| r[1] == "1956-08-30T11:00" && r[10].ends_with("doc_95.txt")));
+
+    // filters: an alias names its entity; dates are inclusive periods
+    let japan = ok(&annals(&[
+        "timeline", "--db", &db, "--actor", "Tokyo", "--from", "1956-08", "--to", "1956-08",
+        "--format", "tsv",
+    ]));
+    let rows: Vec<Vec<&str>> = japan
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').collect())
+        .collect();
+    assert!(!rows.is_empty());
+    for r in &rows {
+        assert!(r[5].contains("Japan") || r[6].contains("Japan"), "{r:?}");
+        assert!(r[2] < "1956-09-01" && r[3] > "1956-08-01", "{r:?}");
+    }
+    let json: serde_json::Value = serde_json::from_str(&ok(&annals(&[
+        "timeline", "--db", &db, "--type", "sign", "--format", "json",
+    ])))
+    .unwrap();
+    assert!(json.as_array().unwrap().iter().all(|e| e["type"] == "sign"));
+
+    let show = ok(&annals(&["show", "E1", "--db", &db]));
+    assert!(show.starts_with("E1 "), "{show}");
+    assert!(show.contains("claim 1 — "));
+    let who = ok(&annals(&["show", "Shigemitsu", "--db", &db]));
+    assert!(
+        who.starts_with("Shigemitsu Mamoru (person, acts for Japan)"),
+        "{who}"
+    );
+    let actors = ok(&annals(&["actors", "--db", &db]));
+    assert!(
+        actors.lines().nth(1).unwrap().ends_with("\tstate\tJapan\t"),
+        "{actors}"
+    );
+    let sources = ok(&annals(&["sources", "--db", &db]));
+    assert!(sources.starts_with("citations\tauthors\tyear\n"));
+    std::fs::remove_dir_all(&d).ok();
+}
+
+#[test]
+fn a_build_killed_half_way_leaves_the_database_as_it_was() {
+    let d = scratch("killed");
+    let db = db_arg(&d.join("a.db"));
+    ok(&annals(&[
+        "build",
+        &root("examples/frus/doc_95.txt"),
+        "--db",
+        &db,
+    ]));
+    let before = ok(&annals(&["timeline", "--db", &db, "--format", "tsv"]));
+    let out = annals_env(
+        &["build", &root("examples/frus"), "--db", &db],
+        ("ANNALS_TEST_ABORT_AFTER", "20"),
+    );
+    assert!(!out.status.success(), "the build was to be killed");
+    let after = ok(&annals(&["timeline", "--db", &db, "--format", "tsv"]));
+    assert_eq!(before, after);
+    std::fs::remove_dir_all(&d).ok();
+}
+
+#[test]
+fn bad_databases_and_places_are_reported() {
+    let d = scratch("bad");
+    let foreign = d.join("notes.db");
+    std::fs::write(
+        &foreign,
+        "a text file that is not a database, long enough to look like one",
+    )
+    .unwrap();
+    let e = err(&annals(&[
+        "build",
+        &root("examples/frus/doc_95.txt"),
+        "--db",
+        &db_arg(&foreign),
+    ]));
+    assert!(
+        e.contains("notes.db") && e.contains("not an annals database"),
+        "{e}"
+    );
+
+    // a truncated database: an error, not a panic, not an empty timeline
+    let db = d.join("t.db");
+    ok(&annals(&[
+        "build",
+        &root("examples/frus"),
+        "--db",
+        &db_arg(&db),
+    ]));
+    let bytes = std::fs::read(&db).unwrap();
+    std::fs::write(&db, &bytes[..bytes.len() / 2]).unwrap();
+    let e = err(&annals(&["timeline", "--db", &db_arg(&db)]));
+    assert!(e.contains("t.db"), "{e}");
+
+    let e = err(&annals(&["timeline", "--db", &db_arg(&d.join("none.db"))]));
+    assert!(e.contains("run `annals build` first"), "{e}");
+
+    let e = err(&annals(&[
+        "build",
+        &root("examples/frus/doc_95.txt"),
+        "--db",
+        "/proc/annals-cannot-write-here/a.db",
+    ]));
+    assert!(e.contains("/proc/annals-cannot-write-here/a.db"), "{e}");
+
+    let e = err(&annals(&[
+        "timeline",
+        "--db",
+        &db_arg(&db),
+        "--from",
+        "1955-13",
+    ]));
+    assert!(e.contains("invalid date \"1955-13\""), "{e}");
+    std::fs::remove_dir_all(&d).ok();
+}
+
+#[test]
+fn invalid_gazetteer_files_name_the_file_and_line() {
+    let d = scratch("gaz");
+    let g = d.join("people.toml");
+    std::fs::write(
+        &g,
+        "[[entity]]\nid = \"Ivan Petrov\"\nkind = \"person\"\nstate = \"USSR\"\nrole = \"envoy\"\n",
+    )
+    .unwrap();
+    let e = err(&annals(&[
+        "build",
+        &root("examples/frus/doc_95.txt"),
+        "--db",
+        &db_arg(&d.join("a.db")),
+        "--gazetteer",
+        g.to_str().unwrap(),
+    ]));
+    assert!(e.contains("people.toml:5:"), "{e}");
+    assert!(
+        !d.join("a.db").exists() || std::fs::metadata(d.join("a.db")).unwrap().len() == 0,
+        "nothing built"
+    );
+    // a valid file teaches a new alias
+    std::fs::write(&g, "[[entity]]\nid = \"Tani Masayuki\"\nkind = \"person\"\naliases = [\"the Japanese Ambassador\"]\n").unwrap();
+    ok(&annals(&[
+        "build",
+        &root("examples/frus/doc_99.txt"),
+        "--db",
+        &db_arg(&d.join("b.db")),
+        "--gazetteer",
+        g.to_str().unwrap(),
+    ]));
+    std::fs::remove_dir_all(&d).ok();
+}
