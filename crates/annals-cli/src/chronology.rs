@@ -220,6 +220,8 @@ pub fn analyze(
                     modality: ev.modality.map(String::from),
                     sources: ev.sources,
                     summary: ev.summary,
+                    place: ev.place,
+                    instrument: ev.instrument.map(|i| entity_record(&k.gazetteer, i)),
                 };
                 if is_quote {
                     pending_quote.push(record);
@@ -418,6 +420,7 @@ fn row_json(r: &TimelineRow) -> serde_json::Value {
         "actors": r.actors, "targets": r.targets, "summary": r.summary,
         "evidence_start": r.evidence_start, "evidence_end": r.evidence_end, "doc": r.doc,
         "claims": r.claims, "negated": r.negated, "modality": r.modality,
+        "place": r.place, "instrument": r.instrument, "rival_of": r.rival_of.map(|i| format!("E{i}")),
     })
 }
 
@@ -469,6 +472,21 @@ pub fn show(db: &Path, what: &str) -> Result<()> {
             writeln!(out, "modality: {m}")?;
         }
         writeln!(out, "interval: [{}, {})", row.start, row.end)?;
+        if let Some(p) = &row.place {
+            writeln!(out, "place:    {p}")?;
+        }
+        if let Some(i) = &row.instrument {
+            writeln!(out, "under:    {i}")?;
+        }
+        let rivals = store.rivals(row.id)?;
+        if !rivals.is_empty() {
+            let list: Vec<String> = rivals.iter().map(|r| format!("E{r}")).collect();
+            writeln!(
+                out,
+                "RIVAL CLAIMS: {} tell(s) this with another date",
+                list.join(", ")
+            )?;
+        }
         writeln!(out, "actors:   {}", row.actors.join("; "))?;
         writeln!(out, "targets:  {}", row.targets.join("; "))?;
         let dates: std::collections::BTreeSet<&str> =

@@ -19,6 +19,8 @@ pub enum EntityKind {
     Person,
     Territory,
     Instrument,
+    /// A city or site where things happen.
+    Place,
 }
 
 impl EntityKind {
@@ -30,6 +32,7 @@ impl EntityKind {
             EntityKind::Person => "person",
             EntityKind::Territory => "territory",
             EntityKind::Instrument => "instrument",
+            EntityKind::Place => "place",
         }
     }
 

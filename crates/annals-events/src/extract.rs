@@ -12,7 +12,7 @@
 
 use std::ops::Range;
 
-use annals_entities::{EntityKind, Gazetteer, Mention};
+use annals_entities::{EntityKind, Gazetteer, Mention, Via};
 use annals_time::{Timex, TimexType};
 use jiff::civil::Date;
 
@@ -222,6 +222,113 @@ pub struct Event {
     /// Sources: citation texts, a quotation's source line, or an "According to" phrase.
     pub sources: Vec<String>,
     pub summary: String,
+    /// Where it happened ("in London", "at the Opera House in San Francisco").
+    pub place: Option<String>,
+    /// The instrument it is about or under (gazetteer index).
+    pub instrument: Option<usize>,
+}
+
+/// Is the mention the object of a locative preposition ("in London", "at Geneva")?
+fn locative(text: &str, m: &Mention) -> bool {
+    let before = text[..m.start].trim_end();
+    let before = before.strip_suffix("the").map_or(before, str::trim_end);
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    matches!(word, "in" | "In" | "at" | "At" | "near")
+}
+
+/// The place of an event: the first place, territory or seat of government in the clause
+/// that stands after "in" or "at".
+fn place_in(
+    text: &str,
+    mentions: &[Mention],
+    gazetteer: &Gazetteer,
+    r: &Range<usize>,
+) -> Option<String> {
+    mentions
+        .iter()
+        .filter(|m| m.start >= r.start && m.end <= r.end)
+        .find_map(|m| {
+            let e = gazetteer.get(m.entity);
+            let placeish = m.via == Via::Metonym
+                || matches!(e.kind, EntityKind::Place | EntityKind::Territory);
+            (placeish && locative(text, m)).then(|| {
+                if m.via == Via::Metonym {
+                    text[m.start..m.end].to_string()
+                } else {
+                    e.id.clone()
+                }
+            })
+        })
+}
+
+/// Who asserts what a sentence says, when it names them: "According to Kubota, …",
+/// "Soviet historians claim that …", "Khrushchev wrote in his memoirs …".
+pub fn attribution(sentence: &str) -> Option<String> {
+    if let Some(rest) = sentence.strip_prefix("According to ") {
+        let end = rest.find(',')?;
+        return (end < 80).then(|| rest[..end].to_string());
+    }
+    const VERBS: &[&str] = &[
+        " claim",
+        " claimed",
+        " claims",
+        " argue",
+        " argued",
+        " argues",
+        " assert",
+        " asserted",
+        " asserts",
+        " maintain",
+        " maintained",
+        " maintains",
+        " believe",
+        " believed",
+        " believes",
+        " wrote",
+        " writes",
+        " note",
+        " noted",
+        " notes",
+        " describe",
+        " described",
+        " recall",
+        " recalled",
+        " stress",
+        " stressed",
+    ];
+    let lower = sentence.to_lowercase();
+    for v in VERBS {
+        let Some(i) = lower.find(&format!("{v} ")) else {
+            continue;
+        };
+        let subject = sentence[..i].trim();
+        let words: Vec<&str> = subject.split_whitespace().collect();
+        if words.is_empty() || words.len() > 6 {
+            continue;
+        }
+        let lw = subject.to_lowercase();
+        let scholarly = [
+            "historians",
+            "historiography",
+            "scholars",
+            "sources",
+            "experts",
+            "scientists",
+            "journalists",
+        ]
+        .iter()
+        .any(|w| lw.contains(w));
+        let named = words.iter().any(|w| w.starts_with(char::is_uppercase))
+            && !lw.starts_with("it ")
+            && !lw.starts_with("this ");
+        if scholarly || (named && words.len() <= 3) {
+            return Some(subject.trim_start_matches(['(', '“']).to_string());
+        }
+    }
+    None
 }
 
 const NEGATIONS: &[&str] = &["not ", "n’t ", "n't ", "never ", "failed to ", "no longer "];
@@ -424,13 +531,7 @@ pub fn extract(
         if let Some(q) = quote_source {
             sources.push(q.to_string());
         }
-        if let Some(rest) = sentence.strip_prefix("According to ") {
-            if let Some(comma) = rest.find(',') {
-                if comma < 80 {
-                    sources.push(rest[..comma].to_string());
-                }
-            }
-        }
+        sources.extend(attribution(sentence));
         let mut last_trigger: Option<(usize, String)> = None;
         for (k, (t, (value, interval, source))) in dated.iter().enumerate() {
             if k > 0 && dated[k - 1].1 .0 == *value {
@@ -544,7 +645,7 @@ pub fn extract(
                     continue;
                 }
                 let e = gazetteer.get(m.entity);
-                if !e.kind.is_actor() {
+                if !e.kind.is_actor() || (m.via == Via::Metonym && locative(text, m)) {
                     continue;
                 }
                 let before = m.end <= pivot || frame == Frame::Patient && m.start < pivot;
@@ -583,6 +684,12 @@ pub fn extract(
             if !agents.is_empty() || !targets.is_empty() {
                 ctx.last_actors = agents.iter().chain(&targets).copied().collect();
             }
+            let event_instrument = instrument_in(mentions, gazetteer, &(region_start..region_end))
+                .or_else(|| {
+                    matches!(kind.as_str(), "sign" | "ratify" | "enter_into_force")
+                        .then_some(instrument)
+                        .flatten()
+                });
             let mut summary: String = sentence.chars().take(220).collect();
             if summary.len() < sentence.len() {
                 summary.push('…');
@@ -603,6 +710,8 @@ pub fn extract(
                 modality,
                 sources: sources.clone(),
                 summary,
+                place: place_in(text, mentions, gazetteer, &(region_start..region_end)),
+                instrument: event_instrument,
             });
             if let Some((a, _)) = interval {
                 ctx.doc_last = Some(a);
@@ -698,6 +807,7 @@ fn inherited(
         .map(|c| c.text.clone())
         .collect();
     sources.extend(quote_source.map(String::from));
+    sources.extend(attribution(sentence));
     let mut out = Vec::new();
     for w in cuts.windows(2) {
         let clause = w[0]..w[1];
@@ -731,6 +841,7 @@ fn inherited(
                     .iter()
                     .any(|c| c.start <= m.start && m.end <= c.end)
                     || !gazetteer.get(m.entity).kind.is_actor()
+                    || (m.via == Via::Metonym && locative(text, m))
                 {
                     continue;
                 }
@@ -786,6 +897,12 @@ fn inherited(
                     .map(|(_, m)| *m),
                 sources: sources.clone(),
                 summary: sentence.chars().take(220).collect(),
+                place: place_in(text, mentions, gazetteer, &clause),
+                instrument: instrument_in(mentions, gazetteer, &clause).or_else(|| {
+                    matches!(ty.name.as_str(), "sign" | "ratify" | "enter_into_force")
+                        .then_some(instrument)
+                        .flatten()
+                }),
             });
             if out.len() == 3 {
                 return out;
@@ -866,5 +983,34 @@ mod tests {
         let (ev, _) =
             run("On December 10, 1955, Kuznetsov said that Moscow would veto the package.");
         assert_eq!(ev[0].kind, "statement");
+    }
+}
+
+#[cfg(test)]
+mod attribution_tests {
+    use super::attribution;
+
+    #[test]
+    fn who_asserts_it() {
+        assert_eq!(
+            attribution(
+                "According to Soviet historians and the media, almost every meeting was beset."
+            )
+            .as_deref(),
+            Some("Soviet historians and the media")
+        );
+        assert_eq!(attribution("Soviet and post-Soviet historiography claimed that the United States had made every effort.").as_deref(), Some("Soviet and post-Soviet historiography"));
+        assert_eq!(
+            attribution("Hara Kimie believes that Washington’s stance was dictated.").as_deref(),
+            Some("Hara Kimie")
+        );
+        assert_eq!(
+            attribution("It was noted that the talks failed.").as_deref(),
+            None
+        );
+        assert_eq!(
+            attribution("Moscow demanded that the conference be convened.").as_deref(),
+            None
+        );
     }
 }

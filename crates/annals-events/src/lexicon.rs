@@ -143,6 +143,7 @@ mod tests {
             "enter_into_force",
             "vote",
             "veto",
+            "abstain",
             "admit",
             "statement",
             "protest",

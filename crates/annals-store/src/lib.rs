@@ -45,7 +45,8 @@ CREATE TABLE citations (
 CREATE TABLE events (
   id INTEGER PRIMARY KEY, type TEXT NOT NULL, cameo TEXT, plover TEXT, date TEXT NOT NULL,
   start TEXT, end TEXT, negated INTEGER NOT NULL, modality TEXT, summary TEXT NOT NULL,
-  key TEXT NOT NULL);
+  place TEXT, instrument INTEGER REFERENCES entities(id),
+  rival_of INTEGER REFERENCES events(id), key TEXT NOT NULL, who TEXT NOT NULL);
 CREATE INDEX events_key ON events(key);
 CREATE TABLE participants (
   event INTEGER NOT NULL REFERENCES events(id), entity INTEGER NOT NULL REFERENCES entities(id),
@@ -143,6 +144,8 @@ pub struct EventRecord {
     pub modality: Option<String>,
     pub sources: Vec<String>,
     pub summary: String,
+    pub place: Option<String>,
+    pub instrument: Option<EntityRecord>,
 }
 
 /// Everything extracted from one document.
@@ -184,6 +187,10 @@ pub struct TimelineRow {
     pub claims: i64,
     pub negated: bool,
     pub modality: Option<String>,
+    pub place: Option<String>,
+    pub instrument: Option<String>,
+    /// Another event that tells the same thing with another date.
+    pub rival_of: Option<i64>,
 }
 
 /// Timeline filters.
@@ -349,7 +356,8 @@ impl Store {
         let mut sql = String::from(
             "SELECT e.id, e.date, coalesce(e.start, ''), coalesce(e.end, ''), e.type, e.summary,
                     c.evidence_start, c.evidence_end, d.name,
-                    (SELECT count(*) FROM claims c2 WHERE c2.event = e.id), e.negated, e.modality
+                    (SELECT count(*) FROM claims c2 WHERE c2.event = e.id), e.negated, e.modality,
+                    e.place, (SELECT name FROM entities WHERE id = e.instrument), e.rival_of
              FROM events e
              JOIN claims c ON c.id = (SELECT min(id) FROM claims WHERE event = e.id)
              JOIN documents d ON d.id = c.doc
@@ -395,6 +403,9 @@ impl Store {
                     claims: r.get(9)?,
                     negated: r.get::<_, i64>(10)? != 0,
                     modality: r.get(11)?,
+                    place: r.get(12)?,
+                    instrument: r.get(13)?,
+                    rival_of: r.get(14)?,
                 })
             })
             .map_err(|e| self.err(e))?;
@@ -495,6 +506,18 @@ impl Store {
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| self.err(e))?;
         Ok(Some((row, claims)))
+    }
+
+    /// Events that tell the same thing as `id` with another date (either direction).
+    pub fn rivals(&self, id: i64) -> Result<Vec<i64>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id FROM events WHERE rival_of = ?1 UNION SELECT rival_of FROM events WHERE id = ?1 AND rival_of IS NOT NULL")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map(params![id], |r| r.get(0))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
     }
 
     /// The text of a stored document, by name.
@@ -682,11 +705,60 @@ impl Build<'_> {
                 Some(id) => id,
                 None => {
                     let (s, en) = ev.interval.clone().unzip();
+                    let instrument = ev
+                        .instrument
+                        .as_ref()
+                        .map(|i| self.entity_id(i))
+                        .transpose()?;
+                    // A one-off event (a signing, a veto, a death) of the same kind, with the same
+                    // parties and instrument, told with another date within a year: a rival
+                    // claim, kept and linked, not resolved. Recurring kinds (statements,
+                    // meetings) are not compared: two dates there are two events.
+                    let mut who: Vec<String> = ev
+                        .agents
+                        .iter()
+                        .chain(&ev.targets)
+                        .map(|a| a.name.clone())
+                        .collect();
+                    who.sort();
+                    who.dedup();
+                    let who = who.join(";");
+                    const ONE_OFF: &[&str] = &[
+                        "sign",
+                        "ratify",
+                        "enter_into_force",
+                        "veto",
+                        "admit",
+                        "establish",
+                        "dissolve",
+                        "die",
+                        "appoint",
+                        "resign",
+                        "boycott",
+                        "defect",
+                        "war",
+                    ];
+                    let rival: Option<i64> = if who.is_empty()
+                        || !ONE_OFF.contains(&ev.kind.as_str())
+                    {
+                        None
+                    } else {
+                        self.tx
+                            .query_row(
+                                "SELECT id FROM events WHERE type = ?1 AND who = ?2 AND key <> ?3 AND negated = ?4
+                                 AND abs(julianday(coalesce(start, date)) - julianday(?5)) < 366
+                                 AND instrument IS ?6 ORDER BY id LIMIT 1",
+                                params![ev.kind, who, key, ev.negated as i64, s.clone().unwrap_or_else(|| ev.date.clone()), instrument],
+                                |r| r.get(0),
+                            )
+                            .optional()
+                            .map_err(&e)?
+                    };
                     self.tx
                         .execute(
-                            "INSERT INTO events(type, cameo, plover, date, start, end, negated, modality, summary, key)
-                             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                            params![ev.kind, ev.cameo, ev.plover, ev.date, s, en, ev.negated as i64, ev.modality, ev.summary, key],
+                            "INSERT INTO events(type, cameo, plover, date, start, end, negated, modality, summary, place, instrument, rival_of, key, who)
+                             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                            params![ev.kind, ev.cameo, ev.plover, ev.date, s, en, ev.negated as i64, ev.modality, ev.summary, ev.place, instrument, rival, key, who],
                         )
                         .map_err(&e)?;
                     let id = self.tx.last_insert_rowid();

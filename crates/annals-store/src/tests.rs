@@ -37,6 +37,8 @@ fn doc(name: &str, text: &str, date: &str) -> DocumentRecord {
             modality: None,
             sources: vec!["Matsumoto 2012, 188–89".into()],
             summary: text.into(),
+            place: Some("Moscow".into()),
+            instrument: None,
         }],
     }
 }
@@ -170,5 +172,23 @@ fn a_new_config_reextracts_everything() {
     let b = s.begin_build("cfg2").unwrap();
     assert!(!b.has_document(&sha256_hex(b"first")).unwrap());
     b.commit().unwrap();
+    std::fs::remove_file(&p).ok();
+}
+
+#[test]
+fn rival_dates_are_kept_and_linked() {
+    let p = tmp("rival.db");
+    let mut s = Store::open(&p).unwrap();
+    let b = s.begin_build("cfg").unwrap();
+    b.add(&doc("a.txt", "signed on October 19", "1956-10-19"))
+        .unwrap();
+    b.add(&doc("b.txt", "signed on October 20", "1956-10-20"))
+        .unwrap();
+    b.commit().unwrap();
+    let t = s.timeline(&Filter::default()).unwrap();
+    assert_eq!(t.len(), 2, "two dates, two events");
+    assert_eq!(t[1].rival_of, Some(t[0].id));
+    assert_eq!(s.rivals(t[0].id).unwrap(), vec![t[1].id]);
+    assert_eq!(t[0].place.as_deref(), Some("Moscow"));
     std::fs::remove_file(&p).ok();
 }
