@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use annals_entities::{DocState, Gazetteer, Linker};
 use annals_events::{citations, extract, Citation, Lexicon};
-use annals_ingest::{blocks, sentences, BlockKind, Chunks};
+use annals_ingest::{blocks, sentences, BlockKind};
 use annals_store::{
     sha256_hex, CitationRecord, DocumentRecord, EntityRecord, EventRecord, Filter, MentionRecord,
     Store, TimelineRow, TimexRecord,
@@ -65,6 +65,7 @@ fn entity_record(g: &Gazetteer, i: usize) -> EntityRecord {
 pub fn analyze(
     name: &str,
     text: &str,
+    sha256: String,
     k: &mut Knowledge,
     dct: Option<jiff::civil::Date>,
 ) -> Result<DocumentRecord> {
@@ -75,22 +76,22 @@ pub fn analyze(
         name: name.to_string(),
         text: text.to_string(),
         bytes: text.len(),
-        sha256: sha256_hex(text.as_bytes()),
+        sha256,
         dct: dct.map(|d| d.to_string()),
         ..DocumentRecord::default()
     };
     // Quotation events wait for the source line that follows the quotation.
     let mut pending_quote: Vec<EventRecord> = Vec::new();
     let mut ctx = annals_events::Context::default();
-    for chunk in Chunks::new(name, text.as_bytes()) {
-        let chunk = chunk?;
-        let all = blocks(&chunk.text, chunk.base);
+    // The document is in memory already (it is stored whole): one pass over it, no chunks.
+    {
+        let all = blocks(text, 0);
         for (bi, block) in all.iter().enumerate() {
             let clean = &block.clean;
             let (s, e) = clean.map.span(0, clean.text.len());
             rec.segments.push((block.kind.as_str().to_string(), s, e));
             let map = |a: usize, b: usize| clean.map.span(a, b);
-            let raw = |a: usize, b: usize| chunk.text[a - chunk.base..b - chunk.base].to_string();
+            let raw = |a: usize, b: usize| text[a..b].to_string();
             if block.kind == BlockKind::Attribution {
                 if let Some(c) = annals_events::cite::parse_one(&clean.text, 0) {
                     let (a, b) = map(c.start, c.end);
@@ -291,10 +292,11 @@ pub fn build(
         let name = f.display().to_string();
         let bytes = std::fs::read(f).with_context(|| format!("{name}: cannot read"))?;
         let text = annals_ingest::from_bytes(&name, bytes)?;
-        if build.has_document(&sha256_hex(text.as_bytes()))? {
+        let sha = sha256_hex(text.as_bytes());
+        if build.has_document(&sha)? {
             unchanged += 1;
         } else {
-            let rec = analyze(&name, &text, &mut k, dct)?;
+            let rec = analyze(&name, &text, sha, &mut k, dct)?;
             build.add(&rec)?;
             added += 1;
         }

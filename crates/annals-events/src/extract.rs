@@ -272,38 +272,45 @@ pub fn attribution(sentence: &str) -> Option<String> {
         return (end < 80).then(|| rest[..end].to_string());
     }
     const VERBS: &[&str] = &[
-        " claim",
-        " claimed",
-        " claims",
-        " argue",
-        " argued",
-        " argues",
-        " assert",
-        " asserted",
-        " asserts",
-        " maintain",
-        " maintained",
-        " maintains",
-        " believe",
-        " believed",
-        " believes",
-        " wrote",
-        " writes",
-        " note",
-        " noted",
-        " notes",
-        " describe",
-        " described",
-        " recall",
-        " recalled",
-        " stress",
-        " stressed",
+        " claim ",
+        " claimed ",
+        " claims ",
+        " argue ",
+        " argued ",
+        " argues ",
+        " assert ",
+        " asserted ",
+        " asserts ",
+        " maintain ",
+        " maintained ",
+        " maintains ",
+        " believe ",
+        " believed ",
+        " believes ",
+        " wrote ",
+        " writes ",
+        " note ",
+        " noted ",
+        " notes ",
+        " describe ",
+        " described ",
+        " recall ",
+        " recalled ",
+        " stress ",
+        " stressed ",
     ];
-    let lower = sentence.to_lowercase();
+    // only the opening of a sentence can name who asserts it
+    let head_end = sentence
+        .char_indices()
+        .nth(90)
+        .map_or(sentence.len(), |(i, _)| i);
+    let head = &sentence[..head_end];
+    if !head.is_ascii() && head.to_lowercase().len() != head.len() {
+        return None; // lowercasing changed byte offsets; such openings are rare
+    }
+    let lower = head.to_lowercase();
     for v in VERBS {
-        let Some(i) = lower.find(&format!("{v} ")) else {
-            continue;
-        };
+        let Some(i) = lower.find(v) else { continue };
         let subject = sentence[..i].trim();
         let words: Vec<&str> = subject.split_whitespace().collect();
         if words.is_empty() || words.len() > 6 {

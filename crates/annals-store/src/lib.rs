@@ -348,7 +348,11 @@ impl Store {
             )
             .map_err(e)?;
         }
-        Ok(Build { tx, path })
+        Ok(Build {
+            tx,
+            path,
+            entity_ids: Default::default(),
+        })
     }
 
     /// The timeline: one row per event, ordered by date.
@@ -573,6 +577,8 @@ pub struct ClaimRow {
 pub struct Build<'a> {
     tx: rusqlite::Transaction<'a>,
     path: String,
+    /// Entity ids by name, for this build: most mentions name a few entities.
+    entity_ids: std::cell::RefCell<std::collections::HashMap<String, i64>>,
 }
 
 impl Build<'_> {
@@ -596,33 +602,51 @@ impl Build<'_> {
         Ok(n > 0)
     }
 
+    /// Runs a statement through the statement cache: a build runs the same few statements
+    /// thousands of times, and preparing them again each time was most of its cost.
+    fn exec<P: rusqlite::Params>(&self, sql: &str, p: P) -> rusqlite::Result<usize> {
+        self.tx.prepare_cached(sql)?.execute(p)
+    }
+
+    fn row<T, P: rusqlite::Params, F: FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<T>>(
+        &self,
+        sql: &str,
+        p: P,
+        f: F,
+    ) -> rusqlite::Result<T> {
+        self.tx.prepare_cached(sql)?.query_row(p, f)
+    }
+
     fn entity_id(&self, e: &EntityRecord) -> Result<i64, StoreError> {
-        self.tx
-            .execute(
-                "INSERT INTO entities(name, kind, state, wikidata, source) VALUES (?1, ?2, ?3, ?4, ?5)
+        if let Some(&id) = self.entity_ids.borrow().get(&e.name) {
+            return Ok(id);
+        }
+        self.exec(
+            "INSERT INTO entities(name, kind, state, wikidata, source) VALUES (?1, ?2, ?3, ?4, ?5)
                  ON CONFLICT(name) DO NOTHING",
-                params![e.name, e.kind, e.state, e.wikidata, e.source],
-            )
-            .map_err(self.e())?;
-        self.tx
-            .query_row(
-                "SELECT id FROM entities WHERE name = ?",
-                params![e.name],
-                |r| r.get(0),
-            )
-            .map_err(self.e())
+            params![e.name, e.kind, e.state, e.wikidata, e.source],
+        )
+        .map_err(self.e())?;
+        self.row(
+            "SELECT id FROM entities WHERE name = ?",
+            params![e.name],
+            |r| r.get(0),
+        )
+        .map_err(self.e())
+        .inspect(|&id| {
+            self.entity_ids.borrow_mut().insert(e.name.clone(), id);
+        })
     }
 
     /// Stores a document and all that was extracted from it. Events already known (same type,
     /// date and agents) gain a claim instead of a duplicate.
     pub fn add(&self, d: &DocumentRecord) -> Result<(), StoreError> {
         let e = self.e();
-        self.tx
-            .execute(
-                "INSERT INTO documents(name, sha256, bytes, dct, text) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![d.name, d.sha256, d.bytes as i64, d.dct, d.text],
-            )
-            .map_err(&e)?;
+        self.exec(
+            "INSERT INTO documents(name, sha256, bytes, dct, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![d.name, d.sha256, d.bytes as i64, d.dct, d.text],
+        )
+        .map_err(&e)?;
         let doc = self.tx.last_insert_rowid();
         {
             let mut st = self
@@ -677,8 +701,7 @@ impl Build<'_> {
         }
         for m in &d.mentions {
             let ent = self.entity_id(&m.entity)?;
-            self.tx
-                .execute(
+            self.exec(
                     "INSERT INTO mentions(doc, entity, start, end, text, via) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                     params![doc, ent, m.start as i64, m.end as i64, m.text, m.via],
                 )
@@ -743,8 +766,7 @@ impl Build<'_> {
                     {
                         None
                     } else {
-                        self.tx
-                            .query_row(
+                        self.row(
                                 "SELECT id FROM events WHERE type = ?1 AND who = ?2 AND key <> ?3 AND negated = ?4
                                  AND abs(julianday(coalesce(start, date)) - julianday(?5)) < 366
                                  AND instrument IS ?6 ORDER BY id LIMIT 1",
@@ -754,8 +776,7 @@ impl Build<'_> {
                             .optional()
                             .map_err(&e)?
                     };
-                    self.tx
-                        .execute(
+                    self.exec(
                             "INSERT INTO events(type, cameo, plover, date, start, end, negated, modality, summary, place, instrument, rival_of, key, who)
                              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
                             params![ev.kind, ev.cameo, ev.plover, ev.date, s, en, ev.negated as i64, ev.modality, ev.summary, ev.place, instrument, rival, key, who],
@@ -765,8 +786,7 @@ impl Build<'_> {
                     for (list, role) in [(&ev.agents, "agent"), (&ev.targets, "target")] {
                         for a in list {
                             let ent = self.entity_id(a)?;
-                            self.tx
-                                .execute("INSERT OR IGNORE INTO participants(event, entity, role) VALUES (?1, ?2, ?3)", params![id, ent, role])
+                            self.exec("INSERT OR IGNORE INTO participants(event, entity, role) VALUES (?1, ?2, ?3)", params![id, ent, role])
                                 .map_err(&e)?;
                         }
                     }
@@ -774,8 +794,7 @@ impl Build<'_> {
                 }
             };
             let (ts, te) = ev.trigger.unzip();
-            self.tx
-                .execute(
+            self.exec(
                     "INSERT INTO claims(event, doc, date, date_start, date_end, trigger_start, trigger_end,
                                         evidence_start, evidence_end, sources, date_source)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
