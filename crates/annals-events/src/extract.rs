@@ -127,6 +127,24 @@ fn instrument_in(mentions: &[Mention], gazetteer: &Gazetteer, r: &Range<usize>) 
         .map(|m| m.entity)
 }
 
+/// Does the text refer to this instrument without naming it? "the treaty" refers to a
+/// treaty, "the declaration" to a declaration; "the signing ceremony" to whichever was named.
+fn refers_to(text: &str, gazetteer: &Gazetteer, instrument: usize) -> bool {
+    let l = text.to_lowercase();
+    let id = gazetteer.get(instrument).id.to_lowercase();
+    [
+        "treaty",
+        "declaration",
+        "agreement",
+        "charter",
+        "convention",
+    ]
+    .iter()
+    .any(|head| l.contains(head) && id.contains(head))
+        || l.contains("signing ceremony")
+        || l.contains("its signing")
+}
+
 /// Does the text refer to an instrument without naming it ("the treaty", "its signing")?
 fn refers_to_instrument(text: &str) -> bool {
     let l = text.to_lowercase();
@@ -353,6 +371,9 @@ const MODALS: &[(&str, &str)] = &[
 ];
 
 fn usable(t: &Timex) -> Option<Dated> {
+    if t.attributive {
+        return None; // "the 1956 Joint Declaration" dates a thing, not an event of the sentence
+    }
     match t.kind {
         TimexType::Date | TimexType::Time => {
             if t.value.ends_with("_REF") || t.value.contains('X') {
@@ -424,7 +445,9 @@ pub fn extract(
         let mut dated: Vec<(&Timex, Dated)> = Vec::new();
         for (i, t) in in_sentence.iter().enumerate() {
             let candidates = [ctx.instrument, instrument];
-            let u = usable(t).or_else(|| event_anchored(t, &candidates, gazetteer));
+            let u = usable(t)
+                .or_else(|| event_anchored(t, &candidates, gazetteer))
+                .or_else(|| instrument_date(text, t, mentions, gazetteer));
             let Some(u) = u else { continue };
             // "Around a month later, on June 10": the precise date that follows wins
             let next = in_sentence.get(i + 1);
@@ -606,6 +629,13 @@ pub fn extract(
                         ty.frame,
                     )
                 }
+                // an instrument named with its date: its conclusion
+                None if t.attributive => (
+                    "sign".to_string(),
+                    "057".to_string(),
+                    "AGREE".to_string(),
+                    Frame::AgentTarget,
+                ),
                 None => (
                     "other".to_string(),
                     String::new(),
@@ -730,6 +760,32 @@ pub fn extract(
         }
     }
     out
+}
+
+/// The date of an instrument, written with its name: "the United Nations Declaration of 1
+/// January 1942", "the 1956 Joint Declaration". Such a date is attributive (it names the
+/// instrument) but it is still the date of an event: the instrument's conclusion.
+fn instrument_date(
+    text: &str,
+    t: &Timex,
+    mentions: &[Mention],
+    gazetteer: &Gazetteer,
+) -> Option<Dated> {
+    if !t.attributive || !matches!(t.kind, TimexType::Date) {
+        return None;
+    }
+    let names_it = mentions.iter().any(|m| {
+        gazetteer.get(m.entity).kind == EntityKind::Instrument
+            && ((m.end <= t.start && text[m.end..t.start].trim() == "of")
+                || (m.start >= t.end && text[t.end..m.start].trim().is_empty()))
+    });
+    if !names_it {
+        return None;
+    }
+    usable(&Timex {
+        attributive: false,
+        ..t.clone()
+    })
 }
 
 /// A duration anchored on an instrument's signing or entry into force ("Fifty years after

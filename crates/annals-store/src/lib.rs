@@ -710,13 +710,23 @@ impl Build<'_> {
         for ev in &d.events {
             let mut agents: Vec<String> = ev.agents.iter().map(|a| a.name.clone()).collect();
             agents.sort();
-            let key = format!(
-                "{}|{}|{}|{}",
-                ev.kind,
-                ev.date,
-                agents.join(";"),
-                ev.negated
-            );
+            // Retellings merge when kind, date, actors and polarity agree. An event with no
+            // named actor is never merged: "riots" on one day are not the "unrest" of another
+            // sentence just because neither names who.
+            let key = if agents.is_empty() {
+                format!(
+                    "{}|{}||{}|{}:{}-{}",
+                    ev.kind, ev.date, ev.negated, d.sha256, ev.evidence.0, ev.evidence.1
+                )
+            } else {
+                format!(
+                    "{}|{}|{}|{}",
+                    ev.kind,
+                    ev.date,
+                    agents.join(";"),
+                    ev.negated
+                )
+            };
             let existing: Option<i64> = self
                 .tx
                 .query_row("SELECT id FROM events WHERE key = ?", params![key], |r| {

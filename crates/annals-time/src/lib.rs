@@ -328,6 +328,7 @@ impl Tagger {
             anchor: None,
             implied: Vec::new(),
             resolved: None,
+            attributive: m.attributive,
         };
         match &m.expr {
             Expr::Cal(c) => {

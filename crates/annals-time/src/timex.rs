@@ -390,6 +390,10 @@ pub struct Timex {
     /// For a relative duration ("two days later"): the date it points to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resolved: Option<String>,
+    /// The date names or qualifies a thing ("the Yalta Agreement of February 1945", "the
+    /// “1956 model”") rather than situating what the sentence tells.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub attributive: bool,
 }
 
 /// Formats a duration value: `P6Y`, `P8M`, `PT3H`, `P6DE`, `PXY` (unknown count).
