@@ -926,8 +926,12 @@ fn inherited(
             if agents.is_empty()
                 && matches!(ty.name.as_str(), "sign" | "ratify" | "enter_into_force")
             {
-                // "the treaty entered into force": its parties, from the registry
-                if let Some(i) = instrument {
+                // "the treaty entered into force": its parties, from the registry — only for
+                // an instrument the clause names or clearly refers to
+                let named = instrument_in(mentions, gazetteer, &clause);
+                let referred = named
+                    .or(instrument.filter(|&i| refers_to(&text[clause.clone()], gazetteer, i)));
+                if let Some(i) = referred {
                     agents.extend(
                         gazetteer
                             .get(i)
