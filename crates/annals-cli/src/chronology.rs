@@ -11,7 +11,7 @@ use annals_events::{citations, extract, Citation, Lexicon};
 use annals_ingest::{blocks, sentences, BlockKind};
 use annals_store::{
     sha256_hex, CitationRecord, DocumentRecord, EntityRecord, EventRecord, Filter, MentionRecord,
-    Store, TimelineRow, TimexRecord,
+    ReferenceRecord, Store, TimelineRow, TimexRecord,
 };
 use annals_time::{Role, Tagger, TimexType};
 use anyhow::{bail, Context, Result};
@@ -92,9 +92,22 @@ pub fn analyze(
             rec.segments.push((block.kind.as_str().to_string(), s, e));
             let map = |a: usize, b: usize| clean.map.span(a, b);
             let raw = |a: usize, b: usize| text[a..b].to_string();
+            if block.kind == BlockKind::Reference {
+                if let Some((author, year)) = annals_events::cite::parse_reference(&clean.text) {
+                    rec.references.push(ReferenceRecord {
+                        start: s,
+                        end: e,
+                        text: clean.text.clone(),
+                        author,
+                        year,
+                    });
+                }
+                continue;
+            }
             if block.kind == BlockKind::Attribution {
                 if let Some(c) = annals_events::cite::parse_one(&clean.text, 0) {
                     let (a, b) = map(c.start, c.end);
+                    let key = annals_events::cite::citation_key(&c);
                     rec.citations.push(CitationRecord {
                         start: a,
                         end: b,
@@ -102,6 +115,7 @@ pub fn analyze(
                         authors: c.authors,
                         year: c.year,
                         locator: c.locator,
+                        key,
                     });
                 }
                 for mut ev in pending_quote.drain(..) {
@@ -165,6 +179,7 @@ pub fn analyze(
                     authors: c.authors.clone(),
                     year: c.year.clone(),
                     locator: c.locator.clone(),
+                    key: annals_events::cite::citation_key(c),
                 });
             }
             if block.kind == BlockKind::Heading {
@@ -614,9 +629,13 @@ pub fn actors(db: &Path) -> Result<()> {
 pub fn sources(db: &Path) -> Result<()> {
     let store = Store::open_read_only(db)?;
     let mut out = io::BufWriter::new(io::stdout().lock());
-    writeln!(out, "citations\tauthors\tyear")?;
-    for (a, y, c) in store.sources()? {
-        writeln!(out, "{c}\t{a}\t{y}")?;
+    writeln!(out, "citations\tauthors\tyear\treference")?;
+    for (a, y, c, r) in store.sources()? {
+        writeln!(
+            out,
+            "{c}\t{a}\t{y}\t{}",
+            r.map(|r| one_line(&r)).unwrap_or_default()
+        )?;
     }
     out.flush()?;
     Ok(())

@@ -13,7 +13,7 @@ pub fn role(kind: BlockKind) -> Role {
     match kind {
         BlockKind::Paragraph | BlockKind::Dateline => Role::Narrative,
         BlockKind::Heading | BlockKind::Footnote | BlockKind::Quote => Role::Aside,
-        BlockKind::Attribution | BlockKind::Furniture => Role::Skip,
+        BlockKind::Attribution | BlockKind::Furniture | BlockKind::Reference => Role::Skip,
     }
 }
 

@@ -124,7 +124,7 @@ fn build_and_query_the_bundled_corpus() {
         "{actors}"
     );
     let sources = ok(&annals(&["sources", "--db", &db]));
-    assert!(sources.starts_with("citations\tauthors\tyear\n"));
+    assert!(sources.starts_with("citations\tauthors\tyear\treference\n"));
     std::fs::remove_dir_all(&d).ok();
 }
 
@@ -236,5 +236,24 @@ fn invalid_gazetteer_files_name_the_file_and_line() {
         "--gazetteer",
         g.to_str().unwrap(),
     ]));
+    std::fs::remove_dir_all(&d).ok();
+}
+
+#[test]
+fn citations_link_to_the_reference_list() {
+    let d = scratch("refs");
+    let f = d.join("paper.txt");
+    std::fs::write(
+        &f,
+        "A Paper\n\nOn October 19, 1956, they signed the declaration (Matsumoto 2012, 188).\n\nReferences\n\nMatsumoto, Shun’ichi. 2012. Mosukuwa ni kakeru niji.\n   Tokyo: Asahi.\nWada, Haruki. 1991. Hoppō ryōdo mondai.\n",
+    )
+    .unwrap();
+    let db = db_arg(&d.join("a.db"));
+    ok(&annals(&["build", f.to_str().unwrap(), "--db", &db]));
+    let sources = ok(&annals(&["sources", "--db", &db]));
+    assert!(sources.contains("1\tMatsumoto\t2012\tMatsumoto, Shun’ichi. 2012. Mosukuwa ni kakeru niji. Tokyo: Asahi."), "{sources}");
+    // years of the reference list are not events
+    let tl = ok(&annals(&["timeline", "--db", &db, "--format", "tsv"]));
+    assert_eq!(tl.lines().count(), 2, "{tl}");
     std::fs::remove_dir_all(&d).ok();
 }

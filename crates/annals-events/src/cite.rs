@@ -85,6 +85,38 @@ pub fn parse_one(text: &str, start: usize) -> Option<Citation> {
     })
 }
 
+/// An entry of a reference list: its first author's surname and its year, the keys an
+/// author–year citation links by ("Hara, Kimie. 2013. Cold War Frontiers." → Hara, 2013).
+pub fn parse_reference(entry: &str) -> Option<(String, String)> {
+    let t = entry.trim();
+    let end = t.find([',', '.', '(']).filter(|&i| i > 0)?;
+    let surname = t[..end].trim();
+    if !surname.starts_with(char::is_uppercase) || surname.split_whitespace().count() > 3 {
+        return None;
+    }
+    let b = t.as_bytes();
+    let year = (0..b.len().saturating_sub(3)).find_map(|i| {
+        let four = b[i..i + 4].iter().all(u8::is_ascii_digit);
+        let alone = (i == 0 || !b[i - 1].is_ascii_digit())
+            && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit());
+        (four && alone).then(|| t[i..i + 4].to_string())
+    })?;
+    Some((surname.to_string(), year))
+}
+
+/// The first author's surname and the first year of a citation, for linking.
+pub fn citation_key(c: &Citation) -> (String, String) {
+    let first = c
+        .authors
+        .split([' ', ','])
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    (
+        first.to_string(),
+        c.year.split('/').next().unwrap_or("").to_string(),
+    )
+}
+
 /// The parenthetical citations of `text` (one per work; several works in one parenthesis
 /// are split at ';').
 pub fn citations(text: &str) -> Vec<Citation> {
@@ -152,6 +184,23 @@ mod tests {
         );
         assert_eq!(&t[c[2].start..c[2].end], "Shigeta and Suezawa 1988, 121");
         assert_eq!(&t[c[4].start..c[4].end], "Kuznetsov 2002, 54");
+    }
+
+    #[test]
+    fn reference_entries_and_keys() {
+        assert_eq!(
+            parse_reference(
+                "Hara, Kimie. 2013. Cold War Frontiers in the Asia-Pacific. London: Routledge."
+            ),
+            Some(("Hara".into(), "2013".into()))
+        );
+        assert_eq!(
+            parse_reference("Van Aduard, E. J. Lewe. 2012. Japan: From Surrender to Peace."),
+            Some(("Van Aduard".into(), "2012".into()))
+        );
+        assert_eq!(parse_reference("a line of running text from 1955"), None);
+        let c = &citations("(Shigeta and Suezawa 1988, 121)")[0];
+        assert_eq!(citation_key(c), ("Shigeta".into(), "1988".into()));
     }
 
     #[test]

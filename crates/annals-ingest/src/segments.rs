@@ -28,6 +28,8 @@ pub enum BlockKind {
     Attribution,
     /// Page numbers and other print furniture.
     Furniture,
+    /// An entry of the reference list (under a "References" or "Bibliography" heading).
+    Reference,
 }
 
 impl BlockKind {
@@ -41,6 +43,7 @@ impl BlockKind {
             BlockKind::Quote => "quote",
             BlockKind::Attribution => "attribution",
             BlockKind::Furniture => "furniture",
+            BlockKind::Reference => "reference",
         }
     }
 }
@@ -166,6 +169,26 @@ fn is_attribution_line(line: &str) -> bool {
         && !t.ends_with(['.', ':', ';', ',', '!', '?', '”', '"'])
         && !is_numbered_heading(t)
         && !is_page_number(t)
+}
+
+/// "References", "Bibliography", "Works Cited", "Sources", "Literature" (with an optional
+/// section number).
+fn is_reference_heading(line: &str) -> bool {
+    let t = line
+        .trim()
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+        .trim()
+        .trim_end_matches(':');
+    [
+        "references",
+        "bibliography",
+        "works cited",
+        "sources",
+        "literature",
+        "sources and literature",
+    ]
+    .iter()
+    .any(|h| t.eq_ignore_ascii_case(h))
 }
 
 /// Most words capitalized: a byline or a title, not a sentence.
@@ -312,6 +335,10 @@ pub fn blocks(src: &str, base: usize) -> Vec<Block> {
             out.push((BlockKind::Heading, g.clone())); // title, byline
             continue;
         }
+        if g.len() == 1 && is_reference_heading(first) {
+            out.push((BlockKind::Heading, g.clone()));
+            continue;
+        }
         if g.len() <= 2 && is_numbered_heading(&whole) {
             out.push((BlockKind::Heading, g.clone()));
             continue;
@@ -379,6 +406,27 @@ pub fn blocks(src: &str, base: usize) -> Vec<Block> {
             .into_iter()
             .map(|r| (BlockKind::Furniture, vec![r])),
     );
+    // 6. a reference list: everything under a "References" heading, one entry per line
+    //    (lines indented under an entry continue it)
+    if let Some(h) = out
+        .iter()
+        .position(|(k, ls)| *k == BlockKind::Heading && is_reference_heading(&src[ls[0].clone()]))
+    {
+        let tail: Vec<(BlockKind, Vec<Range<usize>>)> = out.drain(h + 1..).collect();
+        for (kind, lines) in tail {
+            if kind == BlockKind::Furniture {
+                out.push((kind, lines));
+                continue;
+            }
+            for r in lines {
+                let continues = src[r.clone()].starts_with([' ', '\t']);
+                match out.last_mut() {
+                    Some((BlockKind::Reference, ls)) if continues => ls.push(r),
+                    _ => out.push((BlockKind::Reference, vec![r])),
+                }
+            }
+        }
+    }
     let mut blocks: Vec<Block> = out
         .into_iter()
         .map(|(kind, lines)| {
@@ -694,6 +742,24 @@ mod tests {
         for b in &bs {
             b.verify(src, 0).unwrap();
         }
+    }
+
+    #[test]
+    fn reference_list_entries() {
+        let src = "Text (Hara 2013, 147).\n\nReferences\n\nHara, Kimie. 2013. Cold War Frontiers.\n   London: Routledge.\nKurusu, Kaoru. 2008. Japan and the UN.\n";
+        let bs = blocks(src, 0);
+        let refs: Vec<&str> = bs
+            .iter()
+            .filter(|b| b.kind == BlockKind::Reference)
+            .map(|b| b.clean.text.as_str())
+            .collect();
+        assert_eq!(
+            refs,
+            vec![
+                "Hara, Kimie. 2013. Cold War Frontiers. London: Routledge.",
+                "Kurusu, Kaoru. 2008. Japan and the UN."
+            ]
+        );
     }
 
     #[test]

@@ -38,10 +38,14 @@ CREATE TABLE mentions (
   id INTEGER PRIMARY KEY, doc INTEGER NOT NULL REFERENCES documents(id),
   entity INTEGER NOT NULL REFERENCES entities(id), start INTEGER NOT NULL,
   end INTEGER NOT NULL, text TEXT NOT NULL, via TEXT NOT NULL);
+CREATE TABLE bibliography (
+  id INTEGER PRIMARY KEY, doc INTEGER NOT NULL REFERENCES documents(id),
+  start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL, author TEXT NOT NULL,
+  year TEXT NOT NULL);
 CREATE TABLE citations (
   id INTEGER PRIMARY KEY, doc INTEGER NOT NULL REFERENCES documents(id),
   start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL, authors TEXT NOT NULL,
-  year TEXT NOT NULL, locator TEXT NOT NULL);
+  year TEXT NOT NULL, locator TEXT NOT NULL, reference INTEGER REFERENCES bibliography(id));
 CREATE TABLE events (
   id INTEGER PRIMARY KEY, type TEXT NOT NULL, cameo TEXT, plover TEXT, date TEXT NOT NULL,
   start TEXT, end TEXT, negated INTEGER NOT NULL, modality TEXT, summary TEXT NOT NULL,
@@ -115,7 +119,8 @@ pub struct EntityRecord {
     pub source: String,
 }
 
-/// A citation to store.
+/// A citation to store. `key` (first author's surname, year) links it to the document's
+/// reference list, when it has one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CitationRecord {
     pub start: usize,
@@ -124,6 +129,17 @@ pub struct CitationRecord {
     pub authors: String,
     pub year: String,
     pub locator: String,
+    pub key: (String, String),
+}
+
+/// An entry of a document's reference list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReferenceRecord {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub author: String,
+    pub year: String,
 }
 
 /// One telling of an event in a document.
@@ -161,6 +177,7 @@ pub struct DocumentRecord {
     pub timexes: Vec<TimexRecord>,
     pub mentions: Vec<MentionRecord>,
     pub citations: Vec<CitationRecord>,
+    pub references: Vec<ReferenceRecord>,
     pub events: Vec<EventRecord>,
 }
 
@@ -338,7 +355,7 @@ impl Store {
         if old.as_deref() != Some(config) {
             tx.execute_batch(
                 "DELETE FROM participants; DELETE FROM claims; DELETE FROM events; DELETE FROM mentions;
-                 DELETE FROM citations; DELETE FROM timexes; DELETE FROM segments; DELETE FROM documents;
+                 DELETE FROM citations; DELETE FROM bibliography; DELETE FROM timexes; DELETE FROM segments; DELETE FROM documents;
                  DELETE FROM entities;",
             )
             .map_err(e)?;
@@ -454,14 +471,19 @@ impl Store {
         rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
     }
 
-    /// Cited works with how many citations and documents cite them.
-    pub fn sources(&self) -> Result<Vec<(String, String, i64)>, StoreError> {
+    /// Cited works: authors, year, number of citations, and the reference-list entry they
+    /// link to, if the document has one.
+    pub fn sources(&self) -> Result<Vec<SourceRow>, StoreError> {
         let mut stmt = self
             .conn
-            .prepare("SELECT authors, year, count(*) FROM citations GROUP BY authors, year ORDER BY authors, year")
+            .prepare(
+                "SELECT c.authors, c.year, count(*), b.text
+                 FROM citations c LEFT JOIN bibliography b ON b.id = c.reference
+                 GROUP BY c.authors, c.year ORDER BY c.authors, c.year",
+            )
             .map_err(|e| self.err(e))?;
         let rows = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
             .map_err(|e| self.err(e))?;
         rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
     }
@@ -557,6 +579,9 @@ impl Store {
         Ok(out)
     }
 }
+
+/// A cited work: authors, year, number of citations, linked reference-list entry.
+pub type SourceRow = (String, String, i64, Option<String>);
 
 /// An actor of the chronology: name, kind, the state it acts for, number of events.
 pub type ActorRow = (String, String, Option<String>, i64);
@@ -684,7 +709,27 @@ impl Build<'_> {
             }
             let mut st = self
                 .tx
-                .prepare_cached("INSERT INTO citations(doc, start, end, text, authors, year, locator) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                .prepare_cached("INSERT INTO bibliography(doc, start, end, text, author, year) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+                .map_err(&e)?;
+            for r in &d.references {
+                st.execute(params![
+                    doc,
+                    r.start as i64,
+                    r.end as i64,
+                    r.text,
+                    r.author,
+                    r.year
+                ])
+                .map_err(&e)?;
+            }
+            // a citation links to the reference-list entry of the same first author and year
+            let mut st = self
+                .tx
+                .prepare_cached(
+                    "INSERT INTO citations(doc, start, end, text, authors, year, locator, reference)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,
+                       (SELECT id FROM bibliography WHERE doc = ?1 AND lower(author) = lower(?8) AND year = ?9 LIMIT 1))",
+                )
                 .map_err(&e)?;
             for c in &d.citations {
                 st.execute(params![
@@ -694,7 +739,9 @@ impl Build<'_> {
                     c.text,
                     c.authors,
                     c.year,
-                    c.locator
+                    c.locator,
+                    c.key.0,
+                    c.key.1
                 ])
                 .map_err(&e)?;
             }

@@ -20,7 +20,22 @@ fn doc(name: &str, text: &str, date: &str) -> DocumentRecord {
         segments: vec![("paragraph".into(), 0, text.len())],
         timexes: vec![],
         mentions: vec![],
-        citations: vec![],
+        citations: vec![CitationRecord {
+            start: 0,
+            end: 4,
+            text: "Hara 2013, 147".into(),
+            authors: "Hara".into(),
+            year: "2013".into(),
+            locator: "147".into(),
+            key: ("Hara".into(), "2013".into()),
+        }],
+        references: vec![ReferenceRecord {
+            start: 5,
+            end: 9,
+            text: "Hara, Kimie. 2013. Cold War Frontiers.".into(),
+            author: "Hara".into(),
+            year: "2013".into(),
+        }],
         events: vec![EventRecord {
             kind: "sign".into(),
             cameo: "057".into(),
@@ -190,5 +205,25 @@ fn rival_dates_are_kept_and_linked() {
     assert_eq!(t[1].rival_of, Some(t[0].id));
     assert_eq!(s.rivals(t[0].id).unwrap(), vec![t[1].id]);
     assert_eq!(t[0].place.as_deref(), Some("Moscow"));
+    std::fs::remove_file(&p).ok();
+}
+
+#[test]
+fn citations_link_to_the_reference_list() {
+    let p = tmp("refs.db");
+    let mut s = Store::open(&p).unwrap();
+    let b = s.begin_build("cfg").unwrap();
+    b.add(&doc("a.txt", "signed", "1956-10-19")).unwrap();
+    b.commit().unwrap();
+    let src = s.sources().unwrap();
+    assert_eq!(
+        src,
+        vec![(
+            "Hara".to_string(),
+            "2013".to_string(),
+            1,
+            Some("Hara, Kimie. 2013. Cold War Frontiers.".to_string())
+        )]
+    );
     std::fs::remove_file(&p).ok();
 }
