@@ -13,7 +13,7 @@ use annals_store::{
     sha256_hex, CitationRecord, DocumentRecord, EntityRecord, EventRecord, Filter, MentionRecord,
     ReferenceRecord, Store, TimelineRow, TimexRecord,
 };
-use annals_time::{Role, Tagger, TimexType};
+use annals_time::{Role, Tagger};
 use anyhow::{bail, Context, Result};
 
 use crate::pipeline::role;
@@ -58,6 +58,19 @@ fn entity_record(g: &Gazetteer, i: usize) -> EntityRecord {
         state: e.state.clone(),
         wikidata: e.wikidata.clone(),
         source: e.source.clone(),
+    }
+}
+
+/// A citation for the store, at input offsets `a..b`.
+fn citation_record(c: &Citation, a: usize, b: usize) -> CitationRecord {
+    CitationRecord {
+        start: a,
+        end: b,
+        text: c.text.clone(),
+        authors: c.authors.clone(),
+        year: c.year.clone(),
+        locator: c.locator.clone(),
+        key: annals_events::cite::citation_key(c),
     }
 }
 
@@ -107,16 +120,7 @@ pub fn analyze(
             if block.kind == BlockKind::Attribution {
                 if let Some(c) = annals_events::cite::parse_one(&clean.text, 0) {
                     let (a, b) = map(c.start, c.end);
-                    let key = annals_events::cite::citation_key(&c);
-                    rec.citations.push(CitationRecord {
-                        start: a,
-                        end: b,
-                        text: c.text.clone(),
-                        authors: c.authors,
-                        year: c.year,
-                        locator: c.locator,
-                        key,
-                    });
+                    rec.citations.push(citation_record(&c, a, b));
                 }
                 for mut ev in pending_quote.drain(..) {
                     ev.sources.push(clean.text.clone());
@@ -128,11 +132,7 @@ pub fn analyze(
             let r = role(block.kind);
             let timexes = tagger.tag(&clean.text, r);
             if block.kind == BlockKind::Dateline && dct.is_none() {
-                if let Some(d) = timexes.iter().find_map(|t| {
-                    (matches!(t.kind, TimexType::Date | TimexType::Time) && t.value.len() >= 10)
-                        .then(|| annals_time::parse_dct(&t.value).ok())
-                        .flatten()
-                }) {
+                if let Some(d) = crate::pipeline::dateline_date(&timexes) {
                     tagger.set_dct(Some(d));
                     rec.dct = Some(d.to_string());
                 }
@@ -172,15 +172,7 @@ pub fn analyze(
             let cites: Vec<Citation> = citations(&clean.text);
             for c in &cites {
                 let (a, b) = map(c.start, c.end);
-                rec.citations.push(CitationRecord {
-                    start: a,
-                    end: b,
-                    text: c.text.clone(),
-                    authors: c.authors.clone(),
-                    year: c.year.clone(),
-                    locator: c.locator.clone(),
-                    key: annals_events::cite::citation_key(c),
-                });
+                rec.citations.push(citation_record(c, a, b));
             }
             if block.kind == BlockKind::Heading {
                 ctx.new_passage();

@@ -17,6 +17,16 @@ pub fn role(kind: BlockKind) -> Role {
     }
 }
 
+/// The date a dateline states ("Tokyo, August 30, 1956—11 a.m." → 1956-08-30): the
+/// document's creation time.
+pub fn dateline_date(timexes: &[Timex]) -> Option<jiff::civil::Date> {
+    timexes.iter().find_map(|t| {
+        (matches!(t.kind, TimexType::Date | TimexType::Time) && t.value.len() >= 10)
+            .then(|| annals_time::parse_dct(&t.value).ok())
+            .flatten()
+    })
+}
+
 /// Writes `s` as one TSV field: line break `\n`, tab `\t`, backslash `\\` (GOLD_FORMAT.md).
 pub fn escape_into(out: &mut Vec<u8>, s: &str) {
     for b in s.bytes() {
@@ -108,11 +118,7 @@ pub fn time(path: &Path, dct: Option<&str>, json: bool) -> Result<()> {
             found.clear();
             tagger.tag_into(&block.clean.text, role(block.kind), &mut found);
             if block.kind == BlockKind::Dateline && fixed_dct.is_none() {
-                if let Some(d) = found.iter().find_map(|t| {
-                    (matches!(t.kind, TimexType::Date | TimexType::Time) && t.value.len() >= 10)
-                        .then(|| annals_time::parse_dct(&t.value).ok())
-                        .flatten()
-                }) {
+                if let Some(d) = dateline_date(&found) {
                     tagger.set_dct(Some(d));
                 }
             }

@@ -654,20 +654,7 @@ impl<'a> Matcher<'a> {
                         if self.citation_year(i, i + 3) {
                             return None;
                         }
-                        return Some((
-                            i + 3,
-                            Expr::Range(
-                                Cal {
-                                    year: Some(y),
-                                    ..Cal::default()
-                                },
-                                Cal {
-                                    year: Some(y2),
-                                    ..Cal::default()
-                                },
-                            ),
-                            false,
-                        ));
+                        return Some((i + 3, year_range(y, y2), false));
                     }
                 }
                 if let Some(n) = self.tok(i + 2) {
@@ -680,20 +667,7 @@ impl<'a> Matcher<'a> {
                     {
                         let y2 = y / 100 * 100 + n.num as i32;
                         if y2 > y && !self.citation_year(i, i + 3) {
-                            return Some((
-                                i + 3,
-                                Expr::Range(
-                                    Cal {
-                                        year: Some(y),
-                                        ..Cal::default()
-                                    },
-                                    Cal {
-                                        year: Some(y2),
-                                        ..Cal::default()
-                                    },
-                                ),
-                                false,
-                            ));
+                            return Some((i + 3, year_range(y, y2), false));
                         }
                     }
                 }
@@ -1698,6 +1672,20 @@ impl<'a> Matcher<'a> {
             i += 1;
         }
     }
+}
+
+/// "1945–1952" as a range expression.
+fn year_range(from: i32, to: i32) -> Expr {
+    Expr::Range(
+        Cal {
+            year: Some(from),
+            ..Cal::default()
+        },
+        Cal {
+            year: Some(to),
+            ..Cal::default()
+        },
+    )
 }
 
 /// Depth of round parentheses and of square brackets before each token. Brackets hold
