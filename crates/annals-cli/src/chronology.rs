@@ -340,6 +340,82 @@ fn one_line(s: &str) -> String {
     s.replace(['\t', '\n', '\r'], " ")
 }
 
+/// Timeline filters from the command line: names or aliases become canonical entities
+/// ("Moscow" → USSR), partial dates become the start of their period (`--from`) or the end
+/// of it (`--to`).
+pub fn make_filter(
+    actors: &[String],
+    from: Option<&str>,
+    to: Option<&str>,
+    kind: Option<&str>,
+) -> Result<Filter> {
+    for d in [from, to].into_iter().flatten() {
+        if parse_partial_date(d).is_none() {
+            bail!("invalid date {d:?} (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+        }
+    }
+    let g = Gazetteer::builtin();
+    let actors = actors
+        .iter()
+        .map(|a| {
+            g.lookup(a)
+                .map_or_else(|| a.clone(), |i| g.get(i).id.clone())
+        })
+        .collect();
+    Ok(Filter {
+        actors,
+        from: from.and_then(parse_partial_date),
+        to: to.and_then(parse_partial_date_end),
+        kind: kind.map(String::from),
+    })
+}
+
+/// Export formats.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// TimelineJS 3 JSON.
+    Timelinejs,
+    /// CSV for Palladio: one row per event.
+    Csv,
+    /// GEXF 1.3 for Gephi: actors as nodes, events as dated edges.
+    Gexf,
+    /// JSON-LD with schema.org Event, Place, Person, Organization, CreativeWork.
+    Jsonld,
+    /// PLOVER-style event records, one JSON object per line.
+    Plover,
+}
+
+/// `annals export`.
+pub fn export(db: &Path, filter: &Filter, format: ExportFormat) -> Result<()> {
+    let store = Store::open_read_only(db)?;
+    let events = annals_views::collect(&store, filter)?;
+    let kinds: std::collections::BTreeMap<String, String> = store
+        .actors()?
+        .into_iter()
+        .map(|(n, k, _, _)| (n, k))
+        .collect();
+    let bytes = match format {
+        ExportFormat::Timelinejs => {
+            let mut v =
+                serde_json::to_vec_pretty(&annals_views::timelinejs(&events, "annals chronology"))?;
+            v.push(b'\n');
+            v
+        }
+        ExportFormat::Csv => annals_views::palladio_csv(&events)?,
+        ExportFormat::Gexf => annals_views::gexf(&events, &kinds)?,
+        ExportFormat::Jsonld => {
+            let mut v = serde_json::to_vec_pretty(&annals_views::jsonld(&events, &kinds))?;
+            v.push(b'\n');
+            v
+        }
+        ExportFormat::Plover => annals_views::plover(&events),
+    };
+    let mut out = io::stdout().lock();
+    out.write_all(&bytes)?;
+    out.flush()?;
+    Ok(())
+}
+
 /// `annals timeline`.
 pub fn timeline(
     db: &Path,
@@ -349,26 +425,8 @@ pub fn timeline(
     kind: Option<&str>,
     format: ViewFormat,
 ) -> Result<()> {
-    for d in [from, to].into_iter().flatten() {
-        if parse_partial_date(d).is_none() {
-            bail!("invalid date {d:?} (expected YYYY, YYYY-MM or YYYY-MM-DD)");
-        }
-    }
+    let filter = make_filter(actors, from, to, kind)?;
     let store = Store::open_read_only(db)?;
-    let g = Gazetteer::builtin();
-    let actors: Vec<String> = actors
-        .iter()
-        .map(|a| {
-            g.lookup(a)
-                .map_or_else(|| a.clone(), |i| g.get(i).id.clone())
-        })
-        .collect();
-    let filter = Filter {
-        actors,
-        from: from.and_then(parse_partial_date),
-        to: to.and_then(parse_partial_date_end),
-        kind: kind.map(String::from),
-    };
     let rows = store.timeline(&filter)?;
     let mut out = io::BufWriter::new(io::stdout().lock());
     match format {

@@ -107,6 +107,32 @@ enum Command {
         #[arg(long, default_value = "annals.db")]
         db: PathBuf,
     },
+    /// Export the chronology for the tools historians use: TimelineJS, Palladio (CSV),
+    /// Gephi (GEXF), JSON-LD (schema.org), PLOVER event data.
+    ///
+    /// Every event carries its evidence (sentence, document, byte offsets) and its sources;
+    /// a vague date keeps the value it was written with and the interval it stands for.
+    #[command(
+        after_help = "Examples:\n  annals export --format timelinejs > timeline.json\n  annals export --format gexf --from 1955 --to 1956 > network.gexf"
+    )]
+    Export {
+        #[arg(long, value_enum)]
+        format: chronology::ExportFormat,
+        #[arg(long, default_value = "annals.db")]
+        db: PathBuf,
+        /// Only events this actor takes part in; may be repeated.
+        #[arg(long, value_name = "NAME")]
+        actor: Vec<String>,
+        /// Only events that end after this date (YYYY, YYYY-MM or YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Only events that start before the end of this date.
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// Only events of this type.
+        #[arg(long = "type", value_name = "TYPE")]
+        kind: Option<String>,
+    },
     /// List the actors of the chronology with their number of events.
     Actors {
         #[arg(long, default_value = "annals.db")]
@@ -172,6 +198,15 @@ fn main() -> ExitCode {
             format,
         ),
         Command::Show { id, db } => chronology::show(&db, &id),
+        Command::Export {
+            format,
+            db,
+            actor,
+            from,
+            to,
+            kind,
+        } => chronology::make_filter(&actor, from.as_deref(), to.as_deref(), kind.as_deref())
+            .and_then(|f| chronology::export(&db, &f, format)),
         Command::Actors { db } => chronology::actors(&db),
         Command::Sources { db } => chronology::sources(&db),
     };

@@ -257,3 +257,69 @@ fn citations_link_to_the_reference_list() {
     assert_eq!(tl.lines().count(), 2, "{tl}");
     std::fs::remove_dir_all(&d).ok();
 }
+
+#[test]
+fn exports_parse_and_carry_evidence() {
+    let d = scratch("export");
+    let db = db_arg(&d.join("a.db"));
+    ok(&annals(&[
+        "build",
+        &root("examples/frus/doc_95.txt"),
+        &root("examples/frus/doc_89.txt"),
+        "--db",
+        &db,
+    ]));
+    let n_events = ok(&annals(&["timeline", "--db", &db, "--format", "tsv"]))
+        .lines()
+        .count()
+        - 1;
+
+    let tl: serde_json::Value = serde_json::from_str(&ok(&annals(&[
+        "export",
+        "--format",
+        "timelinejs",
+        "--db",
+        &db,
+    ])))
+    .unwrap();
+    let evs = tl["events"].as_array().unwrap();
+    assert_eq!(evs.len(), n_events);
+    assert!(evs.iter().all(|e| e["start_date"]["year"].is_i64()
+        && e["text"]["text"].as_str().unwrap().contains("Evidence:")));
+
+    let csv = ok(&annals(&["export", "--format", "csv", "--db", &db]));
+    assert_eq!(
+        csv.lines()
+            .next()
+            .unwrap()
+            .split(',')
+            .take(4)
+            .collect::<Vec<_>>(),
+        ["id", "date", "start", "end"]
+    );
+
+    let gexf = ok(&annals(&[
+        "export", "--format", "gexf", "--db", &db, "--actor", "Japan",
+    ]));
+    assert!(gexf.contains("<gexf xmlns=\"http://gexf.net/1.3\"") && gexf.contains("<edge "));
+
+    let ld: serde_json::Value =
+        serde_json::from_str(&ok(&annals(&["export", "--format", "jsonld", "--db", &db]))).unwrap();
+    assert_eq!(ld["@graph"].as_array().unwrap().len(), n_events);
+
+    let pl = ok(&annals(&[
+        "export",
+        "--format",
+        "plover",
+        "--db",
+        &db,
+        "--type",
+        "statement",
+    ]));
+    for line in pl.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(v["event_subtype"], "statement");
+        assert!(!v["text"].as_str().unwrap().is_empty());
+    }
+    std::fs::remove_dir_all(&d).ok();
+}

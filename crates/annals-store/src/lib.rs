@@ -208,6 +208,8 @@ pub struct TimelineRow {
     pub instrument: Option<String>,
     /// Another event that tells the same thing with another date.
     pub rival_of: Option<i64>,
+    pub cameo: Option<String>,
+    pub plover: Option<String>,
 }
 
 /// Timeline filters.
@@ -378,7 +380,8 @@ impl Store {
             "SELECT e.id, e.date, coalesce(e.start, ''), coalesce(e.end, ''), e.type, e.summary,
                     c.evidence_start, c.evidence_end, d.name,
                     (SELECT count(*) FROM claims c2 WHERE c2.event = e.id), e.negated, e.modality,
-                    e.place, (SELECT name FROM entities WHERE id = e.instrument), e.rival_of
+                    e.place, (SELECT name FROM entities WHERE id = e.instrument), e.rival_of,
+                    e.cameo, e.plover
              FROM events e
              JOIN claims c ON c.id = (SELECT min(id) FROM claims WHERE event = e.id)
              JOIN documents d ON d.id = c.doc
@@ -427,6 +430,8 @@ impl Store {
                     place: r.get(12)?,
                     instrument: r.get(13)?,
                     rival_of: r.get(14)?,
+                    cameo: r.get(15)?,
+                    plover: r.get(16)?,
                 })
             })
             .map_err(|e| self.err(e))?;
@@ -497,9 +502,15 @@ impl Store {
         else {
             return Ok(None);
         };
+        let claims = self.claims(id)?;
+        Ok(Some((row, claims)))
+    }
+
+    /// Every claim of an event, in the order they were stored.
+    pub fn claims(&self, id: i64) -> Result<Vec<ClaimRow>, StoreError> {
         let mut stmt = self
             .conn
-            .prepare(
+            .prepare_cached(
                 "SELECT d.name, c.date, c.evidence_start, c.evidence_end, c.trigger_start, c.trigger_end,
                         c.date_start, c.date_end, c.sources, c.date_source
                  FROM claims c JOIN documents d ON d.id = c.doc WHERE c.event = ? ORDER BY c.id",
@@ -531,7 +542,7 @@ impl Store {
             .map_err(|e| self.err(e))?
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| self.err(e))?;
-        Ok(Some((row, claims)))
+        Ok(claims)
     }
 
     /// Events that tell the same thing as `id` with another date (either direction).
