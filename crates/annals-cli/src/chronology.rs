@@ -340,34 +340,15 @@ fn one_line(s: &str) -> String {
     s.replace(['\t', '\n', '\r'], " ")
 }
 
-/// Timeline filters from the command line: names or aliases become canonical entities
-/// ("Moscow" → USSR), partial dates become the start of their period (`--from`) or the end
-/// of it (`--to`).
+/// Timeline filters from the command line (see [`annals_views::filter`]).
 pub fn make_filter(
     actors: &[String],
     from: Option<&str>,
     to: Option<&str>,
     kind: Option<&str>,
 ) -> Result<Filter> {
-    for d in [from, to].into_iter().flatten() {
-        if parse_partial_date(d).is_none() {
-            bail!("invalid date {d:?} (expected YYYY, YYYY-MM or YYYY-MM-DD)");
-        }
-    }
-    let g = Gazetteer::builtin();
-    let actors = actors
-        .iter()
-        .map(|a| {
-            g.lookup(a)
-                .map_or_else(|| a.clone(), |i| g.get(i).id.clone())
-        })
-        .collect();
-    Ok(Filter {
-        actors,
-        from: from.and_then(parse_partial_date),
-        to: to.and_then(parse_partial_date_end),
-        kind: kind.map(String::from),
-    })
+    annals_views::filter(&Gazetteer::builtin(), actors, from, to, kind, None, None)
+        .map_err(anyhow::Error::msg)
 }
 
 /// Export formats.
@@ -489,29 +470,6 @@ fn row_json(r: &TimelineRow) -> serde_json::Value {
         "claims": r.claims, "negated": r.negated, "modality": r.modality,
         "place": r.place, "instrument": r.instrument, "rival_of": r.rival_of.map(|i| format!("E{i}")),
     })
-}
-
-/// "1955" → 1955-01-01, "1955-06" → 1955-06-01, "1955-06-14" as is.
-fn parse_partial_date(s: &str) -> Option<String> {
-    let p: Vec<&str> = s.split('-').collect();
-    let y: i16 = p.first()?.parse().ok()?;
-    let m: i8 = p.get(1).map_or(Some(1), |m| m.parse().ok())?;
-    let d: i8 = p.get(2).map_or(Some(1), |d| d.parse().ok())?;
-    if p.len() > 3 {
-        return None;
-    }
-    jiff::civil::Date::new(y, m, d).ok().map(|d| d.to_string())
-}
-
-/// The exclusive end of a partial date: "1956" → 1957-01-01, "1956-12" → 1957-01-01.
-fn parse_partial_date_end(s: &str) -> Option<String> {
-    let start = jiff::civil::Date::strptime("%Y-%m-%d", parse_partial_date(s)?).ok()?;
-    let span = match s.split('-').count() {
-        1 => jiff::Span::new().years(1),
-        2 => jiff::Span::new().months(1),
-        _ => jiff::Span::new().days(1),
-    };
-    start.checked_add(span).ok().map(|d| d.to_string())
 }
 
 /// `annals show ID|NAME`.

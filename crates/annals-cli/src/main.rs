@@ -133,6 +133,18 @@ enum Command {
         #[arg(long = "type", value_name = "TYPE")]
         kind: Option<String>,
     },
+    /// Serve the chronology: a web page (timeline, network, reader) and its JSON API.
+    ///
+    /// Opens the database read-only and binds to loopback unless told otherwise. API:
+    /// /api/events, /api/events/{id}, /api/entities, /api/documents, /api/documents/{id},
+    /// /api/search, /api/network (see the README).
+    Serve {
+        #[arg(long, default_value = "annals.db")]
+        db: PathBuf,
+        /// Address to listen on; port 0 picks a free port (printed on start).
+        #[arg(long, default_value = "127.0.0.1:7878")]
+        addr: String,
+    },
     /// List the actors of the chronology with their number of events.
     Actors {
         #[arg(long, default_value = "annals.db")]
@@ -207,6 +219,12 @@ fn main() -> ExitCode {
             kind,
         } => chronology::make_filter(&actor, from.as_deref(), to.as_deref(), kind.as_deref())
             .and_then(|f| chronology::export(&db, &f, format)),
+        Command::Serve { db, addr } => tokio::runtime::Runtime::new()
+            .map_err(anyhow::Error::from)
+            .and_then(|rt| {
+                rt.block_on(annals_web::serve(db, addr))
+                    .map_err(anyhow::Error::from)
+            }),
         Command::Actors { db } => chronology::actors(&db),
         Command::Sources { db } => chronology::sources(&db),
     };

@@ -55,12 +55,18 @@ CREATE INDEX events_key ON events(key);
 CREATE TABLE participants (
   event INTEGER NOT NULL REFERENCES events(id), entity INTEGER NOT NULL REFERENCES entities(id),
   role TEXT NOT NULL, PRIMARY KEY (event, entity, role));
+CREATE VIRTUAL TABLE search USING fts5(kind UNINDEXED, ref UNINDEXED, text);
 CREATE TABLE claims (
   id INTEGER PRIMARY KEY, event INTEGER NOT NULL REFERENCES events(id),
   doc INTEGER NOT NULL REFERENCES documents(id), date TEXT NOT NULL, date_start INTEGER,
   date_end INTEGER, trigger_start INTEGER, trigger_end INTEGER,
   evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL, sources TEXT NOT NULL,
   date_source TEXT NOT NULL);
+CREATE INDEX claims_event ON claims(event);
+CREATE INDEX participants_entity ON participants(entity);
+CREATE INDEX mentions_doc ON mentions(doc);
+CREATE INDEX citations_doc ON citations(doc);
+CREATE INDEX timexes_doc ON timexes(doc);
 "#;
 
 /// Errors of the store, each naming the database file.
@@ -222,6 +228,56 @@ pub struct Filter {
     /// ISO date: events that start before it.
     pub to: Option<String>,
     pub kind: Option<String>,
+    /// Full-text search in the events' sentences (SQLite FTS5; words, all required).
+    pub text: Option<String>,
+    /// A document name or a cited work ("Kurusu 2008"): events with a claim from it.
+    pub source: Option<String>,
+}
+
+/// "1955" → 1955-01-01, "1955-06" → 1955-06-01, "1955-06-14" as is; None if not a date.
+pub fn partial_date_start(s: &str) -> Option<String> {
+    let p: Vec<&str> = s.split('-').collect();
+    if p.len() > 3 || p[0].len() != 4 {
+        return None;
+    }
+    let y: i16 = p[0].parse().ok()?;
+    let m: i8 = p.get(1).map_or(Some(1), |m| m.parse().ok())?;
+    let d: i8 = p.get(2).map_or(Some(1), |d| d.parse().ok())?;
+    jiff::civil::Date::new(y, m, d).ok().map(|d| d.to_string())
+}
+
+/// The exclusive end of a partial date: "1956" → 1957-01-01, "1956-12" → 1957-01-01.
+pub fn partial_date_end(s: &str) -> Option<String> {
+    let start: jiff::civil::Date = partial_date_start(s)?.parse().ok()?;
+    let span = match s.split('-').count() {
+        1 => jiff::Span::new().years(1),
+        2 => jiff::Span::new().months(1),
+        _ => jiff::Span::new().days(1),
+    };
+    start.checked_add(span).ok().map(|d| d.to_string())
+}
+
+/// A user's words as an FTS5 query: each word quoted (so that no input is FTS syntax), all
+/// required.
+pub fn fts_query(words: &str) -> String {
+    words
+        .split_whitespace()
+        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A stored document, for reading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentView {
+    pub id: i64,
+    pub name: String,
+    pub text: String,
+    pub dct: Option<String>,
+    /// (start, end, entity name, entity kind, how it was found)
+    pub mentions: Vec<(i64, i64, String, String, String)>,
+    /// (start, end, type, value)
+    pub timexes: Vec<(i64, i64, String, String)>,
 }
 
 /// The database.
@@ -356,7 +412,7 @@ impl Store {
             .map_err(e)?;
         if old.as_deref() != Some(config) {
             tx.execute_batch(
-                "DELETE FROM participants; DELETE FROM claims; DELETE FROM events; DELETE FROM mentions;
+                "DELETE FROM search; DELETE FROM participants; DELETE FROM claims; DELETE FROM events; DELETE FROM mentions;
                  DELETE FROM citations; DELETE FROM bibliography; DELETE FROM timexes; DELETE FROM segments; DELETE FROM documents;
                  DELETE FROM entities;",
             )
@@ -407,6 +463,20 @@ impl Store {
         if let Some(k) = &f.kind {
             sql.push_str(" AND e.type = ?");
             args.push(k.clone());
+        }
+        if let Some(t) = f.text.as_deref().filter(|t| !t.trim().is_empty()) {
+            sql.push_str(
+                " AND e.id IN (SELECT ref FROM search WHERE search MATCH ? AND kind = 'event')",
+            );
+            args.push(fts_query(t));
+        }
+        if let Some(src) = &f.source {
+            sql.push_str(
+                " AND e.id IN (SELECT c.event FROM claims c JOIN documents d ON d.id = c.doc
+                               WHERE d.name = ? OR instr(c.sources, ?) > 0)",
+            );
+            args.push(src.clone());
+            args.push(src.clone());
         }
         sql.push_str(" ORDER BY coalesce(e.start, e.date), e.id");
         let mut stmt = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
@@ -557,6 +627,79 @@ impl Store {
         rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
     }
 
+    /// Stored documents: id, name, size, document date.
+    pub fn documents(&self) -> Result<Vec<DocumentRow>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, name, bytes, dct FROM documents ORDER BY id")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// One document with its mentions and time expressions.
+    pub fn document(&self, id: i64) -> Result<Option<DocumentView>, StoreError> {
+        let head: Option<(String, String, Option<String>)> = self
+            .conn
+            .query_row(
+                "SELECT name, text, dct FROM documents WHERE id = ?",
+                params![id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()
+            .map_err(|e| self.err(e))?;
+        let Some((name, text, dct)) = head else {
+            return Ok(None);
+        };
+        let mut stmt = self
+            .conn
+            .prepare("SELECT m.start, m.end, n.name, n.kind, m.via FROM mentions m JOIN entities n ON n.id = m.entity WHERE m.doc = ? ORDER BY m.start")
+            .map_err(|e| self.err(e))?;
+        let mentions = stmt
+            .query_map(params![id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
+            .map_err(|e| self.err(e))?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| self.err(e))?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT start, end, type, value FROM timexes WHERE doc = ? ORDER BY start")
+            .map_err(|e| self.err(e))?;
+        let timexes = stmt
+            .query_map(params![id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })
+            .map_err(|e| self.err(e))?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| self.err(e))?;
+        Ok(Some(DocumentView {
+            id,
+            name,
+            text,
+            dct,
+            mentions,
+            timexes,
+        }))
+    }
+
+    /// Full-text search over events' sentences and documents: (kind, id, snippet with the
+    /// matches in [brackets]).
+    pub fn search(&self, words: &str) -> Result<Vec<(String, i64, String)>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT kind, ref, snippet(search, 2, '[', ']', '…', 12) FROM search WHERE search MATCH ? ORDER BY rank LIMIT 100")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map(params![fts_query(words)], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
     /// The text of a stored document, by name.
     pub fn document_text(&self, name: &str) -> Result<Option<String>, StoreError> {
         self.conn
@@ -590,6 +733,9 @@ impl Store {
         Ok(out)
     }
 }
+
+/// A stored document: id, name, size in bytes, document date.
+pub type DocumentRow = (i64, String, i64, Option<String>);
 
 /// A cited work: authors, year, number of citations, linked reference-list entry.
 pub type SourceRow = (String, String, i64, Option<String>);
@@ -684,6 +830,11 @@ impl Build<'_> {
         )
         .map_err(&e)?;
         let doc = self.tx.last_insert_rowid();
+        self.exec(
+            "INSERT INTO search(kind, ref, text) VALUES ('document', ?1, ?2)",
+            params![doc, d.text],
+        )
+        .map_err(&e)?;
         {
             let mut st = self
                 .tx
@@ -851,6 +1002,11 @@ impl Build<'_> {
                         )
                         .map_err(&e)?;
                     let id = self.tx.last_insert_rowid();
+                    self.exec(
+                        "INSERT INTO search(kind, ref, text) VALUES ('event', ?1, ?2)",
+                        params![id, ev.summary],
+                    )
+                    .map_err(&e)?;
                     for (list, role) in [(&ev.agents, "agent"), (&ev.targets, "target")] {
                         for a in list {
                             let ent = self.entity_id(a)?;

@@ -26,6 +26,43 @@ pub enum ViewError {
     Write(String),
 }
 
+/// Filters as people give them: names or aliases become canonical entities ("Moscow" →
+/// USSR), partial dates the start (`from`) or the end (`to`) of their period. The message of
+/// an error says what was wrong, for a command line or an HTTP 400.
+pub fn filter(
+    gazetteer: &annals_entities::Gazetteer,
+    actors: &[String],
+    from: Option<&str>,
+    to: Option<&str>,
+    kind: Option<&str>,
+    text: Option<&str>,
+    source: Option<&str>,
+) -> Result<Filter, String> {
+    for d in [from, to].into_iter().flatten() {
+        if annals_store::partial_date_start(d).is_none() {
+            return Err(format!(
+                "invalid date {d:?} (expected YYYY, YYYY-MM or YYYY-MM-DD)"
+            ));
+        }
+    }
+    let actors = actors
+        .iter()
+        .map(|a| {
+            gazetteer
+                .lookup(a)
+                .map_or_else(|| a.clone(), |i| gazetteer.get(i).id.clone())
+        })
+        .collect();
+    Ok(Filter {
+        actors,
+        from: from.and_then(annals_store::partial_date_start),
+        to: to.and_then(annals_store::partial_date_end),
+        kind: kind.map(String::from),
+        text: text.map(String::from),
+        source: source.map(String::from),
+    })
+}
+
 /// One event with what an export needs.
 #[derive(Debug, Clone)]
 pub struct ExportEvent {

@@ -1,0 +1,144 @@
+// End-to-end tests of `annals serve` in a real browser: Debian's chromium driven by
+// playwright-core, against servers this test starts on loopback ports.
+//
+// Run: node --test web/tests/  (from the repository root, after `cargo build --release`)
+// Env: ANNALS_BIN (default target/release/annals), CHROMIUM (default /usr/bin/chromium).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { chromium } from "playwright-core";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const BIN = process.env.ANNALS_BIN || join(ROOT, "target/release/annals");
+const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+const work = mkdtempSync(join(tmpdir(), "annals-e2e-"));
+const servers = [];
+let browser;
+
+function build(db, inputs) {
+  execFileSync(BIN, ["build", ...inputs, "--db", db], { stdio: ["ignore", "ignore", "pipe"] });
+}
+
+// Starts `annals serve` on a free loopback port; resolves with its base URL.
+function serve(db) {
+  return new Promise((ok, fail) => {
+    const p = spawn(BIN, ["serve", "--db", db, "--addr", "127.0.0.1:0"], { stdio: ["ignore", "ignore", "pipe"] });
+    servers.push(p);
+    let err = "";
+    const timer = setTimeout(() => fail(new Error("server did not start: " + err)), 10000);
+    p.stderr.on("data", (d) => {
+      err += d;
+      const m = /on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(err);
+      if (m) {
+        clearTimeout(timer);
+        ok(m[1]);
+      }
+    });
+    p.on("exit", (code) => fail(new Error(`server exited ${code}: ${err}`)));
+  });
+}
+
+async function open(url) {
+  const page = await browser.newPage();
+  const t0 = Date.now();
+  await page.goto(url);
+  await page.waitForSelector("body[data-ready='1']", { timeout: 30000 });
+  return { page, ms: Date.now() - t0 };
+}
+
+async function count(page) {
+  return Number(await page.getAttribute("#count", "data-n"));
+}
+
+let corpusUrl, bigUrl;
+
+before(async () => {
+  assert.ok(existsSync(BIN), `no annals binary at ${BIN}; run cargo build --release`);
+  const corpus = join(work, "corpus.db");
+  build(corpus, [join(ROOT, "examples/frus")]);
+  // 10,000 events: one dated protest a day
+  const lines = [];
+  const d0 = Date.UTC(1950, 0, 1);
+  const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+  for (let i = 0; i < 10000; i++) {
+    const d = new Date(d0 + i * 86400000);
+    lines.push(`On ${months[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}, Japan protested to the Soviet Union.`);
+  }
+  const big = join(work, "big.txt");
+  writeFileSync(big, "Ten thousand protests\n\n" + lines.join("\n\n") + "\n");
+  const bigDb = join(work, "big.db");
+  build(bigDb, [big]);
+  corpusUrl = await serve(corpus);
+  bigUrl = await serve(bigDb);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"],
+  });
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  for (const s of servers) s.kill();
+});
+
+test("the timeline shows every event of the bundled corpus, and loads in under a second", async () => {
+  const api = await (await fetch(corpusUrl + "api/events")).json();
+  const { page, ms } = await open(corpusUrl);
+  assert.equal(await count(page), api.length);
+  assert.ok(api.length > 300);
+  const drawn = await page.locator(".vis-item").count();
+  assert.ok(drawn > 0, "items are drawn");
+  assert.ok(ms < 1000, `page ready in ${ms} ms`);
+  // vague dates are bands
+  assert.ok((await page.locator(".vis-item.vague.vis-range").count()) > 0);
+  await page.close();
+});
+
+test("clicking an event shows its evidence and sources", async () => {
+  const { page } = await open(corpusUrl);
+  await page.locator(".vis-item.vis-point, .vis-item.vis-range").first().click();
+  await page.waitForSelector("#details .evidence", { timeout: 10000 });
+  const text = await page.textContent("#details .evidence");
+  assert.ok(text.trim().length > 10, text);
+  assert.ok((await page.textContent("#details .sources")).includes("bytes"));
+  await page.close();
+});
+
+test("a filter narrows the list", async () => {
+  const { page } = await open(corpusUrl);
+  const all = await count(page);
+  await page.selectOption("#f-type", "sign");
+  await page.click("#filters button[type=submit]");
+  await page.waitForFunction((n) => Number(document.querySelector("#count").dataset.n) < n, all, { timeout: 10000 });
+  const signs = await count(page);
+  const api = await (await fetch(corpusUrl + "api/events?type=sign")).json();
+  assert.equal(signs, api.length);
+  assert.ok(signs > 0 && signs < all);
+  await page.close();
+});
+
+test("the network and the reader render", async () => {
+  const { page } = await open(corpusUrl);
+  await page.click("nav button[data-view=network]");
+  await page.waitForFunction(() => /actors/.test(document.querySelector("#count").textContent), null, { timeout: 10000 });
+  await page.click("nav button[data-view=reader]");
+  await page.waitForSelector("#reader mark.timex", { timeout: 10000 });
+  await page.close();
+});
+
+test("10,000 events: the page stays responsive", async () => {
+  const { page, ms } = await open(bigUrl);
+  assert.equal(await count(page), 10000);
+  const t0 = Date.now();
+  await page.fill("#f-from", "1960");
+  await page.fill("#f-to", "1960");
+  await page.click("#filters button[type=submit]");
+  await page.waitForFunction(() => Number(document.querySelector("#count").dataset.n) === 366, null, { timeout: 10000 });
+  const filterMs = Date.now() - t0;
+  console.log(`10,000 events: page ready in ${ms} ms, filter applied in ${filterMs} ms`);
+  assert.ok(filterMs < 3000, `filter took ${filterMs} ms`);
+  await page.close();
+});
