@@ -96,8 +96,32 @@ fn build_merges_retellings_and_is_idempotent() {
         from: Some("1956-01-01".into()),
         to: Some("1957-01-01".into()),
         kind: Some("sign".into()),
+        ..Filter::default()
     };
     assert_eq!(s.timeline(&f).unwrap().len(), 1);
+    // full-text search and source filters
+    let f = Filter {
+        text: Some("October".into()),
+        ..Filter::default()
+    };
+    assert_eq!(s.timeline(&f).unwrap().len(), 1);
+    let f = Filter {
+        source: Some("b.txt".into()),
+        ..Filter::default()
+    };
+    assert_eq!(s.timeline(&f).unwrap().len(), 1);
+    let f = Filter {
+        source: Some("Matsumoto 2012".into()),
+        ..Filter::default()
+    };
+    assert_eq!(s.timeline(&f).unwrap().len(), 1);
+    let f = Filter {
+        source: Some("nobody".into()),
+        ..Filter::default()
+    };
+    assert_eq!(s.timeline(&f).unwrap().len(), 0);
+    assert_eq!(partial_date_end("1956-12").as_deref(), Some("1957-01-01"));
+    assert_eq!(partial_date_start("1956-02-30"), None);
     let f = Filter {
         to: Some("1956-01-01".into()),
         ..Filter::default()
