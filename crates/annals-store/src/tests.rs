@@ -101,7 +101,7 @@ fn build_merges_retellings_and_is_idempotent() {
     assert_eq!(s.timeline(&f).unwrap().len(), 1);
     // full-text search and source filters
     let f = Filter {
-        text: Some("October".into()),
+        text: Some("declaration".into()),
         ..Filter::default()
     };
     assert_eq!(s.timeline(&f).unwrap().len(), 1);
