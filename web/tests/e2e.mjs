@@ -104,6 +104,8 @@ test("clicking an event shows its evidence and sources", async () => {
   const text = await page.textContent("#details .evidence");
   assert.ok(text.trim().length > 10, text);
   assert.ok((await page.textContent("#details .sources")).includes("bytes"));
+  // the date, the trigger or an actor is marked in the evidence
+  assert.ok((await page.locator("#details .evidence mark").count()) > 0);
   await page.close();
 });
 

@@ -685,6 +685,29 @@ impl Store {
         }))
     }
 
+    /// Entity mentions of a document (by name) inside `[start, end)`: (start, end, entity).
+    pub fn mentions_in(
+        &self,
+        doc: &str,
+        start: i64,
+        end: i64,
+    ) -> Result<Vec<(i64, i64, String)>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT m.start, m.end, n.name FROM mentions m JOIN entities n ON n.id = m.entity
+                 JOIN documents d ON d.id = m.doc
+                 WHERE d.name = ?1 AND m.start >= ?2 AND m.end <= ?3 ORDER BY m.start",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map(params![doc, start, end], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
     /// Full-text search over events' sentences and documents: (kind, id, snippet with the
     /// matches in [brackets]).
     pub fn search(&self, words: &str) -> Result<Vec<(String, i64, String)>, StoreError> {

@@ -104,7 +104,8 @@ async function showEvent(id) {
   if (e.place) html += `<p>Place: ${esc(e.place)}</p>`;
   if (e.instrument) html += `<p>Under: ${esc(e.instrument)}</p>`;
   for (const c of e.claims) {
-    html += `<div class="claim"><p class="evidence">${marked(c.evidence, [[c.date_span, "date"], [c.trigger_span, "trigger"]])}</p>`;
+    const spans = [[c.date_span, "date"], [c.trigger_span, "trigger"], ...c.actor_spans.map((m) => [m.span, "entity"])];
+    html += `<div class="claim"><p class="evidence">${marked(c.evidence, spans)}</p>`;
     html += `<p class="sources">${esc(c.doc)}, bytes ${c.evidence_start}–${c.evidence_end}; date from the ${esc(c.date_source)}; `;
     html += c.sources.length ? `sources: ${c.sources.map(esc).join("; ")}` : "source: the author";
     html += "</p></div>";

@@ -237,7 +237,13 @@ async fn event(State(s): State<Shared>, UrlPath(id): UrlPath<String>) -> ApiResu
                 Value::Null
             }
         };
+        let actors: Vec<Value> = store
+            .mentions_in(&c.doc, c.evidence.0, c.evidence.1)?
+            .into_iter()
+            .map(|(a, b, n)| json!({"span": rel(a, b), "entity": n}))
+            .collect();
         cl.push(json!({
+            "actor_spans": actors,
             "doc": c.doc, "date": c.date, "date_source": c.date_source, "sources": c.sources,
             "evidence_start": c.evidence.0, "evidence_end": c.evidence.1,
             "evidence": text.get(s0..e0).unwrap_or(""),
@@ -245,7 +251,6 @@ async fn event(State(s): State<Shared>, UrlPath(id): UrlPath<String>) -> ApiResu
             "trigger_span": c.trigger.map_or(Value::Null, |(a, b)| rel(a, b)),
         }));
     }
-    // actor mentions in the evidence, for marking
     let rivals: Vec<Value> = store
         .rivals(id)?
         .into_iter()

@@ -90,6 +90,7 @@ async fn api_answers_and_refuses() {
     let v: serde_json::Value = serde_json::from_str(&body).unwrap();
     assert_eq!(v["claims"][0]["date_span"], serde_json::json!([3, 20]));
     assert_eq!(v["claims"][0]["sources"][0], "Kurusu 2008, 128");
+    assert_eq!(v["claims"][0]["trigger_span"], serde_json::json!([39, 45]));
 
     let (st, body) = get(addr, "/api/search?q=vetoed%20Japan").await;
     assert_eq!(st, 200);
