@@ -6,7 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync, existsSync } from "node:fs";
+import { mkdtempSync, writeFileSync, existsSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium } from "playwright-core";
@@ -142,5 +142,29 @@ test("10,000 events: the page stays responsive", async () => {
   const filterMs = Date.now() - t0;
   console.log(`10,000 events: page ready in ${ms} ms, filter applied in ${filterMs} ms`);
   assert.ok(filterMs < 3000, `filter took ${filterMs} ms`);
+  await page.close();
+});
+
+test("TimelineJS loads the timelinejs export", async () => {
+  const db = join(work, "corpus.db");
+  const data = execFileSync(BIN, ["export", "--format", "timelinejs", "--db", db, "--from", "1956-08", "--to", "1956-09"]).toString();
+  const n = JSON.parse(data).events.length;
+  assert.ok(n > 0);
+  const tl = join(ROOT, "web/node_modules/@knight-lab/timelinejs/dist");
+  const html = join(work, "timelinejs.html");
+  writeFileSync(
+    html,
+    `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="file://${tl}/css/timeline.css"></head>
+     <body><div id="tl" style="width: 1000px; height: 600px"></div>
+     <script src="file://${tl}/js/timeline.js"></script>
+     <script>window.tl = new TL.Timeline("tl", ${data});</script></body></html>`,
+  );
+  const page = await browser.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto("file://" + html);
+  // one slide per event, plus the title slide
+  await page.waitForFunction((n) => document.querySelectorAll(".tl-slide").length >= n, n + 1, { timeout: 15000 });
+  assert.deepEqual(errors, []);
   await page.close();
 });
