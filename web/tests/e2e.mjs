@@ -10,6 +10,8 @@ import { mkdtempSync, writeFileSync, existsSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium } from "playwright-core";
+import Graph from "graphology";
+import gexf from "graphology-gexf";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const BIN = process.env.ANNALS_BIN || join(ROOT, "target/release/annals");
@@ -167,4 +169,19 @@ test("TimelineJS loads the timelinejs export", async () => {
   await page.waitForFunction((n) => document.querySelectorAll(".tl-slide").length >= n, n + 1, { timeout: 15000 });
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+test("a GEXF reader (graphology-gexf) reads the gexf export with its dated edges", () => {
+  const db = join(work, "corpus.db");
+  const xml = execFileSync(BIN, ["export", "--format", "gexf", "--db", db]).toString();
+  const g = gexf.parse(Graph, xml, { allowUndeclaredAttributes: false });
+  assert.ok(g.order > 10, `${g.order} nodes`);
+  assert.ok(g.size > 10, `${g.size} edges`);
+  g.forEachEdge((e, attrs) => {
+    assert.ok(attrs.evidence && attrs.source && attrs.date_written && attrs.event, "every edge has evidence, source, date");
+  });
+  // the reader ignores GEXF dynamics; the edges carry them as start/end attributes
+  const edges = xml.match(/<edge [^>]*>/g);
+  assert.equal(edges.length, g.size);
+  assert.ok(edges.every((e) => /start="\d{4}-\d{2}-\d{2}" end="\d{4}-\d{2}-\d{2}"/.test(e)));
 });
