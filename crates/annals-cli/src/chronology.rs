@@ -398,17 +398,9 @@ pub fn export(db: &Path, filter: &Filter, format: ExportFormat) -> Result<()> {
 }
 
 /// `annals timeline`.
-pub fn timeline(
-    db: &Path,
-    actors: &[String],
-    from: Option<&str>,
-    to: Option<&str>,
-    kind: Option<&str>,
-    format: ViewFormat,
-) -> Result<()> {
-    let filter = make_filter(actors, from, to, kind)?;
+pub fn timeline(db: &Path, filter: &Filter, format: ViewFormat) -> Result<()> {
     let store = Store::open_read_only(db)?;
-    let rows = store.timeline(&filter)?;
+    let rows = store.timeline(filter)?;
     let mut out = io::BufWriter::new(io::stdout().lock());
     match format {
         ViewFormat::Tsv => {

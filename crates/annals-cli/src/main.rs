@@ -83,19 +83,8 @@ enum Command {
     Timeline {
         #[arg(long, default_value = "annals.db")]
         db: PathBuf,
-        /// Only events this actor takes part in (a name or alias: "Moscow" means USSR); may
-        /// be repeated.
-        #[arg(long, value_name = "NAME")]
-        actor: Vec<String>,
-        /// Only events that end after this date (YYYY, YYYY-MM or YYYY-MM-DD).
-        #[arg(long, value_name = "DATE")]
-        from: Option<String>,
-        /// Only events that start before the end of this date.
-        #[arg(long, value_name = "DATE")]
-        to: Option<String>,
-        /// Only events of this type (sign, veto, meet, ...).
-        #[arg(long = "type", value_name = "TYPE")]
-        kind: Option<String>,
+        #[command(flatten)]
+        filters: FilterArgs,
         #[arg(long, value_enum, default_value_t = chronology::ViewFormat::Table)]
         format: chronology::ViewFormat,
     },
@@ -120,18 +109,8 @@ enum Command {
         format: chronology::ExportFormat,
         #[arg(long, default_value = "annals.db")]
         db: PathBuf,
-        /// Only events this actor takes part in; may be repeated.
-        #[arg(long, value_name = "NAME")]
-        actor: Vec<String>,
-        /// Only events that end after this date (YYYY, YYYY-MM or YYYY-MM-DD).
-        #[arg(long, value_name = "DATE")]
-        from: Option<String>,
-        /// Only events that start before the end of this date.
-        #[arg(long, value_name = "DATE")]
-        to: Option<String>,
-        /// Only events of this type.
-        #[arg(long = "type", value_name = "TYPE")]
-        kind: Option<String>,
+        #[command(flatten)]
+        filters: FilterArgs,
     },
     /// Serve the chronology: a web page (timeline, network, reader) and its JSON API.
     ///
@@ -166,6 +145,35 @@ enum Command {
     },
 }
 
+/// Which events a view shows.
+#[derive(clap::Args, Debug)]
+struct FilterArgs {
+    /// Only events this actor takes part in (a name or alias: "Moscow" means USSR); may be
+    /// repeated.
+    #[arg(long, value_name = "NAME")]
+    actor: Vec<String>,
+    /// Only events that end after this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    from: Option<String>,
+    /// Only events that start before the end of this date.
+    #[arg(long, value_name = "DATE")]
+    to: Option<String>,
+    /// Only events of this type (sign, veto, meet, ...).
+    #[arg(long = "type", value_name = "TYPE")]
+    kind: Option<String>,
+}
+
+impl FilterArgs {
+    fn filter(&self) -> anyhow::Result<annals_store::Filter> {
+        chronology::make_filter(
+            &self.actor,
+            self.from.as_deref(),
+            self.to.as_deref(),
+            self.kind.as_deref(),
+        )
+    }
+}
+
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
 enum Format {
     /// Tab-separated: start end text type value mod.
@@ -189,35 +197,29 @@ fn main() -> ExitCode {
             timeline,
         } => chronology::build(&paths, &db, &gazetteer, dct.as_deref()).and_then(|()| {
             if timeline {
-                chronology::timeline(&db, &[], None, None, None, chronology::ViewFormat::Table)
+                chronology::timeline(
+                    &db,
+                    &annals_store::Filter::default(),
+                    chronology::ViewFormat::Table,
+                )
             } else {
                 Ok(())
             }
         }),
         Command::Timeline {
             db,
-            actor,
-            from,
-            to,
-            kind,
+            filters,
             format,
-        } => chronology::timeline(
-            &db,
-            &actor,
-            from.as_deref(),
-            to.as_deref(),
-            kind.as_deref(),
-            format,
-        ),
+        } => filters
+            .filter()
+            .and_then(|f| chronology::timeline(&db, &f, format)),
         Command::Show { id, db } => chronology::show(&db, &id),
         Command::Export {
             format,
             db,
-            actor,
-            from,
-            to,
-            kind,
-        } => chronology::make_filter(&actor, from.as_deref(), to.as_deref(), kind.as_deref())
+            filters,
+        } => filters
+            .filter()
             .and_then(|f| chronology::export(&db, &f, format)),
         Command::Serve { db, addr } => tokio::runtime::Runtime::new()
             .map_err(anyhow::Error::from)

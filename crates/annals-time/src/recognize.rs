@@ -480,42 +480,18 @@ impl<'a> Matcher<'a> {
             }
             if self.lex(j) == Lex::Of {
                 if let Some(y) = self.year_at(j + 1) {
-                    return Some((
-                        j + 2,
-                        Expr::Cal(Cal {
-                            year: Some(y),
-                            month: Some(m),
-                            ..Cal::default()
-                        }),
-                        false,
-                    ));
+                    return Some((j + 2, month_year(y, m), false));
                 }
             }
             if let Some(y) = self.year_at(j) {
-                return Some((
-                    j + 1,
-                    Expr::Cal(Cal {
-                        year: Some(y),
-                        month: Some(m),
-                        ..Cal::default()
-                    }),
-                    false,
-                ));
+                return Some((j + 1, month_year(y, m), false));
             }
             if self.punct(j, ',') {
                 if let Some(y) = self.year_at(j + 1) {
                     if !self.tok(j + 2).is_some_and(|t| {
                         t.is_punct(',') && self.tok(j + 3).is_some_and(|x| x.kind == Kind::Num)
                     }) {
-                        return Some((
-                            j + 2,
-                            Expr::Cal(Cal {
-                                year: Some(y),
-                                month: Some(m),
-                                ..Cal::default()
-                            }),
-                            false,
-                        ));
+                        return Some((j + 2, month_year(y, m), false));
                     }
                 }
             }
@@ -1672,6 +1648,15 @@ impl<'a> Matcher<'a> {
             i += 1;
         }
     }
+}
+
+/// "April 1949" as an expression.
+fn month_year(y: i32, m: u8) -> Expr {
+    Expr::Cal(Cal {
+        year: Some(y),
+        month: Some(m),
+        ..Cal::default()
+    })
 }
 
 /// "1945–1952" as a range expression.
