@@ -693,6 +693,20 @@ impl<'a> Matcher<'a> {
         None
     }
 
+    /// A capitalized month name at `i` with no day or year after it ("last October").
+    fn lone_month(&self, i: usize) -> Option<u8> {
+        match self.lex(i) {
+            Lex::Month(m)
+                if self.t[i].cap
+                    && self.day_at(i + 1).is_none()
+                    && self.year_at(i + 1).is_none() =>
+            {
+                Some(m)
+            }
+            _ => None,
+        }
+    }
+
     /// Words after which a bare season is a time of year: seasons are also verbs ("to
     /// spring", "will fall"), so fewer words qualify than for months.
     fn season_context(&self, i: usize) -> bool {
@@ -1293,21 +1307,16 @@ impl<'a> Matcher<'a> {
                     Lex::Same => Some(0),
                     _ => None,
                 };
-                if let (Some(off @ (1 | -1)), Lex::Month(mo)) = (off, self.lex(i + 2)) {
+                if let (Some(off @ (1 | -1)), Some(mo)) = (off, self.lone_month(i + 2)) {
                     // "the following January", "the previous December"
-                    if self.t[i + 2].cap
-                        && self.day_at(i + 3).is_none()
-                        && self.year_at(i + 3).is_none()
-                    {
-                        return Some((
-                            i + 3,
-                            Expr::MonthRel {
-                                month: mo,
-                                dir: off as i8,
-                                dct: false,
-                            },
-                        ));
-                    }
+                    return Some((
+                        i + 3,
+                        Expr::MonthRel {
+                            month: mo,
+                            dir: off as i8,
+                            dct: false,
+                        },
+                    ));
                 }
                 if let Some(off) = off {
                     if let Some(u) = unit_at(i + 2) {
@@ -1401,12 +1410,8 @@ impl<'a> Matcher<'a> {
                     }
                     return Some((i + 2, shift(u, off, deictic)));
                 }
-                if let Lex::Month(mo) = self.lex(i + 1) {
-                    if deictic
-                        && self.t[i + 1].cap
-                        && self.day_at(i + 2).is_none()
-                        && self.year_at(i + 2).is_none()
-                    {
+                if let Some(mo) = self.lone_month(i + 1) {
+                    if deictic {
                         return Some((
                             i + 2,
                             Expr::MonthRel {

@@ -150,6 +150,21 @@ pub struct Tok {
 }
 
 impl Tok {
+    /// A punctuation token for `ch` at `start`.
+    fn punct(start: usize, ch: char, space: bool) -> Tok {
+        Tok {
+            start,
+            end: start + ch.len_utf8(),
+            kind: Kind::Punct,
+            lex: Lex::Other,
+            num: 0,
+            digits: 0,
+            cap: false,
+            space,
+            ch,
+        }
+    }
+
     pub fn is_punct(&self, c: char) -> bool {
         self.kind == Kind::Punct && self.ch == c
     }
@@ -439,32 +454,12 @@ pub fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 i += ch.len_utf8();
                 continue;
             }
-            out.push(Tok {
-                start: i,
-                end: i + ch.len_utf8(),
-                kind: Kind::Punct,
-                lex: Lex::Other,
-                num: 0,
-                digits: 0,
-                cap: false,
-                space,
-                ch,
-            });
+            out.push(Tok::punct(i, ch, space));
             i += ch.len_utf8();
             space = false;
             continue;
         }
-        out.push(Tok {
-            start: i,
-            end: i + 1,
-            kind: Kind::Punct,
-            lex: Lex::Other,
-            num: 0,
-            digits: 0,
-            cap: false,
-            space,
-            ch: c as char,
-        });
+        out.push(Tok::punct(i, c as char, space));
         i += 1;
         space = false;
     }
