@@ -156,7 +156,7 @@ impl Builder<'_> {
             if !is_combining(m) || k < 2 {
                 continue;
             }
-            let (gpos, gap) = chars[k - 1];
+            let (_, gap) = chars[k - 1];
             let (lpos, letter) = chars[k - 2];
             let gap_is_space = gap == ' ';
             let gap_is_punct = matches!(gap, ',' | '.' | ';' | ':' | ')');
@@ -178,7 +178,6 @@ impl Builder<'_> {
             } else if next.is_some_and(|c| !c.is_whitespace()) {
                 with.push(' '); // the mark stood where the space was: "ĭ V." not "ĭV."
             }
-            let _ = gpos;
             self.copy(done..lpos);
             self.replace(&with, lpos..mend);
             done = mend;

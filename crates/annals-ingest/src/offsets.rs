@@ -75,17 +75,6 @@ impl OffsetMap {
         if clean_len == 0 {
             return; // a pure deletion: the raw bytes fall between two pieces
         }
-        if clean_len == raw_len {
-            // Same length (a line break that became a space): still a unit, but mapping byte
-            // for byte is exact, so keep it mergeable only with itself.
-            self.pieces.push(Piece {
-                clean,
-                raw,
-                clean_len,
-                raw_len,
-            });
-            return;
-        }
         self.pieces.push(Piece {
             clean,
             raw,

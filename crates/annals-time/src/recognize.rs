@@ -509,9 +509,6 @@ impl<'a> Matcher<'a> {
         }
         if let Some((d, j)) = self.day_at(i) {
             if let Some((m, j2)) = self.month_at(j) {
-                if !matches!(self.t[j].lex, Lex::Month(_)) && !self.punct(j + 1, '.') {
-                    // "5 Jun" is fine, but guard against stray abbreviations
-                }
                 let mut k = j2;
                 let mut year = None;
                 if self.punct(k, ',') {
@@ -1072,18 +1069,10 @@ impl<'a> Matcher<'a> {
                         let same_kind = (b.year.is_some() && a.year.is_some() && b.year >= a.year)
                             || (b.decade.is_some() && a.decade.is_some());
                         if same_kind && b.granularity() == a.granularity() {
-                            let mut a2 = *a;
-                            let mut b2 = b;
-                            // a range states its ends; the modifier of an end is dropped from
-                            // the value (kept in the interval)
-                            if a2.modifier == Some(Mod::End) && a2.decade.is_some() {
-                                a2.modifier = Some(Mod::End);
-                            }
-                            if b2.modifier.is_none() {
-                                b2.modifier = None;
-                            }
+                            // a range states its ends; their modifiers stay in the interval and
+                            // are dropped from the value when it is written
                             end = e2;
-                            expr = Expr::Range(a2, b2);
+                            expr = Expr::Range(*a, b);
                         }
                     }
                 }
@@ -1324,18 +1313,7 @@ impl<'a> Matcher<'a> {
                     }
                     if let Lex::PartOfDay(p) = self.lex(i + 2) {
                         // "the next morning", "the same evening"
-                        return Some((
-                            i + 3,
-                            Expr::Shift {
-                                unit: Unit::Day,
-                                offset: off,
-                                month: None,
-                                tod: Some(p),
-                                dct: false,
-                                season: None,
-                                modifier: None,
-                            },
-                        ));
+                        return Some((i + 3, day_part(off, p, false)));
                     }
                 }
                 // "the day before", "the year after" — but not "the day after the signing",
@@ -1440,32 +1418,10 @@ impl<'a> Matcher<'a> {
                 }
                 if let Lex::PartOfDay(p) = self.lex(i + 1) {
                     if t.lex == Lex::That {
-                        return Some((
-                            i + 2,
-                            Expr::Shift {
-                                unit: Unit::Day,
-                                offset: 0,
-                                month: None,
-                                tod: Some(p),
-                                dct: false,
-                                season: None,
-                                modifier: None,
-                            },
-                        ));
+                        return Some((i + 2, day_part(0, p, false)));
                     }
                     if t.lex == Lex::This {
-                        return Some((
-                            i + 2,
-                            Expr::Shift {
-                                unit: Unit::Day,
-                                offset: 0,
-                                month: None,
-                                tod: Some(p),
-                                dct: true,
-                                season: None,
-                                modifier: None,
-                            },
-                        ));
+                        return Some((i + 2, day_part(0, p, true)));
                     }
                 }
                 if let Lex::Weekday(d) = self.lex(i + 1) {
@@ -1482,18 +1438,7 @@ impl<'a> Matcher<'a> {
             Lex::Yesterday => Some((i + 1, shift(Unit::Day, -1, true))),
             Lex::Tomorrow => Some((i + 1, shift(Unit::Day, 1, true))),
             Lex::Today => Some((i + 1, shift(Unit::Day, 0, true))),
-            Lex::Tonight => Some((
-                i + 1,
-                Expr::Shift {
-                    unit: Unit::Day,
-                    offset: 0,
-                    month: None,
-                    tod: Some(3),
-                    dct: true,
-                    season: None,
-                    modifier: None,
-                },
-            )),
+            Lex::Tonight => Some((i + 1, day_part(0, 3, true))),
             Lex::Now | Lex::Nowadays => Some((i + 1, Expr::Ref("PRESENT_REF"))),
             // "a long time ago", "long ago"
             Lex::A
@@ -1652,6 +1597,19 @@ impl<'a> Matcher<'a> {
             }
             i += 1;
         }
+    }
+}
+
+/// A part of a day relative to the reference day: "that evening", "the next morning".
+fn day_part(offset: i32, tod: u8, dct: bool) -> Expr {
+    Expr::Shift {
+        unit: Unit::Day,
+        offset,
+        month: None,
+        tod: Some(tod),
+        dct,
+        season: None,
+        modifier: None,
     }
 }
 
