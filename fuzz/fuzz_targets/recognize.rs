@@ -1,7 +1,8 @@
 //! Fuzzes the whole `annals time` path short of I/O: text checks, segmentation and cleanup
-//! with its offset map, and the temporal engine. Beyond "no panic", it checks the invariants
-//! users rely on: the offset map round-trips (`Block::verify`), every span lies inside the
-//! input, on character boundaries, in order.
+//! with its offset map, the temporal engine, and the syntax stage on every sentence. Beyond
+//! "no panic", it checks the invariants users rely on: the offset map round-trips
+//! (`Block::verify`), every span lies inside the input, on character boundaries, in order,
+//! and every sentence's parse is one tree.
 #![no_main]
 
 use std::sync::OnceLock;
@@ -45,6 +46,17 @@ fuzz_target!(|data: &[u8]| {
         }
         ctx.new_passage();
         let sents = sentences(&clean.text);
+        // the syntax stage: one tree per sentence, spans inside it, heads inside it
+        for r in &sents {
+            let parsed = annals_syntax::Model::builtin().parse_sentence(&clean.text, r.clone());
+            let n = parsed.tokens.len();
+            assert!(n == 0 || parsed.tokens.iter().filter(|t| t.head.is_none()).count() == 1);
+            for t in &parsed.tokens {
+                assert!(r.start <= t.span.start && t.span.start < t.span.end && t.span.end <= r.end);
+                assert!(clean.text.is_char_boundary(t.span.start) && clean.text.is_char_boundary(t.span.end));
+                assert!(t.head.is_none_or(|h| h < n));
+            }
+        }
         for e in extract(&clean.text, &sents, &timexes, &mentions, &cites, None, &g, lexicon, &mut ctx) {
             assert!(e.evidence.end <= clean.text.len() && clean.text.is_char_boundary(e.evidence.start));
         }

@@ -134,6 +134,30 @@ enum Command {
         #[arg(long, default_value = "annals.db")]
         db: PathBuf,
     },
+    /// Parse a text to Universal Dependencies: tokens, UPOS, XPOS, features, lemmas and a
+    /// labelled dependency tree per sentence, as CoNLL-U.
+    ///
+    /// Sentences are annals' own (the blocks and sentences of `annals segments`); every
+    /// token's byte span in FILE is in MISC as TokenRange=start:end (UDPipe's convention),
+    /// so the output plugs into the UD tool chain. The model is built in: trained on UD
+    /// English EWT (CC BY-SA 4.0), see data/syntax/README.md.
+    #[command(
+        after_help = "Examples:\n  annals parse memo.txt > memo.conllu\n  annals parse memo.txt --format json\n  annals parse --pretokenized en_ewt-ud-test.conllu > system.conllu"
+    )]
+    Parse {
+        /// The text file to read (UTF-8); `-` reads standard input.
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ParseFormat::Conllu)]
+        format: ParseFormat,
+        /// FILE is CoNLL-U: keep its sentences and words (gold tokenization) and replace
+        /// the annotation.
+        #[arg(long)]
+        pretokenized: bool,
+        /// Use this model file instead of the built-in one (as written by the trainer).
+        #[arg(long, value_name = "FILE")]
+        model: Option<PathBuf>,
+    },
     /// Show how a text is segmented: blocks (heading, paragraph, footnote, quote,
     /// attribution, dateline, furniture) with their byte spans and cleaned text.
     Segments {
@@ -175,6 +199,14 @@ impl FilterArgs {
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum ParseFormat {
+    /// CoNLL-U, TokenRange=start:end in MISC.
+    Conllu,
+    /// A JSON array of sentences with their tokens.
+    Json,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
 enum Format {
     /// Tab-separated: start end text type value mod.
     Tsv,
@@ -189,6 +221,21 @@ fn main() -> ExitCode {
             pipeline::time(&file, dct.as_deref(), format == Format::Json)
         }
         Command::Segments { file, sentences } => pipeline::segments(&file, sentences),
+        Command::Parse {
+            file,
+            format,
+            pretokenized,
+            model,
+        } => pipeline::parse(
+            &file,
+            if pretokenized {
+                pipeline::ParseInput::Conllu
+            } else {
+                pipeline::ParseInput::Text
+            },
+            format == ParseFormat::Json,
+            model.as_deref(),
+        ),
         Command::Build {
             paths,
             db,

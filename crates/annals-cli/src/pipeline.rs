@@ -205,3 +205,154 @@ pub fn segments(path: &Path, with_sentences: bool) -> Result<()> {
     out.flush()?;
     Ok(())
 }
+
+/// How `annals parse` reads its input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParseInput {
+    /// Text: annals' own blocks, sentences and UD tokenization.
+    Text,
+    /// CoNLL-U: its sentences and words as given (gold tokenization); the annotation
+    /// columns are replaced.
+    Conllu,
+}
+
+/// `annals parse`: CoNLL-U (or JSON) for every sentence of the input, each token's byte
+/// span in MISC as `TokenRange=start:end`.
+pub fn parse(path: &Path, input: ParseInput, json: bool, model: Option<&Path>) -> Result<()> {
+    let loaded;
+    let model = match model {
+        Some(p) => {
+            let bytes =
+                std::fs::read(p).with_context(|| format!("{}: cannot read", p.display()))?;
+            loaded = annals_syntax::Model::from_bytes(&bytes)
+                .with_context(|| format!("{}: cannot load the model", p.display()))?;
+            &loaded
+        }
+        None => annals_syntax::Model::builtin(),
+    };
+    let (reader, name, hold, total) = open(path)?;
+    let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let mut held: Option<Vec<u8>> = hold.then(Vec::new);
+    let pb = progress(total);
+    let mut buf = String::with_capacity(1 << 16);
+    let mut n = 0usize;
+    let mut first = true;
+    if json {
+        buf.push('[');
+    }
+    let mut emit = |buf: &mut String, held: &mut Option<Vec<u8>>| -> Result<()> {
+        match held {
+            Some(h) => h.extend_from_slice(buf.as_bytes()),
+            None => out.write_all(buf.as_bytes())?,
+        }
+        buf.clear();
+        Ok(())
+    };
+    match input {
+        ParseInput::Conllu => {
+            let mut text = String::new();
+            let mut r = reader;
+            r.read_to_string(&mut text)
+                .with_context(|| format!("{name}: not UTF-8 text"))?;
+            let sents = annals_syntax::conllu::read(&text).with_context(|| name.clone())?;
+            for s in &sents {
+                // the words laid out with single spaces: TokenRange indexes that line
+                let mut line = String::new();
+                let mut spans = Vec::with_capacity(s.words.len());
+                for w in &s.words {
+                    if !line.is_empty() {
+                        line.push(' ');
+                    }
+                    spans.push(line.len()..line.len() + w.form.len());
+                    line.push_str(&w.form);
+                }
+                let parsed = model.parse_tokens(&line, 0..line.len(), spans);
+                n += 1;
+                write_parsed(
+                    &mut buf,
+                    &line,
+                    &parsed,
+                    n,
+                    json,
+                    &mut first,
+                    &|r| r,
+                    s.text(),
+                );
+                if buf.len() >= 1 << 15 {
+                    emit(&mut buf, &mut held)?;
+                }
+            }
+        }
+        ParseInput::Text => {
+            for chunk in Chunks::new(&name, reader) {
+                let chunk = chunk?;
+                // every block, page furniture too: a parser drops no text
+                for b in blocks(&chunk.text, chunk.base) {
+                    let text = &b.clean.text;
+                    for r in sentences(text) {
+                        let parsed = model.parse_sentence(text, r);
+                        if parsed.tokens.is_empty() {
+                            continue;
+                        }
+                        n += 1;
+                        let map = |r: std::ops::Range<usize>| {
+                            let (s, e) = b.clean.map.span(r.start, r.end);
+                            s..e
+                        };
+                        write_parsed(&mut buf, text, &parsed, n, json, &mut first, &map, None);
+                        if buf.len() >= 1 << 15 {
+                            emit(&mut buf, &mut held)?;
+                        }
+                    }
+                }
+                pb.inc(chunk.text.len() as u64);
+            }
+        }
+    }
+    if json {
+        buf.push_str("\n]\n");
+    }
+    emit(&mut buf, &mut held)?;
+    pb.finish_and_clear();
+    if let Some(h) = held {
+        out.write_all(&h)?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// One parsed sentence as CoNLL-U or as a JSON object; `map` turns spans of `text` into
+/// spans of the input.
+#[allow(clippy::too_many_arguments)]
+fn write_parsed(
+    buf: &mut String,
+    text: &str,
+    s: &annals_syntax::Sentence<'_>,
+    n: usize,
+    json: bool,
+    first: &mut bool,
+    map: &dyn Fn(std::ops::Range<usize>) -> std::ops::Range<usize>,
+    gold_text: Option<&str>,
+) {
+    if json {
+        let tokens: Vec<serde_json::Value> = s
+            .tokens
+            .iter()
+            .map(|t| {
+                let r = map(t.span.clone());
+                serde_json::json!({
+                    "start": r.start, "end": r.end, "form": &text[t.span.clone()],
+                    "upos": t.upos.name(), "xpos": t.xpos, "feats": t.feats, "lemma": t.lemma,
+                    "head": t.head.map_or(0, |h| h + 1), "deprel": t.deprel,
+                })
+            })
+            .collect();
+        let r = map(s.span.clone());
+        let v = serde_json::json!({ "start": r.start, "end": r.end, "tokens": tokens });
+        buf.push_str(if *first { "\n" } else { ",\n" });
+        *first = false;
+        buf.push_str(&v.to_string());
+    } else {
+        annals_syntax::conllu::write_sentence(buf, text, s, &n.to_string(), map, gold_text);
+    }
+}

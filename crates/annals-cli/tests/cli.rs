@@ -262,3 +262,148 @@ fn segments_lists_blocks_with_offsets() {
         ]
     );
 }
+
+/// CoNLL-U word lines: (id, form, upos, head, deprel, misc).
+fn conllu_words(out: &Output) -> Vec<(usize, String, String, usize, String, String)> {
+    assert!(
+        out.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout.clone())
+        .unwrap()
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let c: Vec<&str> = l.split('\t').collect();
+            assert_eq!(c.len(), 10, "{l}");
+            (
+                c[0].parse().unwrap(),
+                c[1].into(),
+                c[3].into(),
+                c[6].parse().unwrap(),
+                c[7].into(),
+                c[9].into(),
+            )
+        })
+        .collect()
+}
+
+fn token_range(misc: &str) -> (usize, usize) {
+    let r = misc
+        .split('|')
+        .find_map(|kv| kv.strip_prefix("TokenRange="))
+        .unwrap();
+    let (a, b) = r.split_once(':').unwrap();
+    (a.parse().unwrap(), b.parse().unwrap())
+}
+
+#[test]
+fn parse_writes_conllu_with_input_offsets() {
+    let dir = std::env::temp_dir().join(format!("annals-parse-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("memo.txt");
+    let text = "The Protocol was signed by Shigemitsu.\n\nThe Soviet dele-\ngate rose and left the hall.\n";
+    std::fs::write(&file, text).unwrap();
+    let words = conllu_words(&annals(&["parse", file.to_str().unwrap()]));
+    let forms: Vec<&str> = words.iter().map(|w| w.1.as_str()).collect();
+    assert_eq!(
+        forms,
+        [
+            "The",
+            "Protocol",
+            "was",
+            "signed",
+            "by",
+            "Shigemitsu",
+            ".",
+            "The",
+            "Soviet",
+            "delegate",
+            "rose",
+            "and",
+            "left",
+            "the",
+            "hall",
+            "."
+        ]
+    );
+    // spans are bytes of the input: the joined word covers "dele-\ngate"
+    for w in &words {
+        let (a, b) = token_range(&w.5);
+        let raw = &text[a..b];
+        assert_eq!(raw.replace("-\n", ""), w.1, "{w:?}");
+    }
+    assert_eq!(token_range(&words[9].5), (51, 61));
+    // two sentences, two roots, ids restart
+    assert_eq!(words.iter().filter(|w| w.3 == 0).count(), 2);
+    assert_eq!(words[7].0, 1);
+    assert_eq!((words[3].4.as_str(), words[3].3), ("root", 0));
+    assert_eq!(words[1].4, "nsubj:pass");
+    assert_eq!(words[5].4, "obl:agent");
+
+    let out = annals(&["parse", file.to_str().unwrap(), "--format", "json"]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 2);
+    assert_eq!(v[1]["tokens"][2]["form"], "delegate");
+    assert_eq!(v[1]["tokens"][2]["start"], 51);
+    assert_eq!(v[0]["tokens"][3]["lemma"], "sign");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn parse_pretokenized_keeps_the_words() {
+    let dir = std::env::temp_dir().join(format!("annals-parse-tok-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("in.conllu");
+    let gold = "# text = Japan didn't sign.\n\
+                1\tJapan\t_\t_\t_\t_\t0\t_\t_\t_\n\
+                2-3\tdidn't\t_\t_\t_\t_\t_\t_\t_\t_\n\
+                2\tdid\t_\t_\t_\t_\t0\t_\t_\t_\n\
+                3\tn't\t_\t_\t_\t_\t0\t_\t_\t_\n\
+                4\tsign\t_\t_\t_\t_\t0\t_\t_\t_\n\
+                5\t.\t_\t_\t_\t_\t0\t_\t_\t_\n\n";
+    std::fs::write(&file, gold).unwrap();
+    let words = conllu_words(&annals(&[
+        "parse",
+        "--pretokenized",
+        file.to_str().unwrap(),
+    ]));
+    let forms: Vec<&str> = words.iter().map(|w| w.1.as_str()).collect();
+    assert_eq!(forms, ["Japan", "did", "n't", "sign", "."]);
+    assert_eq!((words[0].3, words[0].4.as_str()), (4, "nsubj"));
+    assert_eq!(
+        (words[2].2.as_str(), words[2].4.as_str()),
+        ("PART", "advmod")
+    );
+    let out = annals(&["parse", "--pretokenized", file.to_str().unwrap()]);
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.contains("# text = Japan didn't sign."), "{s}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn parse_rejects_bad_input_and_bad_models() {
+    fails(
+        &["parse", "FILE"],
+        Some(b""),
+        "input.txt: the input is empty",
+    );
+    fails(
+        &["parse", "FILE"],
+        Some(b"PK\x03\x04\x00\x00binary"),
+        "not a text file: NUL byte at byte offset 4",
+    );
+    fails(
+        &["parse", "--pretokenized", "FILE"],
+        Some(b"1\tJapan\n"),
+        "line 1: 2 columns, CoNLL-U has 10",
+    );
+    let cargo_toml = root("Cargo.toml");
+    fails(
+        &["parse", "FILE", "--model", &cargo_toml],
+        Some(b"Text."),
+        "not an annals syntax model",
+    );
+}

@@ -1,0 +1,291 @@
+//! Lemmas: suffix rules learned from the treebank, plus the exceptions the rules get wrong.
+//!
+//! A rule is keyed by UPOS, the capitalization of the form and a suffix of the lower-cased
+//! form (longest first, up to [`MAX_SUFFIX`] characters); it says whether to lower-case,
+//! how many characters to strip and what to append ("killed" VERB x/"ed" → strip 2). The
+//! exceptions are the (form, UPOS) pairs of the treebank whose most frequent lemma the rules
+//! miss ("was" AUX → "be", "better" ADJ → "good").
+
+use std::collections::HashMap;
+
+use crate::feat::str_hash;
+
+/// Longest suffix a rule looks at.
+pub const MAX_SUFFIX: usize = 5;
+
+/// How to turn a form into its lemma.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Edit {
+    pub lower: bool,
+    pub strip: u8,
+    pub append: String,
+}
+
+impl Edit {
+    /// The edit that turns `form` into `lemma`, lower-casing first when that shares more.
+    pub fn between(form: &str, lemma: &str) -> Edit {
+        let keep = common_prefix(form, lemma);
+        let low = form.to_lowercase();
+        let lowp = common_prefix(&low, lemma);
+        let (lower, base, cp) = if lowp > keep {
+            (true, low.as_str(), lowp)
+        } else {
+            (false, form, keep)
+        };
+        Edit {
+            lower,
+            strip: base[cp..].chars().count().min(255) as u8,
+            append: lemma[cp..].to_string(),
+        }
+    }
+
+    pub fn apply(&self, form: &str) -> String {
+        let base = if self.lower {
+            form.to_lowercase()
+        } else {
+            form.to_string()
+        };
+        let n = base.chars().count();
+        if usize::from(self.strip) > n {
+            return base;
+        }
+        let cut = base
+            .char_indices()
+            .nth(n - usize::from(self.strip))
+            .map_or(base.len(), |(i, _)| i);
+        let mut out = base[..cut].to_string();
+        out.push_str(&self.append);
+        out
+    }
+}
+
+/// Byte length of the common prefix, on character boundaries.
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.char_indices()
+        .zip(b.chars())
+        .find(|((_, x), y)| x != y)
+        .map_or_else(|| a.len().min(b.len()), |((i, _), _)| i)
+}
+
+/// Capitalization class of a form: 0 lower or no letters, 1 Title, 2 UPPER, 3 mixed.
+pub fn case_class(form: &str) -> u8 {
+    let mut letters = form.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = letters.next() else {
+        return 0;
+    };
+    let rest_upper = form.chars().skip(1).any(char::is_uppercase);
+    let rest_lower = form.chars().skip(1).any(char::is_lowercase);
+    match (first.is_uppercase(), rest_upper, rest_lower) {
+        (false, false, _) => 0,
+        (true, false, _) => 1,
+        (true, true, false) => 2,
+        _ => 3,
+    }
+}
+
+/// The lemmatizer. Its tables are keyed by hashes of their keys ([`rule_key`],
+/// [`pair_key`], [`xpos_key`]), so a lookup allocates nothing.
+#[derive(Clone, Debug, Default)]
+pub struct Lemmatizer {
+    /// (upos, case class, suffix) → edit.
+    pub(crate) rules: HashMap<u64, Edit>,
+    /// (form, upos) → lemma, where the rules are wrong.
+    pub(crate) exceptions: HashMap<u64, String>,
+    /// (form, upos, xpos) → lemma, where the pair's lemma is wrong.
+    pub(crate) by_xpos: HashMap<u64, String>,
+}
+
+/// The key of a rule.
+pub fn rule_key(upos: u8, case: u8, suffix: &str) -> u64 {
+    str_hash(suffix) ^ (u64::from(upos) << 56) ^ (u64::from(case) << 48)
+}
+
+/// The key of a (form, UPOS) exception.
+pub fn pair_key(form: &str, upos: u8) -> u64 {
+    str_hash(form).rotate_left(7) ^ u64::from(upos).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// The key of a (form, UPOS, XPOS) exception.
+pub fn xpos_key(form: &str, upos: u8, xpos: &str) -> u64 {
+    pair_key(form, upos) ^ str_hash(xpos).rotate_left(31)
+}
+
+impl Lemmatizer {
+    /// Learns rules and exceptions from `(form, upos, xpos, lemma)` quadruples.
+    pub fn learn<'a>(words: impl Iterator<Item = (&'a str, u8, &'a str, &'a str)>) -> Lemmatizer {
+        let mut counts: HashMap<(u8, u8, String), HashMap<Edit, u32>> = HashMap::new();
+        // (a BTreeMap would do as well; the tie-breaks below make the result independent
+        // of iteration order)
+        let mut pairs: HashMap<(String, u8), HashMap<String, u32>> = HashMap::new();
+        let mut triples: HashMap<(String, u8, String), HashMap<String, u32>> = HashMap::new();
+        for (form, upos, xpos, lemma) in words {
+            *pairs
+                .entry((form.to_string(), upos))
+                .or_default()
+                .entry(lemma.to_string())
+                .or_default() += 1;
+            *triples
+                .entry((form.to_string(), upos, xpos.to_string()))
+                .or_default()
+                .entry(lemma.to_string())
+                .or_default() += 1;
+        }
+        // rules count each distinct (form, upos) once, by its most frequent lemma, so that a
+        // few frequent irregular words do not outvote the regular pattern
+        let mut best: Vec<((String, u8), String)> = pairs
+            .into_iter()
+            .map(|(k, ls)| (k, most_frequent(ls)))
+            .collect();
+        best.sort();
+        for ((form, upos), lemma) in &best {
+            let edit = Edit::between(form, lemma);
+            let low = form.to_lowercase();
+            let cc = case_class(form);
+            for n in 0..=MAX_SUFFIX.min(low.chars().count()) {
+                let suf = crate::feat::suffix(&low, n).to_string();
+                *counts
+                    .entry((*upos, cc, suf))
+                    .or_default()
+                    .entry(edit.clone())
+                    .or_default() += 1;
+            }
+        }
+        let mut rules = HashMap::new();
+        for (key, edits) in counts {
+            let total: u32 = edits.values().sum();
+            let (edit, n) = edits
+                .into_iter()
+                .max_by(|a, b| {
+                    a.1.cmp(&b.1)
+                        .then_with(|| b.0.strip.cmp(&a.0.strip))
+                        .then_with(|| b.0.append.cmp(&a.0.append))
+                        .then_with(|| b.0.lower.cmp(&a.0.lower))
+                })
+                .unwrap();
+            // a suffix seen once is no rule, unless it is the only thing known (n = 0)
+            if key.2.is_empty() || (total >= 2 && n * 2 > total) || total >= 5 {
+                rules.insert(rule_key(key.0, key.1, &key.2), edit);
+            }
+        }
+        let mut lem = Lemmatizer {
+            rules,
+            exceptions: HashMap::new(),
+            by_xpos: HashMap::new(),
+        };
+        for ((form, upos), lemma) in best {
+            if lem.by_rule(&form, upos) != lemma {
+                lem.exceptions.insert(pair_key(&form, upos), lemma);
+            }
+        }
+        let mut by_xpos: Vec<((String, u8, String), String)> = triples
+            .into_iter()
+            .map(|(k, ls)| (k, most_frequent(ls)))
+            .collect();
+        by_xpos.sort();
+        for ((form, upos, xpos), lemma) in by_xpos {
+            if lem.by_pair(&form, upos) != lemma {
+                lem.by_xpos.insert(xpos_key(&form, upos, &xpos), lemma);
+            }
+        }
+        lem
+    }
+
+    fn by_rule(&self, form: &str, upos: u8) -> String {
+        let low = form.to_lowercase();
+        let cc = case_class(form);
+        let n = low.chars().count();
+        for len in (0..=MAX_SUFFIX.min(n)).rev() {
+            let suf = crate::feat::suffix(&low, len);
+            if let Some(e) = self.rules.get(&rule_key(upos, cc, suf)) {
+                return e.apply(form);
+            }
+        }
+        form.to_string()
+    }
+
+    /// The lemma of `form` tagged `upos` and `xpos`.
+    pub fn lemma(&self, form: &str, upos: u8, xpos: &str) -> String {
+        if let Some(l) = self.by_xpos.get(&xpos_key(form, upos, xpos)) {
+            return l.clone();
+        }
+        let low = (case_class(form) != 0).then(|| form.to_lowercase());
+        if let Some(low) = &low {
+            if let Some(l) = self.by_xpos.get(&xpos_key(low, upos, xpos)) {
+                return l.clone();
+            }
+        }
+        if let Some(l) = self.exceptions.get(&pair_key(form, upos)) {
+            return l.clone();
+        }
+        if let Some(low) = &low {
+            if let Some(l) = self.exceptions.get(&pair_key(low, upos)) {
+                return l.clone();
+            }
+        }
+        self.by_rule(form, upos)
+    }
+
+    fn by_pair(&self, form: &str, upos: u8) -> String {
+        if let Some(l) = self.exceptions.get(&pair_key(form, upos)) {
+            return l.clone();
+        }
+        if case_class(form) != 0 {
+            if let Some(l) = self.exceptions.get(&pair_key(&form.to_lowercase(), upos)) {
+                return l.clone();
+            }
+        }
+        self.by_rule(form, upos)
+    }
+}
+
+/// The most frequent key, the smallest on ties.
+fn most_frequent(counts: HashMap<String, u32>) -> String {
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+        .unwrap()
+        .0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edits() {
+        let e = Edit::between("killed", "kill");
+        assert_eq!((e.lower, e.strip, e.append.as_str()), (false, 2, ""));
+        assert_eq!(e.apply("signed"), "sign");
+        let e = Edit::between("The", "the");
+        assert!(e.lower);
+        assert_eq!(
+            Edit::between("Treaties", "treaty").apply("Parties"),
+            "party"
+        );
+    }
+
+    #[test]
+    fn rules_generalize_and_exceptions_hold() {
+        let data = [
+            ("signed", 1u8, "VBD", "sign"),
+            ("killed", 1, "VBD", "kill"),
+            ("agreed", 1, "VBD", "agree"),
+            ("walked", 1, "VBD", "walk"),
+            ("was", 1, "VBD", "be"),
+            ("treaties", 2, "NNS", "treaty"),
+            ("parties", 2, "NNS", "party"),
+            ("her", 3, "PRP", "she"),
+            ("her", 3, "PRP", "she"),
+            ("her", 3, "PRP$", "her"),
+        ];
+        let lem = Lemmatizer::learn(data.iter().copied());
+        assert_eq!(lem.lemma("pleaded", 1, "VBD"), "plead"); // suffix "ed": strip 2
+        assert_eq!(lem.lemma("was", 1, "VBD"), "be");
+        assert_eq!(lem.lemma("Was", 1, "VBD"), "be");
+        assert_eq!(lem.lemma("countries", 2, "NNS"), "country");
+        assert_eq!(lem.lemma("signed", 1, "VBN"), "sign");
+        assert_eq!(lem.lemma("her", 3, "PRP"), "she");
+        assert_eq!(lem.lemma("her", 3, "PRP$"), "her");
+        assert_eq!(lem.lemma("Her", 3, "PRP$"), "her");
+    }
+}
