@@ -5,8 +5,9 @@
 #   - raw text: the test sentences' text, one paragraph per line as the treebank's
 #     `# newpar` marks them, through annals' own blocks, sentences and tokenizer (the scorer
 #     aligns on characters).
-# and checks the bars of the syntax-stage issue. Needs ../shared/ud (not in the repository);
-# without it, says so and exits 0.
+# It reports the bars of the syntax-stage issue (not all met yet: see "bars:") and fails
+# only on a regression below the floors of the shipped model (FLOORS below).
+# Needs ../shared/ud (not in the repository); without it, says so and exits 0.
 # Usage: bash scripts/eval_syntax.sh        (ANNALS_SHARED=/path/to/shared to point elsewhere)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -63,4 +64,11 @@ if gold["LAS"] - raw_las > 0.06:
 print(f"gold tokenization: UPOS {gold['UPOS']:.4f} Lemma {gold['Lemmas']:.4f} "
       f"UAS {gold['UAS']:.4f} LAS {gold['LAS']:.4f}; raw text LAS {raw_las:.4f}")
 print("bars:", "all met" if not bad else "MISSED: " + "; ".join(bad))
+# the shipped model's figures, a little below: a change that drops under them is a regression
+FLOORS = {"UPOS": 0.950, "Lemmas": 0.967, "UAS": 0.852, "LAS": 0.822}
+low = [f"{k} {gold[k]:.4f} < {v}" for k, v in FLOORS.items() if gold[k] < v]
+if gold["LAS"] - raw_las > 0.06:
+    low.append("raw-text LAS gap over 6 points")
+print("floors:", "held" if not low else "REGRESSION: " + "; ".join(low))
+sys.exit(1 if low else 0)
 PY
