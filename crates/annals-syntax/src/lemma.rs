@@ -141,7 +141,10 @@ impl Lemmatizer {
             let edit = Edit::between(form, lemma);
             let low = form.to_lowercase();
             let cc = case_class(form);
-            for n in 0..=MAX_SUFFIX.min(low.chars().count()) {
+            // a rule keyed by a suffix rewrites only that suffix: "ed" may strip two
+            // letters, never four ("GOOGLEZON" is no "ENRON")
+            let first = usize::from(edit.strip);
+            for n in first..=MAX_SUFFIX.min(low.chars().count()) {
                 let suf = crate::feat::suffix(&low, n).to_string();
                 *counts
                     .entry((*upos, cc, suf))

@@ -186,8 +186,12 @@ impl Weights {
     }
 
     pub(crate) fn with_capacity(n_classes: usize, scale: f32, n_features: usize) -> Weights {
-        // load factor at most 2/3
-        let cap = (n_features * 3 / 2 + 1).next_power_of_two().max(16);
+        // load factor between 3/8 and 3/4: linear probing stays short, and the table,
+        // which every lookup touches at random, stays as small as it can
+        let mut cap = n_features.next_power_of_two().max(16);
+        if n_features * 4 > cap * 3 {
+            cap *= 2;
+        }
         Weights::with_table(n_classes, scale, cap)
     }
 
@@ -477,7 +481,7 @@ mod tests {
         for _ in 0..5 {
             for (f, y) in &data {
                 t.score(f, &mut scores);
-                let guess = argmax_f(&scores);
+                let guess = crate::train::argmax_f(&scores);
                 t.update(*y, guess, f);
                 t.tick();
             }
@@ -491,15 +495,5 @@ mod tests {
         // an unknown feature scores nothing
         w.score(&[999], &mut s);
         assert_eq!(s, vec![0, 0, 0]);
-    }
-
-    fn argmax_f(s: &[f32]) -> usize {
-        let mut best = 0;
-        for i in 1..s.len() {
-            if s[i] > s[best] {
-                best = i;
-            }
-        }
-        best
     }
 }

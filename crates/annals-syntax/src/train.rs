@@ -186,7 +186,8 @@ fn words(it: &Item, dict: &FxHashMap<u64, u32>) -> Words {
     Words::new(&forms, &|h| dict.get(&h).copied().unwrap_or(0))
 }
 
-fn argmax_f(s: &[f32]) -> usize {
+/// Index of the highest score; the first one on ties.
+pub(crate) fn argmax_f(s: &[f32]) -> usize {
     let mut best = 0;
     for i in 1..s.len() {
         if s[i] > s[best] {
