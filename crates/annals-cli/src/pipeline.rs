@@ -234,12 +234,7 @@ pub fn parse(path: &Path, input: ParseInput, json: bool, model: Option<&Path>) -
     let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let mut held: Option<Vec<u8>> = hold.then(Vec::new);
     let pb = progress(total);
-    let mut buf = String::with_capacity(1 << 16);
-    let mut n = 0usize;
-    let mut first = true;
-    if json {
-        buf.push('[');
-    }
+    let mut w = ParsedWriter::new(json);
     let mut emit = |buf: &mut String, held: &mut Option<Vec<u8>>| -> Result<()> {
         match held {
             Some(h) => h.extend_from_slice(buf.as_bytes()),
@@ -267,19 +262,9 @@ pub fn parse(path: &Path, input: ParseInput, json: bool, model: Option<&Path>) -
                     line.push_str(&w.form);
                 }
                 let parsed = model.parse_tokens(&line, 0..line.len(), spans);
-                n += 1;
-                write_parsed(
-                    &mut buf,
-                    &line,
-                    &parsed,
-                    n,
-                    json,
-                    &mut first,
-                    &|r| r,
-                    s.text(),
-                );
-                if buf.len() >= 1 << 15 {
-                    emit(&mut buf, &mut held)?;
+                w.sentence(&line, &parsed, &|r| r, s.text());
+                if w.buf.len() >= 1 << 15 {
+                    emit(&mut w.buf, &mut held)?;
                 }
             }
         }
@@ -294,14 +279,13 @@ pub fn parse(path: &Path, input: ParseInput, json: bool, model: Option<&Path>) -
                         if parsed.tokens.is_empty() {
                             continue;
                         }
-                        n += 1;
                         let map = |r: std::ops::Range<usize>| {
                             let (s, e) = b.clean.map.span(r.start, r.end);
                             s..e
                         };
-                        write_parsed(&mut buf, text, &parsed, n, json, &mut first, &map, None);
-                        if buf.len() >= 1 << 15 {
-                            emit(&mut buf, &mut held)?;
+                        w.sentence(text, &parsed, &map, None);
+                        if w.buf.len() >= 1 << 15 {
+                            emit(&mut w.buf, &mut held)?;
                         }
                     }
                 }
@@ -309,10 +293,8 @@ pub fn parse(path: &Path, input: ParseInput, json: bool, model: Option<&Path>) -
             }
         }
     }
-    if json {
-        buf.push_str("\n]\n");
-    }
-    emit(&mut buf, &mut held)?;
+    w.finish();
+    emit(&mut w.buf, &mut held)?;
     pb.finish_and_clear();
     if let Some(h) = held {
         out.write_all(&h)?;
@@ -321,20 +303,38 @@ pub fn parse(path: &Path, input: ParseInput, json: bool, model: Option<&Path>) -
     Ok(())
 }
 
-/// One parsed sentence as CoNLL-U or as a JSON object; `map` turns spans of `text` into
-/// spans of the input.
-#[allow(clippy::too_many_arguments)]
-fn write_parsed(
-    buf: &mut String,
-    text: &str,
-    s: &annals_syntax::Sentence<'_>,
-    n: usize,
+/// Writes parsed sentences as CoNLL-U or as one JSON array, numbering them.
+struct ParsedWriter {
     json: bool,
-    first: &mut bool,
-    map: &dyn Fn(std::ops::Range<usize>) -> std::ops::Range<usize>,
-    gold_text: Option<&str>,
-) {
-    if json {
+    /// Sentences written so far.
+    n: usize,
+    buf: String,
+}
+
+impl ParsedWriter {
+    fn new(json: bool) -> ParsedWriter {
+        let mut buf = String::with_capacity(1 << 16);
+        if json {
+            buf.push('[');
+        }
+        ParsedWriter { json, n: 0, buf }
+    }
+
+    /// One sentence; `map` turns spans of `text` into spans of the input, `gold_text`
+    /// replaces CoNLL-U's `# text` line.
+    fn sentence(
+        &mut self,
+        text: &str,
+        s: &annals_syntax::Sentence<'_>,
+        map: &dyn Fn(std::ops::Range<usize>) -> std::ops::Range<usize>,
+        gold_text: Option<&str>,
+    ) {
+        self.n += 1;
+        if !self.json {
+            let id = self.n.to_string();
+            annals_syntax::conllu::write_sentence(&mut self.buf, text, s, &id, map, gold_text);
+            return;
+        }
         let tokens: Vec<serde_json::Value> = s
             .tokens
             .iter()
@@ -349,10 +349,13 @@ fn write_parsed(
             .collect();
         let r = map(s.span.clone());
         let v = serde_json::json!({ "start": r.start, "end": r.end, "tokens": tokens });
-        buf.push_str(if *first { "\n" } else { ",\n" });
-        *first = false;
-        buf.push_str(&v.to_string());
-    } else {
-        annals_syntax::conllu::write_sentence(buf, text, s, &n.to_string(), map, gold_text);
+        self.buf.push_str(if self.n == 1 { "\n" } else { ",\n" });
+        self.buf.push_str(&v.to_string());
+    }
+
+    fn finish(&mut self) {
+        if self.json {
+            self.buf.push_str("\n]\n");
+        }
     }
 }

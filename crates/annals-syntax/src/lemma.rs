@@ -114,8 +114,7 @@ impl Lemmatizer {
     /// Learns rules and exceptions from `(form, upos, xpos, lemma)` quadruples.
     pub fn learn<'a>(words: impl Iterator<Item = (&'a str, u8, &'a str, &'a str)>) -> Lemmatizer {
         let mut counts: HashMap<(u8, u8, String), HashMap<Edit, u32>> = HashMap::new();
-        // (a BTreeMap would do as well; the tie-breaks below make the result independent
-        // of iteration order)
+        // (the tie-breaks below make the result independent of iteration order)
         let mut pairs: HashMap<(String, u8), HashMap<String, u32>> = HashMap::new();
         let mut triples: HashMap<(String, u8, String), HashMap<String, u32>> = HashMap::new();
         for (form, upos, xpos, lemma) in words {

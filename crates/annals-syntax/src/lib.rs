@@ -200,18 +200,13 @@ impl Model {
             .enumerate()
             .map(|(i, form)| {
                 let (xpos, feats) = &self.morph_classes[morph[i] as usize];
-                let label = if labels[i] as usize >= self.labels.len() {
-                    self.fallback_label
-                } else {
-                    labels[i]
-                };
                 Word {
                     upos: Upos(upos[i]),
                     xpos,
                     feats,
                     lemma: self.lemma.lemma(form, upos[i], xpos),
                     head: (heads[i] != 0).then(|| heads[i] as usize - 1),
-                    deprel: &self.labels[label as usize],
+                    deprel: &self.labels[labels[i] as usize],
                 }
             })
             .collect()

@@ -44,8 +44,6 @@ pub struct Model {
     pub(crate) parser: Weights,
     pub(crate) labels: Vec<String>,
     pub(crate) moves: Moves,
-    /// The label given to extra roots re-attached to the main one.
-    pub(crate) fallback_label: u8,
     /// Free text: what the model was trained on, and how.
     pub(crate) about: String,
 }
@@ -61,7 +59,7 @@ impl Model {
             w.str(l);
         }
         w.u32(u32::from(self.moves.root_label));
-        w.u32(u32::from(self.fallback_label));
+        w.u32(u32::from(self.moves.fallback_label));
         w.u32(self.morph_classes.len() as u32);
         for (x, f) in &self.morph_classes {
             w.str(x);
@@ -167,6 +165,7 @@ impl Model {
         let moves = Moves {
             n_labels: labels.len(),
             root_label,
+            fallback_label,
         };
         if parser.n_classes() != moves.n_classes()
             || morph.n_classes() != morph_classes.len()
@@ -194,7 +193,6 @@ impl Model {
             parser,
             labels,
             moves,
-            fallback_label,
             about,
         })
     }

@@ -59,6 +59,8 @@ impl ParseWords {
 pub struct Moves {
     pub n_labels: usize,
     pub root_label: u8,
+    /// The label of extra roots re-attached to the main one (`parataxis`).
+    pub fallback_label: u8,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -461,7 +463,7 @@ pub fn parse(weights: &Weights, moves: &Moves, x: &ParseWords) -> (Vec<u32>, Vec
 }
 
 /// One root: when several words were attached to the root, the one with the most
-/// dependents stays and the others hang from it as `parataxis` (`fallback` label).
+/// dependents stays and the others hang from it with the fallback label (`parataxis`).
 fn finish(c: &Config, moves: &Moves) -> (Vec<u32>, Vec<u8>) {
     let n = c.n;
     let mut heads: Vec<u32> = c.heads[..n as usize].to_vec();
@@ -479,7 +481,7 @@ fn finish(c: &Config, moves: &Moves) -> (Vec<u32>, Vec<u8>) {
                 labels[r] = moves.root_label;
             } else {
                 heads[r] = main as u32;
-                labels[r] = moves.n_labels as u8; // marker: the caller names it
+                labels[r] = moves.fallback_label;
             }
         }
     }

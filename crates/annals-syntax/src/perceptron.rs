@@ -41,10 +41,6 @@ impl Trainer {
         }
     }
 
-    pub fn n_classes(&self) -> usize {
-        self.n_classes
-    }
-
     /// Adds the current weights of `feats` to `scores` (length `n_classes`).
     pub fn score(&self, feats: &[u32], scores: &mut [f32]) {
         scores.iter_mut().for_each(|s| *s = 0.0);
@@ -167,7 +163,6 @@ pub struct Weights {
     /// Dense rows: `n_classes` weights each, for features that weigh many classes (the
     /// bias, a tag alone); added in one vectorized loop.
     dense: Vec<i16>,
-    n_features: usize,
     n_weights: usize,
 }
 
@@ -206,7 +201,6 @@ impl Weights {
             table,
             data: Vec::new(),
             dense: Vec::new(),
-            n_features: 0,
             n_weights: 0,
         }
     }
@@ -241,7 +235,6 @@ impl Weights {
             off
         };
         self.table[slot] = (u64::from(key) << 32) | off;
-        self.n_features += 1;
         self.n_weights += row.len();
     }
 
@@ -274,11 +267,6 @@ impl Weights {
 
     pub fn is_empty(&self) -> bool {
         self.n_weights == 0
-    }
-
-    /// Number of features kept.
-    pub fn features(&self) -> usize {
-        self.n_features
     }
 
     /// The rows in table order, each with its slot (for writing the model).
@@ -481,7 +469,7 @@ mod tests {
         for _ in 0..5 {
             for (f, y) in &data {
                 t.score(f, &mut scores);
-                let guess = crate::train::argmax_f(&scores);
+                let guess = crate::tagger::argmax(&scores);
                 t.update(*y, guess, f);
                 t.tick();
             }

@@ -219,7 +219,7 @@ pub fn tag_morph(weights: &Weights, w: &Words, upos: &[u8], allowed: &[Vec<u16>]
 }
 
 /// Index of the highest score; the first one on ties.
-pub fn argmax(s: &[i32]) -> usize {
+pub fn argmax<T: PartialOrd>(s: &[T]) -> usize {
     let mut best = 0;
     for i in 1..s.len() {
         if s[i] > s[best] {

@@ -186,17 +186,6 @@ fn words(it: &Item, dict: &FxHashMap<u64, u32>) -> Words {
     Words::new(&forms, &|h| dict.get(&h).copied().unwrap_or(0))
 }
 
-/// Index of the highest score; the first one on ties.
-pub(crate) fn argmax_f(s: &[f32]) -> usize {
-    let mut best = 0;
-    for i in 1..s.len() {
-        if s[i] > s[best] {
-            best = i;
-        }
-    }
-    best
-}
-
 fn train_upos(data: &[&Item], dict: &FxHashMap<u64, u32>, epochs: usize, rng: &mut Rng) -> Weights {
     let mut t = Trainer::new(N_UPOS);
     let prepared: Vec<(Words, &Item)> = data.iter().map(|it| (words(it, dict), *it)).collect();
@@ -217,7 +206,7 @@ fn train_upos(data: &[&Item], dict: &FxHashMap<u64, u32>, epochs: usize, rng: &m
                 };
                 tagger::upos_features(w, i, p1, p2, &mut feats);
                 t.score(&feats, &mut scores);
-                let guess = argmax_f(&scores);
+                let guess = tagger::argmax(&scores);
                 t.update(it.upos[i] as usize, guess, &feats);
                 t.tick();
                 prev.push(guess as u8);
@@ -519,6 +508,7 @@ pub fn train(
     let moves = Moves {
         n_labels: tables.labels.len(),
         root_label,
+        fallback_label,
     };
     let dev = dev.filter(|_| opts.monitor).map(|d| {
         let label: HashMap<&str, u8> = tables
@@ -567,7 +557,6 @@ pub fn train(
         parser,
         labels: tables.labels,
         moves,
-        fallback_label,
         about: opts.about.clone(),
     }
 }
