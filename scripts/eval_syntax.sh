@@ -65,7 +65,7 @@ print(f"gold tokenization: UPOS {gold['UPOS']:.4f} Lemma {gold['Lemmas']:.4f} "
       f"UAS {gold['UAS']:.4f} LAS {gold['LAS']:.4f}; raw text LAS {raw_las:.4f}")
 print("bars:", "all met" if not bad else "MISSED: " + "; ".join(bad))
 # the shipped model's figures, a little below: a change that drops under them is a regression
-FLOORS = {"UPOS": 0.950, "Lemmas": 0.967, "UAS": 0.852, "LAS": 0.822}
+FLOORS = {"UPOS": 0.950, "Lemmas": 0.970, "UAS": 0.852, "LAS": 0.822}
 low = [f"{k} {gold[k]:.4f} < {v}" for k, v in FLOORS.items() if gold[k] < v]
 if gold["LAS"] - raw_las > 0.06:
     low.append("raw-text LAS gap over 6 points")

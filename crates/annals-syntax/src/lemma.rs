@@ -67,8 +67,13 @@ fn common_prefix(a: &str, b: &str) -> usize {
         .map_or_else(|| a.len().min(b.len()), |((i, _), _)| i)
 }
 
-/// Capitalization class of a form: 0 lower or no letters, 1 Title, 2 UPPER, 3 mixed.
+/// Capitalization class of a form: 0 lower or no letters, 1 Title, 2 UPPER, 3 mixed,
+/// 4 letters and digits. The last is its own class because the treebank keeps the case of
+/// codes and dates ("01-Feb-02", "A380") more often than it lower-cases them, unlike words.
 pub fn case_class(form: &str) -> u8 {
+    if form.chars().any(|c| c.is_ascii_digit()) && form.chars().any(char::is_alphabetic) {
+        return 4;
+    }
     let mut letters = form.chars().filter(|c| c.is_alphabetic());
     let Some(first) = letters.next() else {
         return 0;
@@ -193,6 +198,9 @@ impl Lemmatizer {
     }
 
     fn by_rule(&self, form: &str, upos: u8) -> String {
+        if let Some(n) = grouped_number(form, upos) {
+            return n;
+        }
         let low = form.to_lowercase();
         let cc = case_class(form);
         let n = low.chars().count();
@@ -240,6 +248,23 @@ impl Lemmatizer {
     }
 }
 
+/// UD writes the lemma of a number with thousands separators without them ("420,588" →
+/// "420588": all 108 such numbers of EWT train). No suffix rule can say that.
+fn grouped_number(form: &str, upos: u8) -> Option<String> {
+    if upos != crate::Upos::NUM.0 || !form.contains(',') {
+        return None;
+    }
+    let (int, frac) = form.split_once('.').unwrap_or((form, ""));
+    let mut groups = int.split(',');
+    let head = groups.next()?;
+    let digits = |g: &str| g.bytes().all(|b| b.is_ascii_digit());
+    let ok = (1..=3).contains(&head.len())
+        && digits(head)
+        && groups.all(|g| g.len() == 3 && digits(g))
+        && digits(frac);
+    ok.then(|| form.replace(',', ""))
+}
+
 /// The most frequent key, the smallest on ties.
 fn most_frequent(counts: HashMap<String, u32>) -> String {
     counts
@@ -264,6 +289,17 @@ mod tests {
             Edit::between("Treaties", "treaty").apply("Parties"),
             "party"
         );
+    }
+
+    #[test]
+    fn grouped_numbers_lose_their_separators() {
+        let num = crate::Upos::NUM.0;
+        assert_eq!(grouped_number("420,588", num).as_deref(), Some("420588"));
+        assert_eq!(grouped_number("1,993,045.50", num).as_deref(), Some("1993045.50"));
+        assert_eq!(grouped_number("12,34", num), None);
+        assert_eq!(grouped_number("420,588", crate::Upos::PROPN.0), None);
+        assert_eq!(case_class("01-Feb-02"), 4);
+        assert_eq!(case_class("Feb"), 1);
     }
 
     #[test]
