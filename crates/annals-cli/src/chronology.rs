@@ -7,7 +7,8 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use annals_entities::{DocState, Gazetteer, Linker};
-use annals_events::{citations, extract, Citation, Lexicon};
+use annals_events::frame::person_named;
+use annals_events::{citations, extract, Citation, DocFrame, DocKind, Lexicon};
 use annals_ingest::{blocks, sentences, BlockKind};
 use annals_store::{
     sha256_hex, CitationRecord, DocumentRecord, EntityRecord, EventRecord, Filter, MentionRecord,
@@ -74,6 +75,72 @@ fn citation_record(c: &Citation, a: usize, b: usize) -> CitationRecord {
     }
 }
 
+/// An event for the store, its offsets mapped to the input by `map`.
+fn event_record(
+    ev: annals_events::Event,
+    map: &dyn Fn(usize, usize) -> (usize, usize),
+    g: &Gazetteer,
+) -> EventRecord {
+    EventRecord {
+        kind: ev.kind,
+        cameo: ev.cameo,
+        plover: ev.plover,
+        date: ev.date,
+        interval: ev.interval.map(|(a, b)| (a.to_string(), b.to_string())),
+        date_span: map(ev.date_span.start, ev.date_span.end),
+        date_source: ev.date_source.as_str().to_string(),
+        trigger: ev.trigger.map(|t| map(t.start, t.end)),
+        evidence: map(ev.evidence.start, ev.evidence.end),
+        agents: ev.agents.iter().map(|&i| entity_record(g, i)).collect(),
+        targets: ev.targets.iter().map(|&i| entity_record(g, i)).collect(),
+        negated: ev.negated,
+        modality: ev.modality.map(String::from),
+        sources: ev.sources,
+        summary: ev.summary,
+        place: ev.place,
+        instrument: ev.instrument.map(|i| entity_record(g, i)),
+    }
+}
+
+/// The document's frame (who sends it to whom, who converses), from its heading, signature
+/// line and drafting note; heading offsets are input offsets.
+fn document_frame(all: &[annals_ingest::Block], k: &mut Knowledge) -> Option<DocFrame> {
+    // the first block before the dateline (a FRUS heading reads as a paragraph: "49.
+    // Memorandum of a Conversation Between …")
+    let heading = all
+        .iter()
+        .take_while(|b| b.kind != BlockKind::Dateline)
+        .find(|b| matches!(b.kind, BlockKind::Heading | BlockKind::Paragraph))?;
+    let clean = &heading.clean;
+    let mut scratch = DocState::default();
+    let mentions = k.linker.find(&mut k.gazetteer, &clean.text, &mut scratch);
+    let mut frame = DocFrame::read(&clean.text, 0, &mentions, &mut k.gazetteer)?;
+    let (hs, he) = clean.map.span(0, clean.text.len());
+    frame.heading = hs..he;
+    // the signature: a short last line naming a person ("Allison")
+    let last = all.iter().rev().find(|b| !b.clean.text.trim().is_empty());
+    let signer = last.filter(|b| b.clean.text.len() < 40).and_then(|b| {
+        let m = k.linker.find(&mut k.gazetteer, &b.clean.text, &mut scratch);
+        person_named(&b.clean.text, &m, &k.gazetteer)
+    });
+    // "Drafted by Dulles." in the source note: the "I" of a memorandum of conversation
+    let drafter = all.iter().take(4).find_map(|b| {
+        let t = &b.clean.text;
+        let at = t.find("Drafted by ")? + "Drafted by ".len();
+        let line = t[at..].split(['.', ';']).next()?;
+        let m = k.linker.find(&mut k.gazetteer, line, &mut scratch);
+        person_named(line, &m, &k.gazetteer)
+    });
+    match (frame.kind, signer, drafter) {
+        (_, Some(p), _) => frame.signed(p),
+        (DocKind::Conversation, None, Some(p)) if frame.participants.contains(&p) => {
+            frame.signed(p)
+        }
+        _ => {}
+    }
+    Some(frame)
+}
+
 /// Runs the pipeline on one document's text.
 pub fn analyze(
     name: &str,
@@ -99,6 +166,12 @@ pub fn analyze(
     // The document is in memory already (it is stored whole): one pass over it, no chunks.
     {
         let all = blocks(text, 0);
+        let frame = document_frame(&all, k);
+        if let Some(f) = &frame {
+            ctx.voices = f.voices(&k.gazetteer);
+        }
+        let mut clock_set = false;
+        let model = annals_syntax::Model::builtin();
         for (bi, block) in all.iter().enumerate() {
             let clean = &block.clean;
             let (s, e) = clean.map.span(0, clean.text.len());
@@ -131,11 +204,36 @@ pub fn analyze(
             rec.events.append(&mut pending_quote);
             let r = role(block.kind);
             let timexes = tagger.tag(&clean.text, r);
+            let mut doc_date = None;
             if block.kind == BlockKind::Dateline && dct.is_none() {
                 if let Some(d) = crate::pipeline::dateline_date(&timexes) {
                     tagger.set_dct(Some(d));
                     rec.dct = Some(d.to_string());
+                    // the dateline's own value ("April 2, 1955—10 a.m." keeps its hour)
+                    let v = timexes
+                        .iter()
+                        .find(|t| t.value.starts_with(&d.to_string()))
+                        .map_or_else(|| d.to_string(), |t| t.value.clone());
+                    doc_date = Some((d, v));
                 }
+            } else if !clock_set && block.kind != BlockKind::Heading {
+                doc_date = dct.map(|d| (d, d.to_string()));
+            }
+            if let Some((d, value)) = doc_date.filter(|_| !clock_set) {
+                clock_set = true;
+                let clock = annals_events::Clock {
+                    value,
+                    interval: d.tomorrow().ok().map(|t| (d, t)),
+                    source: annals_events::DateSource::Document,
+                };
+                if let Some(ev) = frame
+                    .as_ref()
+                    .and_then(|f| f.event(&k.lexicon, &k.gazetteer, &clock))
+                {
+                    rec.events
+                        .push(event_record(ev, &|a, b| (a, b), &k.gazetteer));
+                }
+                ctx.document = Some(clock);
             }
             for t in &timexes {
                 let (a, b) = map(t.start, t.end);
@@ -174,63 +272,54 @@ pub fn analyze(
                 let (a, b) = map(c.start, c.end);
                 rec.citations.push(citation_record(c, a, b));
             }
-            if block.kind == BlockKind::Heading {
+            let is_frame_heading = frame.as_ref().is_some_and(|f| f.heading == (s..e));
+            if block.kind == BlockKind::Heading
+                || is_frame_heading
+                || (frame.is_some() && block.kind == BlockKind::Dateline)
+            {
                 ctx.new_passage();
-                continue; // a title dates a period, not an event
+                continue; // a title dates a period, not an event; a document heading is the
+                          // document's own event
             }
             let sents = sentences(&clean.text);
             // each block is a passage of its own: dates carry over between its sentences only
             ctx.new_passage();
-            let c = &mut ctx;
-            let events = extract(
-                &clean.text,
-                &sents,
-                &timexes,
-                &mentions,
-                &cites,
-                None,
-                &k.gazetteer,
-                &k.lexicon,
-                c,
-            );
+            let parses: Vec<annals_syntax::Sentence> = if ctx.document.is_some() {
+                sents
+                    .iter()
+                    .map(|s| model.parse_sentence(&clean.text, s.clone()))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let input = annals_events::BlockInput {
+                text: &clean.text,
+                sentences: &sents,
+                parses: &parses,
+                timexes: &timexes,
+                mentions: &mentions,
+                citations: &cites,
+                quote_source: None,
+            };
+            let mut events = extract(&input, &k.gazetteer, &k.lexicon, &mut ctx);
+            if let (Some(f), Some(clock), BlockKind::Paragraph) =
+                (&frame, &ctx.document, block.kind)
+            {
+                f.points(
+                    &clean.text,
+                    &sents,
+                    &mut events,
+                    &ctx.voices,
+                    &k.lexicon,
+                    clock,
+                );
+            }
             let is_quote = block.kind == BlockKind::Quote
                 && all
                     .get(bi + 1)
                     .is_some_and(|n| n.kind == BlockKind::Attribution);
             for ev in events {
-                let evidence = map(ev.evidence.start, ev.evidence.end);
-                let record = EventRecord {
-                    kind: ev.kind,
-                    cameo: ev.cameo,
-                    plover: ev.plover,
-                    date: ev.date,
-                    interval: ev.interval.map(|(a, b)| (a.to_string(), b.to_string())),
-                    date_span: map(ev.date_span.start, ev.date_span.end),
-                    date_source: match ev.date_source {
-                        annals_events::DateSource::Text => "text".into(),
-                        annals_events::DateSource::Resolved => "resolved".into(),
-                        annals_events::DateSource::Narrative => "narrative".into(),
-                        annals_events::DateSource::Registry => "registry".into(),
-                    },
-                    trigger: ev.trigger.map(|t| map(t.start, t.end)),
-                    evidence,
-                    agents: ev
-                        .agents
-                        .iter()
-                        .map(|&i| entity_record(&k.gazetteer, i))
-                        .collect(),
-                    targets: ev
-                        .targets
-                        .iter()
-                        .map(|&i| entity_record(&k.gazetteer, i))
-                        .collect(),
-                    negated: ev.negated,
-                    modality: ev.modality.map(String::from),
-                    sources: ev.sources,
-                    summary: ev.summary,
-                    place: ev.place,
-                    instrument: ev.instrument.map(|i| entity_record(&k.gazetteer, i)),
-                };
+                let record = event_record(ev, &map, &k.gazetteer);
                 if is_quote {
                     pending_quote.push(record);
                 } else {

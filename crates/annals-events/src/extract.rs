@@ -17,6 +17,7 @@ use annals_time::{Timex, TimexType};
 use jiff::civil::Date;
 
 use crate::cite::Citation;
+use crate::clause::{clause_events, ClauseInput, Clock};
 use crate::lexicon::{Frame, Lexicon};
 
 /// How an event's date was obtained.
@@ -32,6 +33,21 @@ pub enum DateSource {
     /// From the gazetteer's registry of instruments: "the signing ceremony" of a treaty whose
     /// signing date the registry knows, "three years after the first coming into force".
     Registry,
+    /// The date of the document (its dateline or `--dct`): what a telegram or memorandum
+    /// reports without a date of its own happened when it was written.
+    Document,
+}
+
+impl DateSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateSource::Text => "text",
+            DateSource::Resolved => "resolved",
+            DateSource::Narrative => "narrative",
+            DateSource::Registry => "registry",
+            DateSource::Document => "document",
+        }
+    }
 }
 
 /// A TIMEX3 value and its calendar interval.
@@ -54,12 +70,39 @@ pub struct Context {
     /// The last passage's final date and actors: a new passage that goes on with the same
     /// actors ("Yoshida was not allowed to finish his speech") goes on at that date.
     carry: Option<(DateValue, Vec<usize>)>,
+    /// The document's date, when it has one: sentences without a date of their own are read
+    /// predicate by predicate on the parse ([`crate::clause`]) and dated by it.
+    pub document: Option<crate::clause::Clock>,
+    /// Who the document's pronouns are.
+    pub voices: crate::clause::Voices,
+    /// Inside an editor's footnote written into the running text ("[Footnote 2: In
+    /// telegram 2487, April 1, …]"): the passage date outside it, restored at its end.
+    outside_note: Option<Option<DateValue>>,
+}
+
+/// One block's text and what the earlier stages found in it. Offsets are bytes of `text`.
+#[derive(Debug, Clone, Copy)]
+pub struct BlockInput<'a> {
+    pub text: &'a str,
+    pub sentences: &'a [Range<usize>],
+    /// The parse of each sentence, in the same order (or none: no clause reading).
+    pub parses: &'a [annals_syntax::Sentence<'a>],
+    pub timexes: &'a [Timex],
+    pub mentions: &'a [Mention],
+    pub citations: &'a [Citation],
+    /// The source line of a quotation block.
+    pub quote_source: Option<&'a str>,
 }
 
 impl Context {
     /// A new passage (paragraph, footnote, quotation): dates do not carry over into it, except
     /// through the same actors.
     pub fn new_passage(&mut self) {
+        if self.document.is_some() {
+            // a dated document's report goes on across its paragraphs ("called on him
+            // yesterday morning. … He stressed …" in the next paragraph)
+            return;
+        }
         if let Some(last) = self.last.take() {
             self.carry = Some((last, std::mem::take(&mut self.last_actors)));
         }
@@ -420,23 +463,24 @@ pub fn interval_of(v: &str) -> Option<(Date, Date)> {
 }
 
 /// Extracts the events of one block.
-///
-/// `sentences` are ranges of `text`; `quote_source` is the source line of a quotation block.
-#[allow(clippy::too_many_arguments)]
 pub fn extract(
-    text: &str,
-    sentences: &[Range<usize>],
-    timexes: &[Timex],
-    mentions: &[Mention],
-    citations: &[Citation],
-    quote_source: Option<&str>,
+    block: &BlockInput<'_>,
     gazetteer: &Gazetteer,
     lexicon: &Lexicon,
     ctx: &mut Context,
 ) -> Vec<Event> {
+    let BlockInput {
+        text,
+        sentences,
+        parses,
+        timexes,
+        mentions,
+        citations,
+        quote_source,
+    } = *block;
     let triggers = lexicon.find(text);
     let mut out = Vec::new();
-    for s in sentences {
+    for (si, s) in sentences.iter().enumerate() {
         let instrument = instrument_in(mentions, gazetteer, s).or(ctx.instrument);
         let in_sentence: Vec<&Timex> = timexes
             .iter()
@@ -464,6 +508,50 @@ pub fn extract(
                 }
             }
             dated.push((t, u));
+        }
+        if let (Some(doc), Some(parse)) = (&ctx.document, parses.get(si)) {
+            // an archival document: the parse says who acts, the clock when
+            let doc = doc.clone();
+            let said = text[s.clone()].trim();
+            if said.starts_with("[Footnote") && ctx.outside_note.is_none() {
+                ctx.outside_note = Some(ctx.last.take());
+            }
+            let dates: Vec<(Range<usize>, Clock)> = dated
+                .iter()
+                .map(|(t, (value, interval, source))| {
+                    let clock = Clock {
+                        value: value.clone(),
+                        interval: *interval,
+                        source: *source,
+                    };
+                    (t.start..t.end, clock)
+                })
+                .collect();
+            let input = ClauseInput {
+                text,
+                sentence: parse,
+                mentions,
+                dates: &dates,
+            };
+            let found = clause_sentence(&input, gazetteer, lexicon, ctx, &doc);
+            if said.ends_with(']') {
+                if let Some(outside) = ctx.outside_note.take() {
+                    ctx.last = outside;
+                }
+            }
+            let sources = sources_of(text, s, citations, quote_source);
+            for mut ev in found {
+                ev.sources = sources.clone();
+                // one speaker going on in the same passage is one turn
+                match out.last_mut() {
+                    Some(prev) if same_turn(prev, &ev) => prev.evidence.end = ev.evidence.end,
+                    _ => out.push(ev),
+                }
+            }
+            if instrument.is_some() {
+                ctx.instrument = instrument;
+            }
+            continue;
         }
         if dated.is_empty() {
             let sentence = &text[s.clone()];
@@ -762,6 +850,60 @@ pub fn extract(
     out
 }
 
+/// The clause events of a sentence of a dated document: dated by their own clause, else by
+/// the passage's date, else by the document's; a date a main clause states becomes the
+/// passage's.
+fn clause_sentence(
+    input: &ClauseInput<'_>,
+    gazetteer: &Gazetteer,
+    lexicon: &Lexicon,
+    ctx: &mut Context,
+    doc: &Clock,
+) -> Vec<Event> {
+    let clock = match &ctx.last {
+        Some((value, interval)) => Clock {
+            value: value.clone(),
+            interval: *interval,
+            source: DateSource::Narrative,
+        },
+        None => doc.clone(),
+    };
+    let (found, moved) = clause_events(input, gazetteer, lexicon, &mut ctx.voices, &clock);
+    if let Some(m) = moved {
+        if let Some((a, _)) = m.interval {
+            ctx.doc_last = Some(a);
+        }
+        ctx.last = Some((m.value, m.interval));
+    }
+    found
+}
+
+/// Consecutive sentences of one speaker, one act and one date, in one passage: one turn.
+fn same_turn(prev: &Event, next: &Event) -> bool {
+    prev.date_source == DateSource::Document
+        && next.date_source == DateSource::Document
+        && prev.kind == next.kind
+        && prev.agents == next.agents
+        && prev.date == next.date
+        && prev.evidence.end <= next.evidence.start
+}
+
+/// The sources of sentence `s`: its citations, a quotation's source line, an "According to".
+fn sources_of(
+    text: &str,
+    s: &Range<usize>,
+    citations: &[Citation],
+    quote_source: Option<&str>,
+) -> Vec<String> {
+    citations
+        .iter()
+        .filter(|c| c.start >= s.start && c.end <= s.end + 2)
+        .map(|c| c.text.clone())
+        .chain(quote_source.map(String::from))
+        .chain(attribution(&text[s.clone()]))
+        .collect()
+}
+
 /// The date of an instrument, written with its name: "the United Nations Declaration of 1
 /// January 1942", "the 1956 Joint Declaration". Such a date is attributive (it names the
 /// instrument) but it is still the date of an event: the instrument's conclusion.
@@ -992,17 +1134,16 @@ mod tests {
         let timexes = Tagger::new().tag(text, Role::Narrative);
         let sentences = annals_ingest::sentences(text);
         let cites = crate::cite::citations(text);
-        let ev = extract(
+        let input = BlockInput {
             text,
-            &sentences,
-            &timexes,
-            &mentions,
-            &cites,
-            None,
-            &g,
-            &Lexicon::builtin(),
-            &mut Context::default(),
-        );
+            sentences: &sentences,
+            parses: &[],
+            timexes: &timexes,
+            mentions: &mentions,
+            citations: &cites,
+            quote_source: None,
+        };
+        let ev = extract(&input, &g, &Lexicon::builtin(), &mut Context::default());
         (ev, g)
     }
 

@@ -24,6 +24,9 @@ pub struct EventType {
     pub plover: String,
     pub frame: Frame,
     pub triggers: Vec<String>,
+    /// Lemmas that head an event of this type in a parse tree (see `clause`).
+    #[serde(default)]
+    pub predicates: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -56,6 +59,8 @@ pub struct Lexicon {
     types: Vec<EventType>,
     ac: AhoCorasick,
     pattern_type: Vec<usize>,
+    /// Predicate lemma → index into `types`.
+    predicates: std::collections::HashMap<String, usize>,
 }
 
 /// The bundled lexicon.
@@ -94,15 +99,39 @@ impl Lexicon {
                 line: 1,
                 message: e.to_string(),
             })?;
+        let mut predicates = std::collections::HashMap::new();
+        for (i, t) in f.event.iter().enumerate() {
+            for p in &t.predicates {
+                if let Some(j) = predicates.insert(p.to_lowercase(), i) {
+                    let line = text
+                        .find(&format!("\"{p}\""))
+                        .map_or(1, |at| text[..at].matches('\n').count() + 1);
+                    return Err(LexiconError {
+                        path: name.into(),
+                        line,
+                        message: format!(
+                            "predicate \"{p}\" is listed under both {} and {}",
+                            f.event[j].name, t.name
+                        ),
+                    });
+                }
+            }
+        }
         Ok(Lexicon {
             types: f.event,
             ac,
             pattern_type,
+            predicates,
         })
     }
 
     pub fn types(&self) -> &[EventType] {
         &self.types
+    }
+
+    /// The event type a predicate lemma heads, as an index into [`Lexicon::types`].
+    pub fn predicate(&self, lemma: &str) -> Option<usize> {
+        self.predicates.get(lemma).copied()
     }
 
     /// Triggers in `text`, whole words only, in order.
@@ -172,5 +201,19 @@ mod tests {
     fn bad_lexicon_names_file_and_line() {
         let e = Lexicon::from_str("mine.toml", "[[event]]\ntype = \"x\"\ncameo = \"1\"\nplover = \"P\"\nframe = \"sideways\"\ntriggers = []\n").unwrap_err();
         assert_eq!((e.path.as_str(), e.line), ("mine.toml", 5));
+    }
+
+    #[test]
+    fn predicates_map_lemmas_to_one_type() {
+        let l = Lexicon::builtin();
+        let ty = |lemma: &str| l.predicate(lemma).map(|i| l.types()[i].name.as_str());
+        assert_eq!(ty("say"), Some("statement"));
+        assert_eq!(ty("recommend"), Some("propose"));
+        assert_eq!(ty("urge"), Some("demand"));
+        assert_eq!(ty("concur"), Some("agree"));
+        assert_eq!(ty("walk"), None);
+        let twice = "[[event]]\ntype = \"a\"\ncameo = \"1\"\nplover = \"P\"\nframe = \"patient\"\ntriggers = []\npredicates = [\"say\"]\n\n[[event]]\ntype = \"b\"\ncameo = \"1\"\nplover = \"P\"\nframe = \"patient\"\ntriggers = []\npredicates = [\"say\"]\n";
+        let e = Lexicon::from_str("mine.toml", twice).unwrap_err();
+        assert!(e.message.contains("both a and b"), "{e}");
     }
 }

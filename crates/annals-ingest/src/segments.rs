@@ -480,8 +480,24 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
+    // square brackets open: an editor's note written into the text ("… 2487. [Footnote 2:
+    // In telegram 2487, …(Ibid.)] Despite …") ends its sentence when it closes
+    let mut depth = 0usize;
     while i < b.len() {
         let c = b[i];
+        if c == b'[' {
+            depth += 1;
+        } else if c == b']' && depth > 0 {
+            depth -= 1;
+            let ws = text[i + 1..].len() - text[i + 1..].trim_start().len();
+            let next = text[i + 1 + ws..].chars().next();
+            if depth == 0 && ws > 0 && next.is_some_and(|n| n.is_uppercase() || n == '[') {
+                out.push(start..i + 1);
+                start = i + 1 + ws;
+                i = start;
+                continue;
+            }
+        }
         let ellipsis = b[i..].starts_with("…".as_bytes());
         if c == b'.' || c == b'!' || c == b'?' || ellipsis {
             let mut j = i + if ellipsis { '…'.len_utf8() } else { 1 };
@@ -490,6 +506,9 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
                 let rest = &text[j..];
                 if let Some(ch) = rest.chars().next() {
                     if matches!(ch, '"' | '\'' | ')' | ']' | '”' | '’') {
+                        if ch == ']' {
+                            depth = depth.saturating_sub(1);
+                        }
                         j += ch.len_utf8();
                         continue;
                     }
@@ -500,7 +519,9 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
             let next = text[j + ws..].chars().next();
             let boundary = ws > 0
                 && next.is_some_and(|n| {
-                    n.is_uppercase() || n.is_ascii_digit() || matches!(n, '“' | '"' | '(' | '‘')
+                    n.is_uppercase()
+                        || n.is_ascii_digit()
+                        || matches!(n, '“' | '"' | '(' | '‘' | '[')
                 })
                 && !(c == b'.' && !ellipsis && is_abbreviation(text, i, next.unwrap()));
             if boundary || j + ws == b.len() {
@@ -665,6 +686,23 @@ mod tests {
 
     fn sents(t: &str) -> Vec<&str> {
         sentences(t).into_iter().map(|r| &t[r]).collect()
+    }
+
+    #[test]
+    fn bracketed_notes_are_sentences_of_their_own() {
+        let t = "Re Embtel 2487. [Footnote 2: In telegram 2487, April 1, Allison reported it. (Ibid., 033.9411/4–155)] Despite caution all papers carry it. [Secret.] Next.";
+        let got: Vec<&str> = sentences(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(
+            got,
+            [
+                "Re Embtel 2487.",
+                "[Footnote 2: In telegram 2487, April 1, Allison reported it.",
+                "(Ibid., 033.9411/4–155)]",
+                "Despite caution all papers carry it.",
+                "[Secret.]",
+                "Next."
+            ]
+        );
     }
 
     #[test]

@@ -945,7 +945,9 @@ impl Build<'_> {
             // Retellings merge when kind, date, actors and polarity agree. An event with no
             // named actor is never merged: "riots" on one day are not the "unrest" of another
             // sentence just because neither names who.
-            let key = if agents.is_empty() {
+            // Nor are the acts a document reports on its own date (the turns of a
+            // conversation): each is told once, by that document.
+            let key = if agents.is_empty() || ev.date_source == "document" {
                 format!(
                     "{}|{}||{}|{}:{}-{}",
                     ev.kind, ev.date, ev.negated, d.sha256, ev.evidence.0, ev.evidence.1

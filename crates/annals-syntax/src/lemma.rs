@@ -295,7 +295,10 @@ mod tests {
     fn grouped_numbers_lose_their_separators() {
         let num = crate::Upos::NUM.0;
         assert_eq!(grouped_number("420,588", num).as_deref(), Some("420588"));
-        assert_eq!(grouped_number("1,993,045.50", num).as_deref(), Some("1993045.50"));
+        assert_eq!(
+            grouped_number("1,993,045.50", num).as_deref(),
+            Some("1993045.50")
+        );
         assert_eq!(grouped_number("12,34", num), None);
         assert_eq!(grouped_number("420,588", crate::Upos::PROPN.0), None);
         assert_eq!(case_class("01-Feb-02"), 4);

@@ -1,0 +1,542 @@
+//! Events from the parse tree: one candidate per predicate of the main clauses of a sentence.
+//!
+//! This is how annals reads a sentence its date-driven extractor (`extract`) has no date
+//! for — above all the speech acts of archival documents, which are dated only by the
+//! document: "Shigemitsu replied that …", "I told Tani that …", "The Secretary countered …",
+//! "Recommend that …". For each predicate whose lemma the lexicon lists (`predicates` in
+//! `data/events.toml`):
+//! - only main clauses count: the root and its conjuncts and parataxis. What a speech act
+//!   says ("… that the Cabinet had decided to send …", a `ccomp`), wants (`xcomp`) or
+//!   qualifies (`advcl`, `acl`) is its content, never an event of its own;
+//! - the agent is the subject (a passive's `obl:agent`); a conjunct without a subject shares
+//!   its head's; a sentence that opens with its verb ("Recommend that …") is the document's
+//!   sender speaking; "I", "we", "he"/"she" are resolved through [`Voices`];
+//! - the targets are the indirect and direct objects and the obliques "to", "with",
+//!   "against"; a speech act without one is addressed to the document's counterpart (the
+//!   addressee of a telegram, the other side of a conversation);
+//! - a predicate without an agent is no event; predicates of one sentence with the same
+//!   agents are one event (the first names the type); negation and modality come from the
+//!   predicate's own dependents.
+
+use std::ops::Range;
+
+use annals_entities::{EntityKind, Gazetteer, Mention};
+use annals_syntax::{Sentence, Upos};
+use jiff::civil::Date;
+
+use crate::extract::{DateSource, Event};
+use crate::lexicon::Lexicon;
+
+/// Who the pronouns and the subjectless clauses of a document are.
+#[derive(Debug, Clone, Default)]
+pub struct Voices {
+    /// "I", and a clause without a subject: the sender (a person first, then what they act
+    /// for).
+    pub first: Vec<usize>,
+    /// "we": the sender's side.
+    pub we: Vec<usize>,
+    /// Whom the sender addresses: a telegram's addressee, the other side of a conversation.
+    pub counterpart: Vec<usize>,
+    /// The person named last as the subject of a clause: "he", "she".
+    pub last_person: Option<usize>,
+}
+
+/// A date for the events of a clause.
+#[derive(Debug, Clone)]
+pub struct Clock {
+    pub value: String,
+    pub interval: Option<(Date, Date)>,
+    pub source: DateSource,
+}
+
+/// Relations that put a predicate inside another's content or description.
+const MAIN_CLAUSE: &[&str] = &["root", "conj", "parataxis"];
+
+/// Speech and attitude types: without a target, the document's counterpart is addressed.
+const ADDRESSED: &[&str] = &[
+    "statement",
+    "propose",
+    "demand",
+    "agree",
+    "reject",
+    "protest",
+];
+
+/// A sentence to read: its parse, the mentions of its block and the dates it states.
+pub struct ClauseInput<'a> {
+    /// The block's text; the parse and the mentions index it.
+    pub text: &'a str,
+    pub sentence: &'a Sentence<'a>,
+    pub mentions: &'a [Mention],
+    /// The sentence's usable dates: the span of each expression and its date.
+    pub dates: &'a [(Range<usize>, Clock)],
+}
+
+/// The events of one parsed sentence, dated by the date stated in each predicate's own
+/// clause, else by `clock` (the passage's date, else the document's). Returns the events
+/// and the date the sentence moves the passage to: the last date a main clause stated.
+/// Dates inside content ("he would raise it again on March 3") date nothing and move
+/// nothing.
+pub fn clause_events(
+    input: &ClauseInput<'_>,
+    gazetteer: &Gazetteer,
+    lexicon: &Lexicon,
+    voices: &mut Voices,
+    clock: &Clock,
+) -> (Vec<Event>, Option<Clock>) {
+    let ClauseInput {
+        text,
+        sentence,
+        mentions,
+        dates,
+    } = *input;
+    let tree = Tree {
+        text,
+        s: sentence,
+        mentions,
+        gazetteer,
+    };
+    // each date to the main-clause predicate it belongs to, if any
+    let owners: Vec<Option<usize>> = dates.iter().map(|(r, _)| tree.owner(r)).collect();
+    let mut moved: Option<Clock> = None;
+    let mut out: Vec<Event> = Vec::new();
+    for i in 0..sentence.tokens.len() {
+        let t = &sentence.tokens[i];
+        if !tree.main_clause(i) || !matches!(t.upos, Upos::VERB) {
+            continue;
+        }
+        // the subject of every main clause is who "he" is next, event or not
+        let agents = tree.agents(i, voices);
+        if let Some(p) = agents
+            .iter()
+            .copied()
+            .find(|&a| gazetteer.get(a).kind == EntityKind::Person)
+        {
+            voices.last_person = Some(p);
+        }
+        let Some(ty) = tree.predicate(i, lexicon) else {
+            continue;
+        };
+        if agents.is_empty() {
+            continue;
+        }
+        if let Some(prev) = out.last_mut() {
+            if prev.agents == agents {
+                continue; // "Allison stressed … and pointed as well to …": one turn
+            }
+        }
+        let ty = &lexicon.types()[ty];
+        let mut targets = tree.targets(i, voices);
+        if targets.is_empty() && ADDRESSED.contains(&ty.name.as_str()) {
+            targets = voices.counterpart.clone();
+        }
+        targets.retain(|x| !agents.contains(x));
+        let (negated, modality) = tree.polarity(i);
+        // a date of the predicate's own clause, else of a verb coordinated with it ("called
+        // on him and had an hour's conversation yesterday morning")
+        let own = owners.iter().position(|o| *o == Some(i)).or_else(|| {
+            let group = tree.coordination(i);
+            owners
+                .iter()
+                .position(|o| o.is_some_and(|j| tree.coordination(j) == group))
+        });
+        let (clock, date_span) = match own {
+            Some(k) => {
+                // a day sets the passage's time; "in 1951", "last year" in a report are
+                // recollections that date their clause only
+                let day = dates[k]
+                    .1
+                    .interval
+                    .is_some_and(|(a, b)| a.tomorrow().is_ok_and(|t| t >= b));
+                if day {
+                    moved = Some(dates[k].1.clone());
+                }
+                (&dates[k].1, dates[k].0.clone())
+            }
+            None => (clock, sentence.span.start..sentence.span.start),
+        };
+        let evidence = sentence.span.clone();
+        let sentence_text = &text[evidence.clone()];
+        let mut summary: String = sentence_text.chars().take(220).collect();
+        if summary.len() < sentence_text.len() {
+            summary.push('…');
+        }
+        out.push(Event {
+            kind: ty.name.clone(),
+            cameo: ty.cameo.clone(),
+            plover: ty.plover.clone(),
+            trigger: Some(t.span.clone()),
+            evidence,
+            date_span,
+            date: clock.value.clone(),
+            date_source: clock.source,
+            interval: clock.interval,
+            agents,
+            targets,
+            negated,
+            modality,
+            sources: Vec::new(),
+            summary,
+            place: None,
+            instrument: None,
+        });
+    }
+    (out, moved)
+}
+
+/// A parsed sentence with the mentions of its text.
+struct Tree<'a> {
+    text: &'a str,
+    s: &'a Sentence<'a>,
+    mentions: &'a [Mention],
+    gazetteer: &'a Gazetteer,
+}
+
+impl Tree<'_> {
+    fn deprel(&self, i: usize) -> &str {
+        self.s.tokens[i].deprel
+    }
+
+    fn lower(&self, i: usize) -> String {
+        self.text[self.s.tokens[i].span.clone()].to_lowercase()
+    }
+
+    /// Is `i` the root, or joined to it only by conjunction and parataxis?
+    fn main_clause(&self, mut i: usize) -> bool {
+        loop {
+            let rel = self.deprel(i);
+            let base = rel.split(':').next().unwrap_or(rel);
+            if !MAIN_CLAUSE.contains(&base) {
+                return false;
+            }
+            match self.s.tokens[i].head {
+                None => return true,
+                Some(h) => i = h,
+            }
+        }
+    }
+
+    /// The first conjunct of the coordination `i` belongs to (`i` itself if none).
+    fn coordination(&self, mut i: usize) -> usize {
+        while self.deprel(i) == "conj" {
+            match self.s.tokens[i].head {
+                Some(h) => i = h,
+                None => break,
+            }
+        }
+        i
+    }
+
+    /// The main-clause verb whose clause states the expression at `r`: up from the
+    /// expression's head, through anything but a clause of content (`ccomp`, `xcomp`,
+    /// `csubj`, `acl`).
+    fn owner(&self, r: &Range<usize>) -> Option<usize> {
+        let inside = |j: usize| {
+            let sp = &self.s.tokens[j].span;
+            sp.start >= r.start && sp.end <= r.end
+        };
+        let mut j = (0..self.s.tokens.len())
+            .find(|&j| inside(j) && self.s.tokens[j].head.is_none_or(|h| !inside(h)))?;
+        loop {
+            if self.s.tokens[j].upos == Upos::VERB && self.main_clause(j) {
+                return Some(j);
+            }
+            let rel = self.deprel(j);
+            let base = rel.split(':').next().unwrap_or(rel);
+            if matches!(base, "ccomp" | "xcomp" | "csubj" | "acl") {
+                return None;
+            }
+            let head = self.s.tokens[j].head?;
+            // "his statement to Dulles in 1951": a date inside an argument dates that
+            // argument (an act of its own), not the verb ("He recalled …")
+            if !inside(j) && matches!(base, "obj" | "iobj" | "nsubj") {
+                return None;
+            }
+            j = head;
+        }
+    }
+
+    /// The lexicon's type for predicate `i`: its lemma with a particle or the preposition
+    /// right after it first ("call on", "point out", "call for"), else the lemma alone.
+    fn predicate(&self, i: usize, lexicon: &Lexicon) -> Option<usize> {
+        let lemma = self.s.tokens[i].lemma.to_lowercase();
+        let next = self.s.tokens.get(i + 1).filter(|n| {
+            matches!(n.deprel, "compound:prt" | "case")
+                && matches!(n.upos, Upos::ADP | Upos::ADV | Upos::PART)
+        });
+        next.and_then(|_| lexicon.predicate(&format!("{lemma} {}", self.lower(i + 1))))
+            .or_else(|| lexicon.predicate(&lemma))
+    }
+
+    fn child(&self, i: usize, rels: &[&str]) -> Option<usize> {
+        self.s.children(i).find(|&c| rels.contains(&self.deprel(c)))
+    }
+
+    /// The agents of predicate `i`.
+    fn agents(&self, i: usize, voices: &Voices) -> Vec<usize> {
+        let passive = self.child(i, &["nsubj:pass"]).is_some()
+            || self.s.tokens[i].feat("Voice") == Some("Pass");
+        if passive {
+            return self
+                .child(i, &["obl:agent"])
+                .map(|a| self.entities(a, voices))
+                .unwrap_or_default();
+        }
+        if let Some(subj) = self.child(i, &["nsubj"]) {
+            return self.entities(subj, voices);
+        }
+        match self.s.tokens[i].head {
+            // a conjunct shares its head's subject
+            Some(h) if self.deprel(i) == "conj" => self.agents(h, voices),
+            // "Recommend that …", "Suggest you …": telegram style, the sender speaks
+            None if self.opens_sentence(i) => voices.first.clone(),
+            // the parser found no subject: the names right before the verb ("…, General
+            // Taylor and I called on him")
+            None => self.names_before(i, voices),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The actors named by the nominal words right before `i`.
+    fn names_before(&self, i: usize, voices: &Voices) -> Vec<usize> {
+        let mut out = Vec::new();
+        for j in (0..i).rev() {
+            let t = &self.s.tokens[j];
+            let nominal = matches!(
+                t.upos,
+                Upos::PROPN | Upos::NOUN | Upos::PRON | Upos::ADJ | Upos::CCONJ | Upos::DET
+            ) || (t.upos == Upos::PUNCT && self.lower(j) == ".");
+            if !nominal {
+                break;
+            }
+            if matches!(t.upos, Upos::PROPN | Upos::PRON) {
+                for e in self.entities(j, voices) {
+                    if !out.contains(&e) {
+                        out.push(e);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Nothing but punctuation and adverbs before `i`.
+    fn opens_sentence(&self, i: usize) -> bool {
+        self.s.tokens[..i]
+            .iter()
+            .all(|t| matches!(t.upos, Upos::PUNCT | Upos::ADV | Upos::CCONJ))
+    }
+
+    /// The targets of predicate `i`: objects and the obliques of addressing and opposing.
+    fn targets(&self, i: usize, voices: &Voices) -> Vec<usize> {
+        let mut out = Vec::new();
+        for c in self.s.children(i) {
+            let rel = self.deprel(c);
+            let take = match rel {
+                "iobj" | "obj" => true,
+                "obl" => self.s.children(c).any(|k| {
+                    self.deprel(k) == "case"
+                        && matches!(
+                            self.lower(k).as_str(),
+                            "to" | "with" | "against" | "toward" | "towards" | "on"
+                        )
+                }),
+                _ => false,
+            };
+            if take {
+                for e in self.entities(c, voices) {
+                    if !out.contains(&e) {
+                        out.push(e);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The byte span of the phrase headed by `i`, without relative clauses and the like.
+    fn phrase(&self, i: usize) -> Range<usize> {
+        let mut span = self.s.tokens[i].span.clone();
+        for c in self.s.children(i) {
+            if matches!(
+                self.deprel(c),
+                "acl" | "acl:relcl" | "punct" | "parataxis" | "advcl" | "ccomp" | "dep"
+            ) {
+                continue;
+            }
+            let r = self.phrase(c);
+            span.start = span.start.min(r.start);
+            span.end = span.end.max(r.end);
+        }
+        span
+    }
+
+    /// The actors a noun phrase names: pronouns through `voices`, names through mentions,
+    /// with the state each person or organization acts for.
+    fn entities(&self, i: usize, voices: &Voices) -> Vec<usize> {
+        match self.lower(i).as_str() {
+            "i" | "me" => return voices.first.clone(),
+            "we" | "us" => {
+                return if voices.we.is_empty() {
+                    voices.first.clone()
+                } else {
+                    voices.we.clone()
+                }
+            }
+            "he" | "she" | "him" | "her" => {
+                return voices
+                    .last_person
+                    .map(|p| self.with_state(vec![p]))
+                    .unwrap_or_default()
+            }
+            _ => {}
+        }
+        let span = self.phrase(i);
+        let found: Vec<usize> = self
+            .mentions
+            .iter()
+            .filter(|m| m.start >= span.start && m.end <= span.end)
+            .map(|m| m.entity)
+            .filter(|&e| self.gazetteer.get(e).kind.is_actor())
+            .collect();
+        self.with_state(found)
+    }
+
+    fn with_state(&self, found: Vec<usize>) -> Vec<usize> {
+        let mut out = Vec::new();
+        for e in found {
+            for x in [Some(e), self.gazetteer.state_of(e)].into_iter().flatten() {
+                if !out.contains(&x) {
+                    out.push(x);
+                }
+            }
+        }
+        out
+    }
+
+    /// Negation ("did not agree", "never accepted") and modality ("would propose").
+    fn polarity(&self, i: usize) -> (bool, Option<&'static str>) {
+        let mut negated = false;
+        let mut modality = None;
+        for c in self.s.children(i) {
+            let w = self.lower(c);
+            match self.deprel(c) {
+                "advmod" if matches!(w.as_str(), "not" | "n't" | "never") => negated = true,
+                "aux" => {
+                    modality = modality.or(match w.as_str() {
+                        "would" | "'d" | "could" | "might" | "may" | "should" => {
+                            Some("hypothetical")
+                        }
+                        "will" | "'ll" | "shall" => Some("intention"),
+                        _ => None,
+                    })
+                }
+                _ => {}
+            }
+        }
+        (negated, modality)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use annals_entities::{DocState, Linker};
+
+    /// The events of `text` (one sentence) with "I" = Allison and the given dates.
+    fn read(text: &str, dates: &[(&str, &str)]) -> (Vec<Event>, Option<Clock>, Gazetteer) {
+        let mut g = Gazetteer::builtin();
+        let linker = Linker::new(&g);
+        let mentions = linker.find(&mut g, text, &mut DocState::default());
+        let model = annals_syntax::Model::builtin();
+        let parse = model.parse_sentence(text, 0..text.len());
+        let day = |v: &str| {
+            let d: Date = v.parse().unwrap();
+            Clock {
+                value: v.to_string(),
+                interval: Some((d, d.tomorrow().unwrap())),
+                source: DateSource::Text,
+            }
+        };
+        let dates: Vec<(Range<usize>, Clock)> = dates
+            .iter()
+            .map(|(phrase, v)| {
+                let at = text.find(phrase).unwrap();
+                (at..at + phrase.len(), day(v))
+            })
+            .collect();
+        let allison = g.index("John M. Allison").unwrap();
+        let mut voices = Voices {
+            first: vec![allison, g.index("United States").unwrap()],
+            ..Voices::default()
+        };
+        let doc = Clock {
+            source: DateSource::Document,
+            ..day("1955-04-02")
+        };
+        let input = ClauseInput {
+            text,
+            sentence: &parse,
+            mentions: &mentions,
+            dates: &dates,
+        };
+        let (ev, moved) = clause_events(&input, &g, &Lexicon::builtin(), &mut voices, &doc);
+        (ev, moved, g)
+    }
+
+    fn names(g: &Gazetteer, v: &[usize]) -> Vec<String> {
+        v.iter().map(|&i| g.get(i).id.clone()).collect()
+    }
+
+    #[test]
+    fn a_speech_act_and_not_its_content() {
+        let (ev, moved, g) = read(
+            "Shigemitsu replied that the Cabinet had decided to send him to Washington.",
+            &[],
+        );
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        assert_eq!(ev[0].kind, "statement");
+        assert_eq!(names(&g, &ev[0].agents), ["Shigemitsu Mamoru", "Japan"]);
+        assert_eq!(
+            (ev[0].date.as_str(), ev[0].date_source),
+            ("1955-04-02", DateSource::Document)
+        );
+        assert!(moved.is_none());
+    }
+
+    #[test]
+    fn the_first_person_and_a_date_of_content() {
+        let text =
+            "On April 1 I told Tani that Shigemitsu would raise the matter again on April 9.";
+        let (ev, moved, g) = read(
+            text,
+            &[("April 1", "1955-04-01"), ("April 9", "1955-04-09")],
+        );
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        assert_eq!(
+            names(&g, &ev[0].agents),
+            ["John M. Allison", "United States"]
+        );
+        assert!(names(&g, &ev[0].targets).contains(&"Tani Masayuki".to_string()));
+        // the told date, never the date of what was told
+        assert_eq!(ev[0].date, "1955-04-01");
+        assert_eq!(moved.map(|c| c.value).as_deref(), Some("1955-04-01"));
+    }
+
+    #[test]
+    fn telegram_style_passive_agent_and_negation() {
+        let (ev, _, g) = read("Recommend that the note be delivered at once.", &[]);
+        assert_eq!(ev[0].kind, "propose");
+        assert_eq!(names(&g, &ev[0].agents)[0], "John M. Allison");
+        let (ev, _, g) = read("The proposal was rejected by Dulles.", &[]);
+        assert_eq!(ev[0].kind, "reject");
+        assert_eq!(
+            names(&g, &ev[0].agents),
+            ["John F. Dulles", "United States"]
+        );
+        let (ev, _, _) = read("Hatoyama did not agree.", &[]);
+        assert!(ev[0].negated && ev[0].kind == "agree");
+        let (ev, _, _) = read("The weather was fine.", &[]);
+        assert!(ev.is_empty(), "no predicate, no agent: no event");
+    }
+}

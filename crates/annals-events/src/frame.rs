@@ -1,0 +1,395 @@
+//! The document as an act: who sends it to whom, who takes part in the conversation it
+//! records — read from its heading ("Telegram From the Embassy in Japan to the Department of
+//! State", "Memorandum of a Conversation Between Foreign Secretary Macmillan and Secretary of
+//! State Dulles, …", "Memorandum From the Under Secretary of State (Hoover) to the Secretary
+//! of State"), its signature line ("Allison") and its drafting note ("Drafted by Dulles").
+//!
+//! Archival documents speak in the first person and in telegram style ("I told Tani …",
+//! "Recommend that …"); the frame says who that is ([`DocFrame::voices`]). A telegram, a
+//! memorandum or a letter is itself a statement of its sender to its addressee, a memorandum
+//! of conversation a meeting of its participants, dated by the dateline
+//! ([`DocFrame::event`]).
+
+use std::ops::Range;
+
+use annals_entities::{EntityKind, Gazetteer, Mention};
+
+use crate::clause::{Clock, Voices};
+use crate::extract::Event;
+use crate::lexicon::Lexicon;
+
+/// What kind of document a heading announces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocKind {
+    Telegram,
+    /// A memorandum of conversation: a meeting of its participants.
+    Conversation,
+    Memorandum,
+    Letter,
+    /// A report, paper, study or note sent or circulated.
+    Report,
+}
+
+/// Who a document is from and to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocFrame {
+    pub kind: DocKind,
+    /// Bytes of the heading in the text it was read from.
+    pub heading: Range<usize>,
+    /// The sender: the signer or named author first, then the office or state.
+    pub senders: Vec<usize>,
+    pub addressees: Vec<usize>,
+    /// Conversation participants.
+    pub participants: Vec<usize>,
+}
+
+/// The kind a heading names, if it names a document.
+fn kind_of(lower: &str) -> Option<DocKind> {
+    let has = |w: &str| lower.contains(w);
+    if has("editorial note") {
+        return None;
+    }
+    Some(
+        if has("memorandum of a conversation") || has("memorandum of conversation") {
+            DocKind::Conversation
+        } else if has("telegram") || has("cable") || has("despatch") || has("airgram") {
+            DocKind::Telegram
+        } else if has("memorandum") {
+            DocKind::Memorandum
+        } else if has("letter") || has("message") {
+            DocKind::Letter
+        } else if has("report") || has("paper") || has("study") || has("estimate") || has("note") {
+            DocKind::Report
+        } else {
+            return None;
+        },
+    )
+}
+
+/// Byte offset of the word `w` (lower case, with its spaces) in `lower`.
+fn word_at(lower: &str, w: &str) -> Option<usize> {
+    lower.find(w).map(|i| i + w.len())
+}
+
+impl DocFrame {
+    /// Reads a heading. `mentions` are those of `heading` (offsets into it); people named in
+    /// parentheses that the gazetteer lacks ("(Hoover)") are added to it as found.
+    pub fn read(
+        heading: &str,
+        at: usize,
+        mentions: &[Mention],
+        gazetteer: &mut Gazetteer,
+    ) -> Option<DocFrame> {
+        let lower = heading.to_lowercase();
+        let kind = kind_of(&lower)?;
+        let actors_in = |r: Range<usize>, g: &Gazetteer| -> Vec<usize> {
+            let mut out = Vec::new();
+            for m in mentions
+                .iter()
+                .filter(|m| m.start >= r.start && m.end <= r.end)
+            {
+                // "the Embassy in Japan": where the post is, not who acts
+                let place =
+                    lower[..m.start].ends_with(" in ") || lower[..m.start].ends_with(" at ");
+                if !place && g.get(m.entity).kind.is_actor() && !out.contains(&m.entity) {
+                    out.push(m.entity);
+                }
+            }
+            out
+        };
+        let end = heading.len();
+        let mut frame = DocFrame {
+            kind,
+            heading: at..at + end,
+            senders: Vec::new(),
+            addressees: Vec::new(),
+            participants: Vec::new(),
+        };
+        if kind == DocKind::Conversation {
+            // "Between A and B, <place>, <date>": the participants end at the first comma
+            // after the "and"
+            if let Some(from) = word_at(&lower, " between ") {
+                let and = lower[from..].find(" and ").map_or(from, |i| from + i + 5);
+                let to = lower[and..].find(',').map_or(end, |i| and + i);
+                frame.participants = actors_in(from..to, gazetteer);
+            }
+            return Some(frame);
+        }
+        let from = word_at(&lower, " from ");
+        let to = word_at(&lower, " to ");
+        if let Some(f) = from {
+            let stop = to.filter(|&t| t > f).map_or(end, |t| t - 4);
+            frame.senders = named_in_parentheses(heading, f..stop, gazetteer);
+            frame.senders.extend(actors_in(f..stop, gazetteer));
+        }
+        if let Some(t) = to {
+            frame.addressees = named_in_parentheses(heading, t..end, gazetteer);
+            frame.addressees.extend(actors_in(t..end, gazetteer));
+        }
+        Some(frame)
+    }
+
+    /// Adds the signer (the person of the signature line) or the drafter of a memorandum of
+    /// conversation as the document's first person.
+    pub fn signed(&mut self, person: usize) {
+        self.senders.retain(|&s| s != person);
+        self.senders.insert(0, person);
+    }
+
+    /// Who "I", "we" and the addressed are.
+    pub fn voices(&self, gazetteer: &Gazetteer) -> Voices {
+        let person = |v: &[usize]| {
+            v.iter()
+                .copied()
+                .find(|&e| gazetteer.get(e).kind == EntityKind::Person)
+        };
+        let with_state =
+            |e: usize| -> Vec<usize> { std::iter::once(e).chain(gazetteer.state_of(e)).collect() };
+        let mut v = Voices::default();
+        match self.kind {
+            DocKind::Conversation => {
+                // each speaker addresses the others (an event drops its own agents)
+                if let Some(p) = person(&self.senders) {
+                    v.first = with_state(p);
+                }
+                v.counterpart = self.participants.clone();
+            }
+            _ => {
+                v.first = match person(&self.senders) {
+                    Some(p) => with_state(p),
+                    None => self.senders.clone(),
+                };
+                v.counterpart = self.addressees.clone();
+            }
+        }
+        v.we = v
+            .first
+            .iter()
+            .filter_map(|&e| match gazetteer.get(e).kind {
+                EntityKind::Person | EntityKind::Organization => gazetteer.state_of(e),
+                _ => Some(e),
+            })
+            .take(1)
+            .collect();
+        v
+    }
+
+    /// The document as an event: a meeting of the participants of a conversation, else a
+    /// statement of the sender to the addressee. None when nobody is known.
+    pub fn event(&self, lexicon: &Lexicon, gazetteer: &Gazetteer, clock: &Clock) -> Option<Event> {
+        let (ty, agents, targets) = if self.kind == DocKind::Conversation {
+            let (a, t) = self.participants.split_at(self.participants.len().min(1));
+            ("meet", a.to_vec(), t.to_vec())
+        } else {
+            ("statement", self.senders.clone(), self.addressees.clone())
+        };
+        if agents.is_empty() {
+            return None;
+        }
+        let ty = lexicon.types().iter().find(|t| t.name == ty)?;
+        let with_states = |v: Vec<usize>| {
+            let mut out = Vec::new();
+            for e in v {
+                for x in std::iter::once(e).chain(gazetteer.state_of(e)) {
+                    if !out.contains(&x) {
+                        out.push(x);
+                    }
+                }
+            }
+            out
+        };
+        let agents = with_states(agents);
+        let mut targets = with_states(targets);
+        targets.retain(|x| !agents.contains(x));
+        Some(Event {
+            kind: ty.name.clone(),
+            cameo: ty.cameo.clone(),
+            plover: ty.plover.clone(),
+            trigger: None,
+            evidence: self.heading.clone(),
+            date_span: self.heading.start..self.heading.start,
+            date: clock.value.clone(),
+            date_source: clock.source,
+            interval: clock.interval,
+            agents,
+            targets,
+            negated: false,
+            modality: None,
+            sources: Vec::new(),
+            summary: String::new(),
+            place: None,
+            instrument: None,
+        })
+    }
+}
+
+impl DocFrame {
+    /// A telegram's paragraphs are its sender's points, one event each: a numbered point
+    /// ("2. US fully appreciates …") always, with what the sender's own clauses in it say
+    /// folded in (a recommendation makes it a proposal); an unnumbered paragraph when
+    /// nothing else was read from it ("This completely irresponsible action … places U.S.
+    /// in most awkward position."). Offsets are of `text`, the paragraph.
+    pub fn points(
+        &self,
+        text: &str,
+        sentences: &[Range<usize>],
+        events: &mut Vec<Event>,
+        voices: &Voices,
+        lexicon: &Lexicon,
+        clock: &Clock,
+    ) {
+        if self.kind != DocKind::Telegram || voices.first.is_empty() {
+            return;
+        }
+        let trimmed = text.trim_start();
+        // a bracketed note, a signature, a telegram's reference line ("2490. Re Embtel 2487.")
+        if trimmed.starts_with('[')
+            || trimmed.starts_with('(')
+            || sentences.is_empty()
+            || trimmed.split_whitespace().count() < 6
+        {
+            return;
+        }
+        let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+        let numbered = (1..=2).contains(&digits) && trimmed[digits..].starts_with(". ");
+        if !numbered && !events.is_empty() {
+            return;
+        }
+        // the sender's own clauses are this point
+        let mut kind = "statement";
+        events.retain(|e| {
+            let own = e.agents == voices.first;
+            if own && matches!(e.kind.as_str(), "propose" | "demand") {
+                kind = if e.kind == "propose" {
+                    "propose"
+                } else {
+                    "demand"
+                };
+            }
+            !own
+        });
+        let Some(ty) = lexicon.types().iter().find(|t| t.name == kind) else {
+            return;
+        };
+        let first = sentences[0].clone();
+        let mut targets = voices.counterpart.clone();
+        targets.retain(|x| !voices.first.contains(x));
+        events.insert(
+            0,
+            Event {
+                kind: ty.name.clone(),
+                cameo: ty.cameo.clone(),
+                plover: ty.plover.clone(),
+                trigger: None,
+                evidence: first.clone(),
+                date_span: first.start..first.start,
+                date: clock.value.clone(),
+                date_source: clock.source,
+                interval: clock.interval,
+                agents: voices.first.clone(),
+                targets,
+                negated: false,
+                modality: None,
+                sources: Vec::new(),
+                summary: text[first].chars().take(220).collect(),
+                place: None,
+                instrument: None,
+            },
+        );
+    }
+}
+
+/// People named in parentheses in `text[r]` ("the Under Secretary of State (Hoover)"),
+/// added to the gazetteer when it lacks them.
+fn named_in_parentheses(text: &str, r: Range<usize>, gazetteer: &mut Gazetteer) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut rest = &text[r];
+    while let Some(open) = rest.find('(') {
+        let Some(close) = rest[open..].find(')') else {
+            break;
+        };
+        let name = rest[open + 1..open + close].trim();
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let is_name = !words.is_empty()
+            && words.len() <= 4
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        if is_name {
+            let e = gazetteer
+                .lookup(name)
+                .unwrap_or_else(|| gazetteer.add_found(name, EntityKind::Person, None));
+            out.push(e);
+        }
+        rest = &rest[open + close..];
+    }
+    out
+}
+
+/// The person a signature or drafting line names: the last line of a document ("Allison"),
+/// "Drafted by Dulles." — one or two capitalized words that the mentions resolve to a person.
+pub fn person_named(line: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> Option<usize> {
+    let mut people = mentions
+        .iter()
+        .filter(|m| gazetteer.get(m.entity).kind == EntityKind::Person)
+        .map(|m| m.entity);
+    let first = people.next()?;
+    let words = line.split_whitespace().count();
+    (words <= 3 && people.all(|p| p == first)).then_some(first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use annals_entities::{DocState, Linker};
+
+    fn frame(heading: &str) -> (Option<DocFrame>, Gazetteer) {
+        let mut g = Gazetteer::builtin();
+        let linker = Linker::new(&g);
+        let mentions = linker.find(&mut g, heading, &mut DocState::default());
+        let f = DocFrame::read(heading, 0, &mentions, &mut g);
+        (f, g)
+    }
+
+    fn names(g: &Gazetteer, v: &[usize]) -> Vec<String> {
+        v.iter().map(|&i| g.get(i).id.clone()).collect()
+    }
+
+    #[test]
+    fn telegram_and_memorandum_headings() {
+        let (f, g) = frame("24. Telegram From the Department of State to the Embassy in Japan");
+        let f = f.unwrap();
+        assert_eq!(f.kind, DocKind::Telegram);
+        assert_eq!(names(&g, &f.senders), ["United States"]);
+        assert!(
+            f.addressees.is_empty(),
+            "the Embassy in Japan is no act of Japan"
+        );
+        let (f, g) = frame(
+            "35. Memorandum From the Under Secretary of State (Hoover) to the Secretary of State",
+        );
+        let f = f.unwrap();
+        assert_eq!(f.kind, DocKind::Memorandum);
+        assert_eq!(names(&g, &f.senders)[0], "Hoover");
+        assert!(frame("30. Editorial Note").0.is_none());
+    }
+
+    #[test]
+    fn a_conversation_is_a_meeting_of_its_participants() {
+        let (f, g) = frame("49. Memorandum of a Conversation Between Secretary of State Dulles and Foreign Minister Shigemitsu, National Airport, Washington, September 1, 1955, 8:45 a.m.");
+        let mut f = f.unwrap();
+        assert_eq!(f.kind, DocKind::Conversation);
+        assert_eq!(
+            names(&g, &f.participants),
+            ["John F. Dulles", "Shigemitsu Mamoru"]
+        );
+        f.signed(g.index("John F. Dulles").unwrap());
+        let v = f.voices(&g);
+        assert_eq!(names(&g, &v.first), ["John F. Dulles", "United States"]);
+        assert_eq!(
+            names(&g, &v.counterpart),
+            ["John F. Dulles", "Shigemitsu Mamoru"]
+        );
+        assert_eq!(names(&g, &v.we), ["United States"]);
+    }
+}
