@@ -99,6 +99,7 @@ fn event_record(
         summary: ev.summary,
         place: ev.place,
         instrument: ev.instrument.map(|i| entity_record(g, i)),
+        distinct: ev.distinct,
     }
 }
 
@@ -117,6 +118,26 @@ fn document_frame(all: &[annals_ingest::Block], k: &mut Knowledge) -> Option<Doc
     let mut frame = DocFrame::read(&clean.text, 0, &mentions, &mut k.gazetteer)?;
     let (hs, he) = clean.map.span(0, clean.text.len());
     frame.heading = hs..he;
+    // a memorandum of conversation without "Between …" lists them: "PARTICIPANTS", then a
+    // short line each ("The Secretary", "FE—Mr. Sebald")
+    if frame.kind == DocKind::Conversation && frame.participants.is_empty() {
+        let list = all
+            .iter()
+            .position(|b| b.clean.text.trim().eq_ignore_ascii_case("participants"));
+        for b in list.map_or(&all[..0], |i| &all[i + 1..]) {
+            if b.clean.text.split_whitespace().count() > 6 {
+                break;
+            }
+            for m in k.linker.find(&mut k.gazetteer, &b.clean.text, &mut scratch) {
+                let e = k.gazetteer.get(m.entity);
+                if e.kind == annals_entities::EntityKind::Person
+                    && !frame.participants.contains(&m.entity)
+                {
+                    frame.participants.push(m.entity);
+                }
+            }
+        }
+    }
     // the signature: a short last line naming a person ("Allison")
     let last = all.iter().rev().find(|b| !b.clean.text.trim().is_empty());
     let signer = last.filter(|b| b.clean.text.len() < 40).and_then(|b| {
@@ -139,6 +160,19 @@ fn document_frame(all: &[annals_ingest::Block], k: &mut Knowledge) -> Option<Doc
         _ => {}
     }
     Some(frame)
+}
+
+/// A sentence without the "[Footnote 2: " that opens an editor's note written into the
+/// text: the parser should see "In telegram 2487, April 1, Allison reported …".
+fn without_note_mark(text: &str, s: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let t = &text[s.clone()];
+    match t
+        .strip_prefix("[Footnote")
+        .and_then(|r| r.find(": ").map(|i| i + 2))
+    {
+        Some(i) if i < 16 => s.start + "[Footnote".len() + i..s.end,
+        _ => s.clone(),
+    }
 }
 
 /// Runs the pipeline on one document's text.
@@ -233,6 +267,7 @@ pub fn analyze(
                     rec.events
                         .push(event_record(ev, &|a, b| (a, b), &k.gazetteer));
                 }
+                ctx.voices.year = Some(i32::from(d.year()));
                 ctx.document = Some(clock);
             }
             for t in &timexes {
@@ -287,7 +322,7 @@ pub fn analyze(
             let parses: Vec<annals_syntax::Sentence> = if ctx.document.is_some() {
                 sents
                     .iter()
-                    .map(|s| model.parse_sentence(&clean.text, s.clone()))
+                    .map(|s| model.parse_sentence(&clean.text, without_note_mark(&clean.text, s)))
                     .collect()
             } else {
                 Vec::new()

@@ -121,9 +121,17 @@ fn build_and_query_the_bundled_corpus() {
     let actors = ok(&annals(&["actors", "--db", &db]));
     // the bundled documents are the State Department's: its telegrams and memoranda speak
     // for the United States, about Japan
-    let top: Vec<&str> = actors.lines().skip(1).take(2).collect();
+    let top: Vec<&str> = actors.lines().skip(1).take(5).collect();
     assert!(top[0].ends_with("\tstate\tUnited States\t"), "{actors}");
-    assert!(top[1].ends_with("\tstate\tJapan\t"), "{actors}");
+    assert!(
+        top.iter().any(|l| l.ends_with("\tstate\tJapan\t")),
+        "{actors}"
+    );
+    assert!(
+        top.iter()
+            .any(|l| l.ends_with("\tperson\tJohn F. Dulles\tUnited States")),
+        "{actors}"
+    );
     let sources = ok(&annals(&["sources", "--db", &db]));
     assert!(sources.starts_with("citations\tauthors\tyear\treference\n"));
     std::fs::remove_dir_all(&d).ok();

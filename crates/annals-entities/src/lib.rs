@@ -6,9 +6,13 @@
 //! * [`mentions`]: finds mentions of those entities in text (names, metonyms such as "the
 //!   Kremlin", role phrases such as "the Soviet representative"), resolves short names against
 //!   earlier mentions, and recognizes people the gazetteer lacks by their titles.
+//! * [`roles`]: role nouns ("the Secretary", "the Foreign Minister") to the person who held
+//!   the role in a given year (`data/roles.toml`).
 
 pub mod gazetteer;
 pub mod mentions;
+pub mod roles;
 
 pub use gazetteer::{Entity, EntityKind, Gazetteer, GazetteerError, RoleSpan};
 pub use mentions::{DocState, Linker, Mention, Via};
+pub use roles::Roles;

@@ -39,6 +39,10 @@ pub struct Voices {
     pub counterpart: Vec<usize>,
     /// The person named last as the subject of a clause: "he", "she".
     pub last_person: Option<usize>,
+    /// The document's year: whom a role noun ("the Secretary") names.
+    pub year: Option<i32>,
+    /// The people the document has named so far, in order.
+    pub known: Vec<usize>,
 }
 
 /// A date for the events of a clause.
@@ -51,6 +55,34 @@ pub struct Clock {
 
 /// Relations that put a predicate inside another's content or description.
 const MAIN_CLAUSE: &[&str] = &["root", "conj", "parataxis"];
+
+/// Verbs that only frame the act of the verb they govern ("took occasion to point out").
+const FRAMING: &[&str] = &[
+    "take",
+    "intervene",
+    "proceed",
+    "go",
+    "hasten",
+    "venture",
+    "wish",
+    "want",
+    "like",
+    "begin",
+    "continue",
+    "make",
+    "use",
+    "seize",
+];
+
+/// Offices that, named bare, are the document's own side's ("the Department concurs").
+const OWN_OFFICES: &[&str] = &[
+    "department",
+    "embassy",
+    "legation",
+    "consulate",
+    "mission",
+    "delegation",
+];
 
 /// Speech and attitude types: without a target, the document's counterpart is addressed.
 const ADDRESSED: &[&str] = &[
@@ -114,7 +146,10 @@ pub fn clause_events(
         {
             voices.last_person = Some(p);
         }
-        let Some(ty) = tree.predicate(i, lexicon) else {
+        let Some(ty) = tree
+            .predicate(i, lexicon)
+            .or_else(|| tree.light(i, lexicon))
+        else {
             continue;
         };
         if agents.is_empty() {
@@ -126,12 +161,22 @@ pub fn clause_events(
             }
         }
         let ty = &lexicon.types()[ty];
+        let (negated, modality) = tree.polarity(i);
+        // what someone will, would or should do, and what a paper says a state does or
+        // believes ("Japan will seek …", "Japan recognizes …"), is no act of the document's
+        // time; the sender's own present ("Recommend …", "Embassy concurs") is
+        let own = agents
+            .iter()
+            .any(|a| voices.first.contains(a) || voices.we.contains(a));
+        let present = t.feat("Tense") == Some("Pres") && t.feat("VerbForm") == Some("Fin");
+        if (modality.is_some() || present) && !own {
+            continue;
+        }
         let mut targets = tree.targets(i, voices);
         if targets.is_empty() && ADDRESSED.contains(&ty.name.as_str()) {
             targets = voices.counterpart.clone();
         }
         targets.retain(|x| !agents.contains(x));
-        let (negated, modality) = tree.polarity(i);
         // a date of the predicate's own clause, else of a verb coordinated with it ("called
         // on him and had an hour's conversation yesterday morning")
         let own = owners.iter().position(|o| *o == Some(i)).or_else(|| {
@@ -179,6 +224,7 @@ pub fn clause_events(
             summary,
             place: None,
             instrument: None,
+            distinct: true,
         });
     }
     (out, moved)
@@ -264,8 +310,36 @@ impl Tree<'_> {
             matches!(n.deprel, "compound:prt" | "case")
                 && matches!(n.upos, Upos::ADP | Upos::ADV | Upos::PART)
         });
+        // and with its object's lemma, as CAMEO's verb patterns do ("hold talks" is a
+        // meeting, "exchange views" a negotiation)
+        let object = self
+            .s
+            .children(i)
+            .find(|&c| self.deprel(c) == "obj")
+            .map(|c| self.s.tokens[c].lemma.to_lowercase());
         next.and_then(|_| lexicon.predicate(&format!("{lemma} {}", self.lower(i + 1))))
+            .or_else(|| object.and_then(|o| lexicon.predicate(&format!("{lemma} {o}"))))
             .or_else(|| lexicon.predicate(&lemma))
+    }
+
+    /// A verb the lexicon lacks that only frames another ("took occasion to point out",
+    /// "intervened to explain"): the type of the verb it frames, by `xcomp` or a purpose
+    /// clause with "to".
+    fn light(&self, i: usize, lexicon: &Lexicon) -> Option<usize> {
+        if !FRAMING.contains(&self.s.tokens[i].lemma.to_lowercase().as_str()) {
+            return None; // "should avoid pressing" is no pressing
+        }
+        self.s.children(i).find_map(|c| {
+            let rel = self.deprel(c);
+            let to = || {
+                self.s
+                    .children(c)
+                    .any(|k| self.deprel(k) == "mark" && self.lower(k) == "to")
+            };
+            let framed =
+                self.s.tokens[c].upos == Upos::VERB && (rel == "xcomp" || (rel == "advcl" && to()));
+            framed.then(|| self.predicate(c, lexicon)).flatten()
+        })
     }
 
     fn child(&self, i: usize, rels: &[&str]) -> Option<usize> {
@@ -399,7 +473,41 @@ impl Tree<'_> {
             .map(|m| m.entity)
             .filter(|&e| self.gazetteer.get(e).kind.is_actor())
             .collect();
+        if found.is_empty() {
+            if let Some(p) = self.role_holder(i, voices) {
+                return self.with_state(vec![p]);
+            }
+            // "the Department", "the Embassy" unqualified: the document's own service
+            if OWN_OFFICES.contains(&self.s.tokens[i].lemma.to_lowercase().as_str())
+                && self
+                    .s
+                    .children(i)
+                    .all(|c| self.deprel(c) == "det" || self.deprel(c) == "punct")
+            {
+                return voices.we.clone();
+            }
+        }
         self.with_state(found)
+    }
+
+    /// "The Secretary", "the Foreign Minister", "Prime Minister's": the person who held the
+    /// role in the document's year.
+    fn role_holder(&self, i: usize, voices: &Voices) -> Option<usize> {
+        let year = voices.year?;
+        let t = &self.s.tokens[i];
+        if !matches!(t.upos, Upos::NOUN | Upos::PROPN) {
+            return None;
+        }
+        // the head with the modifiers that name the role ("Foreign", "Prime")
+        let mut words: Vec<String> = self
+            .s
+            .children(i)
+            .filter(|&c| c < i && matches!(self.deprel(c), "compound" | "amod" | "flat"))
+            .map(|c| self.lower(c))
+            .collect();
+        words.push(self.lower(i));
+        let roles = annals_entities::Roles::builtin();
+        roles.holder(self.gazetteer, &words.join(" "), year, &voices.known)
     }
 
     fn with_state(&self, found: Vec<usize>) -> Vec<usize> {

@@ -287,6 +287,9 @@ pub struct Event {
     pub place: Option<String>,
     /// The instrument it is about or under (gazetteer index).
     pub instrument: Option<usize>,
+    /// An act of a dated document's own report, read from the parse: never merged with
+    /// another telling (two "Hatoyama said" of one day are two turns).
+    pub distinct: bool,
 }
 
 /// Is the mention the object of a locative preposition ("in London", "at Geneva")?
@@ -513,6 +516,18 @@ pub fn extract(
             // an archival document: the parse says who acts, the clock when
             let doc = doc.clone();
             let said = text[s.clone()].trim();
+            // a note's voice is the editor's: its sentences are no turn of the text's speaker
+            let note_edge = said.starts_with("[Footnote") || said.ends_with(']');
+            for m in mentions
+                .iter()
+                .filter(|m| m.start >= s.start && m.end <= s.end)
+            {
+                let known = &mut ctx.voices.known;
+                if gazetteer.get(m.entity).kind == EntityKind::Person && !known.contains(&m.entity)
+                {
+                    known.push(m.entity);
+                }
+            }
             if said.starts_with("[Footnote") && ctx.outside_note.is_none() {
                 ctx.outside_note = Some(ctx.last.take());
             }
@@ -544,7 +559,9 @@ pub fn extract(
                 ev.sources = sources.clone();
                 // one speaker going on in the same passage is one turn
                 match out.last_mut() {
-                    Some(prev) if same_turn(prev, &ev) => prev.evidence.end = ev.evidence.end,
+                    Some(prev) if !note_edge && same_turn(prev, &ev) => {
+                        prev.evidence.end = ev.evidence.end
+                    }
                     _ => out.push(ev),
                 }
             }
@@ -837,6 +854,7 @@ pub fn extract(
                 summary,
                 place: place_in(text, mentions, gazetteer, &(region_start..region_end)),
                 instrument: event_instrument,
+                distinct: false,
             });
             if let Some((a, _)) = interval {
                 ctx.doc_last = Some(a);
@@ -1112,6 +1130,7 @@ fn inherited(
                         .then_some(instrument)
                         .flatten()
                 }),
+                distinct: false,
             });
             if out.len() == 3 {
                 return out;

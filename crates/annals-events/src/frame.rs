@@ -162,6 +162,14 @@ impl DocFrame {
                 v.counterpart = self.addressees.clone();
             }
         }
+        v.known = self
+            .senders
+            .iter()
+            .chain(&self.addressees)
+            .chain(&self.participants)
+            .copied()
+            .filter(|&e| gazetteer.get(e).kind == EntityKind::Person)
+            .collect();
         v.we = v
             .first
             .iter()
@@ -219,6 +227,7 @@ impl DocFrame {
             summary: String::new(),
             place: None,
             instrument: None,
+            distinct: true,
         })
     }
 }
@@ -271,7 +280,17 @@ impl DocFrame {
         let Some(ty) = lexicon.types().iter().find(|t| t.name == kind) else {
             return;
         };
-        let first = sentences[0].clone();
+        // a numbered point is its first sentence after the number ("2." parses as one); an
+        // unnumbered paragraph the sender's whole
+        let first = if numbered {
+            let real = sentences
+                .iter()
+                .find(|r| text[(*r).clone()].split_whitespace().count() > 1)
+                .unwrap_or(&sentences[0]);
+            sentences[0].start..real.end
+        } else {
+            sentences[0].start..sentences[sentences.len() - 1].end
+        };
         let mut targets = voices.counterpart.clone();
         targets.retain(|x| !voices.first.contains(x));
         events.insert(
@@ -294,6 +313,7 @@ impl DocFrame {
                 summary: text[first].chars().take(220).collect(),
                 place: None,
                 instrument: None,
+                distinct: true,
             },
         );
     }

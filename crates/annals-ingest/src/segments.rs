@@ -413,8 +413,13 @@ pub fn blocks(src: &str, base: usize) -> Vec<Block> {
         .position(|(k, ls)| *k == BlockKind::Heading && is_reference_heading(&src[ls[0].clone()]))
     {
         let tail: Vec<(BlockKind, Vec<Range<usize>>)> = out.drain(h + 1..).collect();
+        let mut listing = true;
         for (kind, lines) in tail {
-            if kind == BlockKind::Furniture {
+            // the list ends where running prose resumes ("The President has this date
+            // approved …" after a memorandum's list of references)
+            listing = listing
+                && (kind != BlockKind::Paragraph || looks_like_reference(&src[lines[0].clone()]));
+            if kind == BlockKind::Furniture || !listing {
                 out.push((kind, lines));
                 continue;
             }
@@ -475,6 +480,23 @@ const ABBREVIATIONS: &[&str] = &[
 /// followed by white space and an uppercase letter, a digit or an opening quote — unless the
 /// period belongs to an abbreviation ("p.m.", "no. 5", "vol. 23", "Jr."), an initial
 /// ("John F. Dulles", "Yakov A. Malik") or a number.
+/// Does a line open a reference entry: a year early on ("Hara, Kimie. 1998. …"), a letter
+/// or number label ("A. NSC 5429/5", "[12]"), or a line too short to be prose?
+fn looks_like_reference(line: &str) -> bool {
+    let t = line.trim();
+    let head: String = t.chars().take(160).collect();
+    let year = head.as_bytes().windows(4).enumerate().any(|(i, w)| {
+        w.iter().all(u8::is_ascii_digit)
+            && matches!(w[0], b'1' | b'2')
+            && !head.as_bytes().get(i + 4).is_some_and(u8::is_ascii_digit)
+            && !(i > 0 && head.as_bytes()[i - 1].is_ascii_digit())
+    });
+    let b = t.as_bytes();
+    let label = (b.len() > 2 && b[0].is_ascii_uppercase() && b[1] == b'.' && b[2] == b' ')
+        || t.starts_with('[');
+    year || label || t.split_whitespace().count() < 8
+}
+
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let b = text.as_bytes();
     let mut out = Vec::new();

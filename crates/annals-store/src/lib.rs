@@ -168,6 +168,9 @@ pub struct EventRecord {
     pub summary: String,
     pub place: Option<String>,
     pub instrument: Option<EntityRecord>,
+    /// One act of a document's own report (a turn of a conversation, a point of a
+    /// telegram): never merged with another telling of the same type, date and actors.
+    pub distinct: bool,
 }
 
 /// Everything extracted from one document.
@@ -945,9 +948,9 @@ impl Build<'_> {
             // Retellings merge when kind, date, actors and polarity agree. An event with no
             // named actor is never merged: "riots" on one day are not the "unrest" of another
             // sentence just because neither names who.
-            // Nor are the acts a document reports on its own date (the turns of a
-            // conversation): each is told once, by that document.
-            let key = if agents.is_empty() || ev.date_source == "document" {
+            // Nor are the acts of a document's own report (the turns of a conversation):
+            // "Hatoyama said …" twice on one day is two turns.
+            let key = if agents.is_empty() || ev.distinct {
                 format!(
                     "{}|{}||{}|{}:{}-{}",
                     ev.kind, ev.date, ev.negated, d.sha256, ev.evidence.0, ev.evidence.1

@@ -54,6 +54,7 @@ fn doc(name: &str, text: &str, date: &str) -> DocumentRecord {
             summary: text.into(),
             place: Some("Moscow".into()),
             instrument: None,
+            distinct: false,
         }],
     }
 }

@@ -47,6 +47,7 @@ fn build(p: &std::path::Path) {
             summary: text.into(),
             place: None,
             instrument: None,
+            distinct: false,
         }],
         ..DocumentRecord::default()
     })

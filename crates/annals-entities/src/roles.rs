@@ -1,0 +1,133 @@
+//! Role nouns to people: "the Secretary" in a document of 1955 is the one person the
+//! gazetteer has as Secretary of State in 1955. The phrases are data (`data/roles.toml`).
+
+use serde::Deserialize;
+
+use crate::gazetteer::{EntityKind, Gazetteer};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    role: Vec<Role>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Role {
+    say: Vec<String>,
+    means: String,
+}
+
+/// The bundled role phrases.
+pub const BUILTIN: &str = include_str!("../../../data/roles.toml");
+
+/// Role phrases and the gazetteer role each means.
+#[derive(Debug, Clone)]
+pub struct Roles {
+    roles: Vec<Role>,
+}
+
+/// Words that make a role another one: a deputy minister is no minister.
+const LESSER: &[&str] = &["deputy", "vice", "under", "assistant", "former", "acting"];
+
+impl Roles {
+    /// The bundled role phrases, read once per process.
+    pub fn builtin() -> &'static Roles {
+        static ROLES: std::sync::OnceLock<Roles> = std::sync::OnceLock::new();
+        ROLES.get_or_init(|| {
+            let f: File = toml::from_str(BUILTIN).expect("data/roles.toml is valid (tested)");
+            Roles { roles: f.role }
+        })
+    }
+
+    /// The gazetteer role a phrase means ("foreign minister" → "minister of foreign affairs").
+    pub fn meaning(&self, phrase: &str) -> Option<&str> {
+        let p = phrase.trim().to_lowercase();
+        self.roles
+            .iter()
+            .find(|r| r.say.contains(&p))
+            .map(|r| r.means.as_str())
+    }
+
+    /// The person a role phrase names in `year`: the one holder, else the one holder among
+    /// `known` (people the document has named). None when the phrase is no role, or two or
+    /// no people fit.
+    pub fn holder(&self, g: &Gazetteer, phrase: &str, year: i32, known: &[usize]) -> Option<usize> {
+        let role = self.meaning(phrase)?;
+        let holders: Vec<usize> = g
+            .entities()
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityKind::Person)
+            .filter(|(_, e)| {
+                e.roles
+                    .iter()
+                    .any(|r| r.from <= year && year <= r.to && holds(&r.role, role))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        match holders.as_slice() {
+            [one] => Some(*one),
+            _ => {
+                let mut seen = holders.iter().filter(|h| known.contains(h));
+                match (seen.next(), seen.next()) {
+                    (Some(&one), None) => Some(one),
+                    _ => None,
+                }
+            }
+        }
+    }
+}
+
+/// Does the gazetteer role `held` contain the role `role` as a whole phrase, not lessened
+/// ("US ambassador to Japan" holds "ambassador"; "deputy minister of …" does not hold
+/// "minister of …")?
+fn holds(held: &str, role: &str) -> bool {
+    let held = held.to_lowercase();
+    let words: Vec<&str> = held.split_whitespace().collect();
+    let want: Vec<&str> = role.split_whitespace().collect();
+    (0..words.len())
+        .any(|i| words[i..].starts_with(&want) && !(i > 0 && LESSER.contains(&words[i - 1])))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_nouns_name_the_holder_of_the_year() {
+        let g = Gazetteer::builtin();
+        let r = Roles::builtin();
+        let id = |p: &str, y: i32, known: &[usize]| {
+            r.holder(&g, p, y, known).map(|i| g.get(i).id.clone())
+        };
+        assert_eq!(
+            id("Secretary", 1955, &[]).as_deref(),
+            Some("John F. Dulles")
+        );
+        assert_eq!(
+            id("president", 1955, &[]).as_deref(),
+            Some("Dwight D. Eisenhower")
+        );
+        // Hatoyama and Churchill were both prime ministers in 1955: the one named before
+        let hatoyama = g.index("Hatoyama Ichirō").unwrap();
+        assert_eq!(id("Prime Minister", 1955, &[]), None);
+        assert_eq!(
+            id("Prime Minister", 1955, &[hatoyama]).as_deref(),
+            Some("Hatoyama Ichirō")
+        );
+        // two foreign ministers in 1955: the one the document named
+        let shigemitsu = g.index("Shigemitsu Mamoru").unwrap();
+        assert_eq!(
+            id("foreign minister", 1955, &[shigemitsu]).as_deref(),
+            Some("Shigemitsu Mamoru")
+        );
+        assert_eq!(id("foreign minister", 1955, &[]), None);
+        assert_eq!(id("the weather", 1955, &[]), None);
+        assert!(!holds(
+            "first deputy minister of foreign affairs",
+            "minister of foreign affairs"
+        ));
+        assert!(holds("US ambassador to Japan", "ambassador"));
+    }
+}
