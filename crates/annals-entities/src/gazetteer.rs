@@ -132,6 +132,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../../data/gazetteer/organizations.toml"),
     ),
     (
+        "data/gazetteer/officials.toml",
+        include_str!("../../../data/gazetteer/officials.toml"),
+    ),
+    (
         "data/gazetteer/people.toml",
         include_str!("../../../data/gazetteer/people.toml"),
     ),

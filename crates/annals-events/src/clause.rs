@@ -133,8 +133,7 @@ pub fn clause_events(
     let mut moved: Option<Clock> = None;
     let mut out: Vec<Event> = Vec::new();
     for i in 0..sentence.tokens.len() {
-        let t = &sentence.tokens[i];
-        if !tree.main_clause(i) || !matches!(t.upos, Upos::VERB) {
+        if !tree.main_clause(i) || sentence.tokens[i].upos != Upos::VERB {
             continue;
         }
         // the subject of every main clause is who "he" is next, event or not
@@ -155,12 +154,9 @@ pub fn clause_events(
         if agents.is_empty() {
             continue;
         }
-        if let Some(prev) = out.last_mut() {
-            if prev.agents == agents {
-                continue; // "Allison stressed … and pointed as well to …": one turn
-            }
+        if out.last().is_some_and(|prev| prev.agents == agents) {
+            continue; // "Allison stressed … and pointed as well to …": one turn
         }
-        let ty = &lexicon.types()[ty];
         let (negated, modality) = tree.polarity(i);
         // what someone will, would or should do, and what a paper says a state does or
         // believes ("Japan will seek …", "Japan recognizes …"), is no act of the document's
@@ -168,24 +164,33 @@ pub fn clause_events(
         let own = agents
             .iter()
             .any(|a| voices.first.contains(a) || voices.we.contains(a));
+        let t = &sentence.tokens[i];
         let present = t.feat("Tense") == Some("Pres") && t.feat("VerbForm") == Some("Fin");
         if (modality.is_some() || present) && !own {
             continue;
+        }
+        let mut ty = &lexicon.types()[ty];
+        // "said that our aim should be …", "it would be desirable to …": a proposal
+        if ty.name == "statement" && tree.proposes(i) {
+            ty = lexicon
+                .types()
+                .iter()
+                .find(|t| t.name == "propose")
+                .unwrap_or(ty);
+        } else if tree.says_that(i) && !tree.proposes(i) {
+            // "suggested that this was a step forward": suggesting a fact is saying it
+            ty = lexicon
+                .types()
+                .iter()
+                .find(|t| t.name == "statement")
+                .unwrap_or(ty);
         }
         let mut targets = tree.targets(i, voices);
         if targets.is_empty() && ADDRESSED.contains(&ty.name.as_str()) {
             targets = voices.counterpart.clone();
         }
         targets.retain(|x| !agents.contains(x));
-        // a date of the predicate's own clause, else of a verb coordinated with it ("called
-        // on him and had an hour's conversation yesterday morning")
-        let own = owners.iter().position(|o| *o == Some(i)).or_else(|| {
-            let group = tree.coordination(i);
-            owners
-                .iter()
-                .position(|o| o.is_some_and(|j| tree.coordination(j) == group))
-        });
-        let (clock, date_span) = match own {
+        let (clock, date_span) = match tree.own_date(i, &owners) {
             Some(k) => {
                 // a day sets the passage's time; "in 1951", "last year" in a report are
                 // recollections that date their clause only
@@ -200,35 +205,53 @@ pub fn clause_events(
             }
             None => (clock, sentence.span.start..sentence.span.start),
         };
-        let evidence = sentence.span.clone();
-        let sentence_text = &text[evidence.clone()];
-        let mut summary: String = sentence_text.chars().take(220).collect();
-        if summary.len() < sentence_text.len() {
-            summary.push('…');
-        }
-        out.push(Event {
-            kind: ty.name.clone(),
-            cameo: ty.cameo.clone(),
-            plover: ty.plover.clone(),
-            trigger: Some(t.span.clone()),
-            evidence,
-            date_span,
-            date: clock.value.clone(),
-            date_source: clock.source,
-            interval: clock.interval,
+        let speaker = agents.first().map(|&a| gazetteer.get(a).id.clone());
+        let act = Act {
+            ty,
+            trigger: i,
             agents,
             targets,
             negated,
             modality,
-            sources: Vec::new(),
-            summary,
-            place: None,
-            instrument: None,
-            distinct: true,
-        });
+        };
+        let reported = tree.reported(i, lexicon, voices);
+        out.push(tree.event(act, clock, date_span.clone()));
+        // what the speaker reports as done before ("… that the Cabinet had decided …") is
+        // a claim of the speaker's, dated by the report
+        for act in reported {
+            let mut ev = tree.event(act, clock, date_span.clone());
+            ev.sources.extend(speaker.clone());
+            out.push(ev);
+        }
     }
     (out, moved)
 }
+
+/// An act read from the tree, before it is dated.
+struct Act<'l> {
+    ty: &'l crate::lexicon::EventType,
+    /// The predicate's token.
+    trigger: usize,
+    agents: Vec<usize>,
+    targets: Vec<usize>,
+    negated: bool,
+    modality: Option<&'static str>,
+}
+
+/// Adjectives that make "it would be … to" a proposal.
+const ADVISABLE: &[&str] = &[
+    "desirable",
+    "best",
+    "wise",
+    "advisable",
+    "useful",
+    "helpful",
+    "preferable",
+];
+
+/// Verbs that propose an act but only say something when what follows is a finite
+/// "that" clause stating a fact.
+const SUGGEST: &[&str] = &["suggest", "indicate", "hint"];
 
 /// A parsed sentence with the mentions of its text.
 struct Tree<'a> {
@@ -239,6 +262,127 @@ struct Tree<'a> {
 }
 
 impl Tree<'_> {
+    /// The event of an act, with the whole sentence as its evidence.
+    fn event(&self, act: Act<'_>, clock: &Clock, date_span: Range<usize>) -> Event {
+        let evidence = self.s.span.clone();
+        let sentence_text = &self.text[evidence.clone()];
+        let mut summary: String = sentence_text.chars().take(220).collect();
+        if summary.len() < sentence_text.len() {
+            summary.push('…');
+        }
+        Event {
+            kind: act.ty.name.clone(),
+            cameo: act.ty.cameo.clone(),
+            plover: act.ty.plover.clone(),
+            trigger: Some(self.s.tokens[act.trigger].span.clone()),
+            evidence,
+            date_span,
+            date: clock.value.clone(),
+            date_source: clock.source,
+            interval: clock.interval,
+            agents: act.agents,
+            targets: act.targets,
+            negated: act.negated,
+            modality: act.modality,
+            sources: Vec::new(),
+            summary,
+            place: None,
+            instrument: None,
+            distinct: true,
+        }
+    }
+
+    /// The date of predicate `i`'s own clause (an index into the sentence's dates), else of
+    /// a verb coordinated with it ("called on him and had an hour's conversation yesterday
+    /// morning").
+    fn own_date(&self, i: usize, owners: &[Option<usize>]) -> Option<usize> {
+        owners.iter().position(|o| *o == Some(i)).or_else(|| {
+            let group = self.coordination(i);
+            owners
+                .iter()
+                .position(|o| o.is_some_and(|j| self.coordination(j) == group))
+        })
+    }
+
+    /// The content clauses of predicate `i` ("said that …", "reported learning … that …").
+    fn contents(&self, i: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        for c in self.s.children(i) {
+            match self.deprel(c) {
+                "ccomp" => out.push(c),
+                // "reported learning from Shigemitsu that …"
+                "xcomp" => out.extend(self.s.children(c).filter(|&k| self.deprel(k) == "ccomp")),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// Is `i` a "suggest" with a finite content clause ("suggested that this was …")?
+    fn says_that(&self, i: usize) -> bool {
+        SUGGEST.contains(&self.s.tokens[i].lemma.to_lowercase().as_str())
+            && self.contents(i).into_iter().any(|c| {
+                let finite = |k: usize| self.s.tokens[k].feat("VerbForm") == Some("Fin");
+                finite(c)
+                    || self
+                        .s
+                        .children(c)
+                        .any(|k| self.deprel(k) == "cop" && finite(k))
+            })
+    }
+
+    /// Does what `i` says recommend ("should", "would be desirable", "please")?
+    fn proposes(&self, i: usize) -> bool {
+        self.contents(i).into_iter().any(|c| {
+            let head = &self.s.tokens[c];
+            let modal = self.s.children(c).any(|k| {
+                self.deprel(k) == "aux"
+                    && matches!(self.lower(k).as_str(), "should" | "ought" | "must")
+            });
+            let advisable =
+                head.upos == Upos::ADJ && ADVISABLE.contains(&head.lemma.to_lowercase().as_str());
+            let please = self.s.children(c).any(|k| self.lower(k) == "please");
+            modal || advisable || please
+        })
+    }
+
+    /// Acts a speech predicate reports as done before it: a content clause in the past
+    /// perfect ("that the Cabinet had decided …", "that he had replied …") whose verb the
+    /// lexicon lists, with its own agent, and no modal.
+    fn reported<'l>(&self, i: usize, lexicon: &'l Lexicon, voices: &Voices) -> Vec<Act<'l>> {
+        let mut out = Vec::new();
+        for c in self.contents(i) {
+            let t = &self.s.tokens[c];
+            let perfect = self
+                .s
+                .children(c)
+                .any(|k| self.deprel(k).starts_with("aux") && self.s.tokens[k].lemma == "have")
+                && t.feat("VerbForm") == Some("Part");
+            if t.upos != Upos::VERB || !perfect {
+                continue;
+            }
+            let Some(ty) = self.predicate(c, lexicon) else {
+                continue;
+            };
+            let (negated, modality) = self.polarity(c);
+            let agents = self.agents(c, voices);
+            if agents.is_empty() || modality.is_some() {
+                continue;
+            }
+            let mut targets = self.targets(c, voices);
+            targets.retain(|x| !agents.contains(x));
+            out.push(Act {
+                ty: &lexicon.types()[ty],
+                trigger: c,
+                agents,
+                targets,
+                negated,
+                modality,
+            });
+        }
+        out
+    }
+
     fn deprel(&self, i: usize) -> &str {
         self.s.tokens[i].deprel
     }

@@ -390,7 +390,10 @@ mod tests {
         );
         let f = f.unwrap();
         assert_eq!(f.kind, DocKind::Memorandum);
-        assert_eq!(names(&g, &f.senders)[0], "Hoover");
+        assert_eq!(names(&g, &f.senders)[0], "Herbert Hoover, Jr.");
+        // a name the gazetteer lacks is added as found
+        let (f, g) = frame("Memorandum From the Special Assistant (Quillfeather) to the President");
+        assert_eq!(names(&g, &f.unwrap().senders)[0], "Quillfeather");
         assert!(frame("30. Editorial Note").0.is_none());
     }
 
