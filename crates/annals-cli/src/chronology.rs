@@ -308,8 +308,12 @@ pub fn analyze(
                 rec.citations.push(citation_record(c, a, b));
             }
             let is_frame_heading = frame.as_ref().is_some_and(|f| f.heading == (s..e));
+            // an archive's note on its copy ("[Source: … Drafted by Sebald. Approved by …]")
+            // tells how the document was filed, not what happened
+            let archival_note = clean.text.starts_with("[Source:");
             if block.kind == BlockKind::Heading
                 || is_frame_heading
+                || archival_note
                 || (frame.is_some() && block.kind == BlockKind::Dateline)
             {
                 ctx.new_passage();

@@ -50,9 +50,17 @@ impl Roles {
     }
 
     /// The person a role phrase names in `year`: the one holder, else the one holder among
-    /// `known` (people the document has named). None when the phrase is no role, or two or
-    /// no people fit.
-    pub fn holder(&self, g: &Gazetteer, phrase: &str, year: i32, known: &[usize]) -> Option<usize> {
+    /// `known` (people the document has named), else the one who acts for `side` (the
+    /// document's own state: "the President" in a State Department memorandum). None when
+    /// the phrase is no role, or two or no people fit.
+    pub fn holder(
+        &self,
+        g: &Gazetteer,
+        phrase: &str,
+        year: i32,
+        known: &[usize],
+        side: Option<usize>,
+    ) -> Option<usize> {
         let role = self.meaning(phrase)?;
         let holders: Vec<usize> = g
             .entities()
@@ -66,16 +74,16 @@ impl Roles {
             })
             .map(|(i, _)| i)
             .collect();
-        match holders.as_slice() {
-            [one] => Some(*one),
-            _ => {
-                let mut seen = holders.iter().filter(|h| known.contains(h));
-                match (seen.next(), seen.next()) {
-                    (Some(&one), None) => Some(one),
-                    _ => None,
-                }
+        let only = |pick: &dyn Fn(usize) -> bool| {
+            let mut it = holders.iter().copied().filter(|&h| pick(h));
+            match (it.next(), it.next()) {
+                (Some(one), None) => Some(one),
+                _ => None,
             }
-        }
+        };
+        only(&|_| true)
+            .or_else(|| only(&|h| known.contains(&h)))
+            .or_else(|| side.and_then(|s| only(&|h| g.state_of(h) == Some(s))))
     }
 }
 
@@ -99,7 +107,7 @@ mod tests {
         let g = Gazetteer::builtin();
         let r = Roles::builtin();
         let id = |p: &str, y: i32, known: &[usize]| {
-            r.holder(&g, p, y, known).map(|i| g.get(i).id.clone())
+            r.holder(&g, p, y, known, None).map(|i| g.get(i).id.clone())
         };
         assert_eq!(
             id("Secretary", 1955, &[]).as_deref(),
@@ -124,6 +132,10 @@ mod tests {
         );
         assert_eq!(id("foreign minister", 1955, &[]), None);
         assert_eq!(id("the weather", 1955, &[]), None);
+        // or else the document's own side
+        let japan = g.index("Japan");
+        let pm = r.holder(&g, "prime minister", 1955, &[], japan);
+        assert_eq!(pm, Some(hatoyama));
         assert!(!holds(
             "first deputy minister of foreign affairs",
             "minister of foreign affairs"

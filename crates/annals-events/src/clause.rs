@@ -439,7 +439,7 @@ impl Tree<'_> {
             let head = self.s.tokens[j].head?;
             // "his statement to Dulles in 1951": a date inside an argument dates that
             // argument (an act of its own), not the verb ("He recalled …")
-            if !inside(j) && matches!(base, "obj" | "iobj" | "nsubj") {
+            if !inside(j) && matches!(base, "obj" | "iobj") {
                 return None;
             }
             j = head;
@@ -651,7 +651,8 @@ impl Tree<'_> {
             .collect();
         words.push(self.lower(i));
         let roles = annals_entities::Roles::builtin();
-        roles.holder(self.gazetteer, &words.join(" "), year, &voices.known)
+        let side = voices.we.first().copied();
+        roles.holder(self.gazetteer, &words.join(" "), year, &voices.known, side)
     }
 
     fn with_state(&self, found: Vec<usize>) -> Vec<usize> {
