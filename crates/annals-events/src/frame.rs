@@ -380,11 +380,11 @@ mod tests {
         let (f, g) = frame("24. Telegram From the Department of State to the Embassy in Japan");
         let f = f.unwrap();
         assert_eq!(f.kind, DocKind::Telegram);
-        assert_eq!(names(&g, &f.senders), ["United States"]);
-        assert!(
-            f.addressees.is_empty(),
-            "the Embassy in Japan is no act of Japan"
-        );
+        assert_eq!(names(&g, &f.senders), ["US Department of State"]);
+        assert_eq!(names(&g, &f.addressees), ["US Embassy in Japan"]);
+        // a post's place is not its actor
+        let (f, g) = frame("Telegram From the Consulate in Japan to the Department of State");
+        assert!(names(&g, &f.unwrap().senders).is_empty());
         let (f, g) = frame(
             "35. Memorandum From the Under Secretary of State (Hoover) to the Secretary of State",
         );
