@@ -5,27 +5,9 @@ use std::io::{self, BufWriter, Read, Write};
 use std::path::Path;
 
 use annals_ingest::{blocks, sentences, BlockKind, Chunks};
-use annals_time::{Role, Tagger, Timex, TimexType};
+use annals_pipeline::{dateline_date, role};
+use annals_time::{Tagger, Timex};
 use anyhow::{Context, Result};
-
-/// How a block takes part in temporal tagging.
-pub fn role(kind: BlockKind) -> Role {
-    match kind {
-        BlockKind::Paragraph | BlockKind::Dateline => Role::Narrative,
-        BlockKind::Heading | BlockKind::Footnote | BlockKind::Quote => Role::Aside,
-        BlockKind::Attribution | BlockKind::Furniture | BlockKind::Reference => Role::Skip,
-    }
-}
-
-/// The date a dateline states ("Tokyo, August 30, 1956—11 a.m." → 1956-08-30): the
-/// document's creation time.
-pub fn dateline_date(timexes: &[Timex]) -> Option<jiff::civil::Date> {
-    timexes.iter().find_map(|t| {
-        (matches!(t.kind, TimexType::Date | TimexType::Time) && t.value.len() >= 10)
-            .then(|| annals_time::parse_dct(&t.value).ok())
-            .flatten()
-    })
-}
 
 /// Writes `s` as one TSV field: line break `\n`, tab `\t`, backslash `\\` (GOLD_FORMAT.md).
 pub fn escape_into(out: &mut Vec<u8>, s: &str) {

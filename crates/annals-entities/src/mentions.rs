@@ -130,7 +130,7 @@ struct Pattern {
 }
 
 /// Finds mentions; built once from a gazetteer.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Linker {
     names: AhoCorasick,
     patterns: Vec<Pattern>,

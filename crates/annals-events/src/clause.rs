@@ -43,6 +43,22 @@ pub struct Voices {
     pub year: Option<i32>,
     /// The people the document has named so far, in order.
     pub known: Vec<usize>,
+    /// The document records a conversation: everyone speaks to the other participants.
+    pub conversation: bool,
+}
+
+impl Voices {
+    /// Whom a speech act without a named addressee is addressed to: in a conversation the
+    /// other participants; the sender's own to the document's addressee; anyone else's to
+    /// the sender, who reports it ("Shigemitsu stressed …" in the Ambassador's telegram).
+    pub fn addressed(&self, agents: &[usize]) -> Vec<usize> {
+        let to: &[usize] = if self.conversation || agents.iter().any(|a| self.first.contains(a)) {
+            &self.counterpart
+        } else {
+            &self.first
+        };
+        to.iter().copied().filter(|x| !agents.contains(x)).collect()
+    }
 }
 
 /// A date for the events of a clause.
@@ -94,6 +110,12 @@ const ADDRESSED: &[&str] = &[
     "protest",
 ];
 
+/// Can a verb of this lemma head an event here, itself or by framing another verb? The
+/// pipeline parses only the sentences that have one (parsing is most of its time).
+pub fn could_head(lexicon: &Lexicon, lemma: &str) -> bool {
+    lexicon.heads_predicate(lemma) || FRAMING.contains(&lemma)
+}
+
 /// A sentence to read: its parse, the mentions of its block and the dates it states.
 pub struct ClauseInput<'a> {
     /// The block's text; the parse and the mentions index it.
@@ -136,92 +158,32 @@ pub fn clause_events(
         if !tree.main_clause(i) || sentence.tokens[i].upos != Upos::VERB {
             continue;
         }
-        // the subject of every main clause is who "he" is next, event or not
         let agents = tree.agents(i, voices);
-        if let Some(p) = agents
+        // the subject of every main clause is who "he" is next, event or not — once its
+        // own objects are read ("I told him": him is still the one before)
+        let subject = agents
             .iter()
             .copied()
-            .find(|&a| gazetteer.get(a).kind == EntityKind::Person)
-        {
-            voices.last_person = Some(p);
-        }
-        let Some(ty) = tree
-            .predicate(i, lexicon)
-            .or_else(|| tree.light(i, lexicon))
-        else {
-            continue;
-        };
-        if agents.is_empty() {
-            continue;
-        }
-        if out.last().is_some_and(|prev| prev.agents == agents) {
-            continue; // "Allison stressed … and pointed as well to …": one turn
-        }
-        let (negated, modality) = tree.polarity(i);
-        // what someone will, would or should do, and what a paper says a state does or
-        // believes ("Japan will seek …", "Japan recognizes …"), is no act of the document's
-        // time; the sender's own present ("Recommend …", "Embassy concurs") is
-        let own = agents
-            .iter()
-            .any(|a| voices.first.contains(a) || voices.we.contains(a));
-        let t = &sentence.tokens[i];
-        let present = t.feat("Tense") == Some("Pres") && t.feat("VerbForm") == Some("Fin");
-        if (modality.is_some() || present) && !own {
-            continue;
-        }
-        let mut ty = &lexicon.types()[ty];
-        // "said that our aim should be …", "it would be desirable to …": a proposal
-        if ty.name == "statement" && tree.proposes(i) {
-            ty = lexicon
-                .types()
-                .iter()
-                .find(|t| t.name == "propose")
-                .unwrap_or(ty);
-        } else if tree.says_that(i) && !tree.proposes(i) {
-            // "suggested that this was a step forward": suggesting a fact is saying it
-            ty = lexicon
-                .types()
-                .iter()
-                .find(|t| t.name == "statement")
-                .unwrap_or(ty);
-        }
-        let mut targets = tree.targets(i, voices);
-        if targets.is_empty() && ADDRESSED.contains(&ty.name.as_str()) {
-            targets = voices.counterpart.clone();
-        }
-        targets.retain(|x| !agents.contains(x));
-        let (clock, date_span) = match tree.own_date(i, &owners) {
-            Some(k) => {
-                // a day sets the passage's time; "in 1951", "last year" in a report are
-                // recollections that date their clause only
-                let day = dates[k]
-                    .1
-                    .interval
-                    .is_some_and(|(a, b)| a.tomorrow().is_ok_and(|t| t >= b));
-                if day {
-                    moved = Some(dates[k].1.clone());
-                }
-                (&dates[k].1, dates[k].0.clone())
+            .find(|&a| gazetteer.get(a).kind == EntityKind::Person);
+        let previous = out.last().map(|e: &Event| e.agents.as_slice());
+        if let Some(act) = tree.act(i, agents, lexicon, voices, previous) {
+            let (clock, date_span, moves) = tree.clock_of(i, &owners, dates, clock);
+            if moves {
+                moved = Some(clock.clone());
             }
-            None => (clock, sentence.span.start..sentence.span.start),
-        };
-        let speaker = agents.first().map(|&a| gazetteer.get(a).id.clone());
-        let act = Act {
-            ty,
-            trigger: i,
-            agents,
-            targets,
-            negated,
-            modality,
-        };
-        let reported = tree.reported(i, lexicon, voices);
-        out.push(tree.event(act, clock, date_span.clone()));
-        // what the speaker reports as done before ("… that the Cabinet had decided …") is
-        // a claim of the speaker's, dated by the report
-        for act in reported {
-            let mut ev = tree.event(act, clock, date_span.clone());
-            ev.sources.extend(speaker.clone());
-            out.push(ev);
+            let speaker = act.agents.first().map(|&a| gazetteer.get(a).id.clone());
+            let reported = tree.reported(i, lexicon, voices);
+            out.push(tree.event(act, clock, date_span.clone()));
+            // what the speaker reports as done before ("… that the Cabinet had decided …")
+            // is a claim of the speaker's, dated by the report
+            for act in reported {
+                let mut ev = tree.event(act, clock, date_span.clone());
+                ev.sources.extend(speaker.clone());
+                out.push(ev);
+            }
+        }
+        if let Some(p) = subject {
+            voices.last_person = Some(p);
         }
     }
     (out, moved)
@@ -262,6 +224,82 @@ struct Tree<'a> {
 }
 
 impl Tree<'_> {
+    /// The act main-clause predicate `i` performs, if it is one: a predicate of the lexicon
+    /// (or framed by a verb that only frames it), with agents, not the same speaker going on
+    /// (`previous`: the agents of the sentence's last event), not what someone else will,
+    /// would or should do, nor what a paper says a state does or believes ("Japan will seek
+    /// …", "Japan recognizes …") — the sender's own present is an act ("Recommend …",
+    /// "Embassy concurs").
+    fn act<'l>(
+        &self,
+        i: usize,
+        agents: Vec<usize>,
+        lexicon: &'l Lexicon,
+        voices: &Voices,
+        previous: Option<&[usize]>,
+    ) -> Option<Act<'l>> {
+        let ty = self
+            .predicate(i, lexicon)
+            .or_else(|| self.light(i, lexicon))?;
+        // "Allison stressed … and pointed as well to …": one turn
+        if agents.is_empty() || previous == Some(agents.as_slice()) {
+            return None;
+        }
+        let (negated, modality) = self.polarity(i);
+        let own = agents
+            .iter()
+            .any(|a| voices.first.contains(a) || voices.we.contains(a));
+        let t = &self.s.tokens[i];
+        let present = t.feat("Tense") == Some("Pres") && t.feat("VerbForm") == Some("Fin");
+        if (modality.is_some() || present) && !own {
+            return None;
+        }
+        let mut ty = &lexicon.types()[ty];
+        let named = |n: &str| lexicon.types().iter().find(|t| t.name == n);
+        if ty.name == "statement" && self.proposes(i) {
+            // "said that our aim should be …", "it would be desirable to …": a proposal
+            ty = named("propose").unwrap_or(ty);
+        } else if self.says_that(i) && !self.proposes(i) {
+            // "suggested that this was a step forward": suggesting a fact is saying it
+            ty = named("statement").unwrap_or(ty);
+        }
+        let mut targets = self.targets(i, voices);
+        if targets.is_empty() && ADDRESSED.contains(&ty.name.as_str()) {
+            targets = voices.addressed(&agents);
+        }
+        targets.retain(|x| !agents.contains(x));
+        Some(Act {
+            ty,
+            trigger: i,
+            agents,
+            targets,
+            negated,
+            modality,
+        })
+    }
+
+    /// The date of predicate `i`: its clause's own (and whether that moves the passage's
+    /// clock: a day does; "in 1951", "last year" in a report are recollections that date
+    /// their clause only), else `clock`.
+    fn clock_of<'c>(
+        &self,
+        i: usize,
+        owners: &[Option<usize>],
+        dates: &'c [(Range<usize>, Clock)],
+        clock: &'c Clock,
+    ) -> (&'c Clock, Range<usize>, bool) {
+        match self.own_date(i, owners) {
+            Some(k) => {
+                let (span, c) = &dates[k];
+                let day = c
+                    .interval
+                    .is_some_and(|(a, b)| a.tomorrow().is_ok_and(|t| t >= b));
+                (c, span.clone(), day)
+            }
+            None => (clock, self.s.span.start..self.s.span.start, false),
+        }
+    }
+
     /// The event of an act, with the whole sentence as its evidence.
     fn event(&self, act: Act<'_>, clock: &Clock, date_span: Range<usize>) -> Event {
         let evidence = self.s.span.clone();

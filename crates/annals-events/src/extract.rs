@@ -516,6 +516,17 @@ pub fn extract(
             // an archival document: the parse says who acts, the clock when
             let doc = doc.clone();
             let said = text[s.clone()].trim();
+            if parse.tokens.is_empty() {
+                // not parsed (nothing in it can head an event): its first person named is
+                // who "he" is next
+                if let Some(m) = mentions.iter().find(|m| {
+                    m.start >= s.start
+                        && m.end <= s.end
+                        && gazetteer.get(m.entity).kind == EntityKind::Person
+                }) {
+                    ctx.voices.last_person = Some(m.entity);
+                }
+            }
             // a note's voice is the editor's: its sentences are no turn of the text's speaker
             let note_edge = said.starts_with("[Footnote") || said.ends_with(']');
             for m in mentions
@@ -556,7 +567,9 @@ pub fn extract(
             }
             let sources = sources_of(text, s, citations, quote_source);
             for mut ev in found {
-                ev.sources = sources.clone();
+                // the sentence's sources, then the speaker a reported act is claimed by
+                let by = std::mem::replace(&mut ev.sources, sources.clone());
+                ev.sources.extend(by);
                 // one speaker going on in the same passage is one turn
                 match out.last_mut() {
                     Some(prev) if !note_edge && same_turn(prev, &ev) => {

@@ -153,6 +153,7 @@ impl DocFrame {
                     v.first = with_state(p);
                 }
                 v.counterpart = self.participants.clone();
+                v.conversation = true;
             }
             _ => {
                 v.first = match person(&self.senders) {

@@ -54,13 +54,15 @@ pub struct Trigger {
 }
 
 /// The compiled lexicon.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Lexicon {
     types: Vec<EventType>,
     ac: AhoCorasick,
     pattern_type: Vec<usize>,
     /// Predicate lemma → index into `types`.
     predicates: std::collections::HashMap<String, usize>,
+    /// The first word of every predicate ("call" of "call on").
+    heads: std::collections::HashSet<String>,
 }
 
 /// The bundled lexicon.
@@ -117,11 +119,16 @@ impl Lexicon {
                 }
             }
         }
+        let heads = predicates
+            .keys()
+            .filter_map(|k: &String| k.split(' ').next().map(String::from))
+            .collect();
         Ok(Lexicon {
             types: f.event,
             ac,
             pattern_type,
             predicates,
+            heads,
         })
     }
 
@@ -132,6 +139,11 @@ impl Lexicon {
     /// The event type a predicate lemma heads, as an index into [`Lexicon::types`].
     pub fn predicate(&self, lemma: &str) -> Option<usize> {
         self.predicates.get(lemma).copied()
+    }
+
+    /// Does some predicate start with this lemma ("call" for "call on")?
+    pub fn heads_predicate(&self, lemma: &str) -> bool {
+        self.heads.contains(lemma)
     }
 
     /// Triggers in `text`, whole words only, in order.

@@ -188,6 +188,8 @@ pub struct DocumentRecord {
     pub citations: Vec<CitationRecord>,
     pub references: Vec<ReferenceRecord>,
     pub events: Vec<EventRecord>,
+    /// What the reader should know about how the document was read (not stored).
+    pub warnings: Vec<String>,
 }
 
 /// Hex SHA-256 of `bytes`.

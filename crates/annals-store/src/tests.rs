@@ -56,6 +56,7 @@ fn doc(name: &str, text: &str, date: &str) -> DocumentRecord {
             instrument: None,
             distinct: false,
         }],
+        warnings: Vec::new(),
     }
 }
 

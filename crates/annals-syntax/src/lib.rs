@@ -149,6 +149,12 @@ impl Model {
         MODEL.get_or_init(|| Model::from_bytes(BUILTIN).expect("the embedded syntax model reads"))
     }
 
+    /// The lemma `form` would have as a verb ("said" → "say", "replied" → "reply"), without
+    /// tagging or parsing: a cheap test of whether a sentence can hold a given predicate.
+    pub fn verb_lemma(&self, form: &str) -> String {
+        self.lemma.lemma(form, Upos::VERB.0, "")
+    }
+
     /// Tokenizes `text[span]` to UD conventions and analyzes it as one sentence.
     pub fn parse_sentence(&self, text: &str, span: Range<usize>) -> Sentence<'_> {
         let spans = tokenize::tokenize(text, span.clone());

@@ -1,0 +1,482 @@
+//! `annals-pipeline`: the whole pipeline on one document — ingest → syntax → time →
+//! entities → cite → events — as a library the CLI, the server and the tests share.
+//!
+//! [`Pipeline::analyze`] takes a document's text and returns everything the store keeps of it
+//! ([`DocumentRecord`]: segments, timexes, mentions, citations, references, events with
+//! their claims), every offset a byte offset of the input. It never fails: a text it cannot
+//! read well yields fewer records, never an error. The per-document steps:
+//! 1. blocks ([`annals_ingest::blocks`]) and the document's frame ([`DocFrame`]: heading,
+//!    signature, drafting note, PARTICIPANTS list) — who "I" and "we" are;
+//! 2. per block: time expressions (the dateline sets the document date and, for a dated
+//!    document, the document's own event and the clock of its clauses), mentions,
+//!    citations, the parse of each sentence (dated documents), then events
+//!    ([`annals_events::extract`]) and a telegram's points ([`DocFrame::points`]);
+//! 3. a quotation's events wait for the attribution line that follows it.
+
+use annals_entities::{DocState, Gazetteer, GazetteerError, Linker};
+use annals_events::frame::person_named;
+use annals_events::{citations, extract, Citation, DocFrame, DocKind, Lexicon};
+use annals_ingest::{blocks, sentences, BlockKind};
+use annals_store::{
+    sha256_hex, CitationRecord, DocumentRecord, EntityRecord, EventRecord, MentionRecord,
+    ReferenceRecord, TimexRecord,
+};
+use annals_time::{Role, Tagger, Timex, TimexType};
+
+/// How a block takes part in temporal tagging.
+pub fn role(kind: BlockKind) -> Role {
+    match kind {
+        BlockKind::Paragraph | BlockKind::Dateline => Role::Narrative,
+        BlockKind::Heading | BlockKind::Footnote | BlockKind::Quote => Role::Aside,
+        BlockKind::Attribution | BlockKind::Furniture | BlockKind::Reference => Role::Skip,
+    }
+}
+
+/// The date a dateline states ("Tokyo, August 30, 1956—11 a.m." → 1956-08-30): the
+/// document's creation time.
+pub fn dateline_date(timexes: &[Timex]) -> Option<jiff::civil::Date> {
+    timexes.iter().find_map(|t| {
+        (matches!(t.kind, TimexType::Date | TimexType::Time) && t.value.len() >= 10)
+            .then(|| annals_time::parse_dct(&t.value).ok())
+            .flatten()
+    })
+}
+
+/// The knowledge the chronology is made with.
+#[derive(Clone)]
+pub struct Knowledge {
+    pub gazetteer: Gazetteer,
+    pub linker: Linker,
+    pub lexicon: Lexicon,
+    /// A fingerprint of it all, with the program version: a change re-extracts every document.
+    pub fingerprint: String,
+}
+
+impl Knowledge {
+    /// The bundled gazetteer and lexicon plus the user's gazetteer files.
+    pub fn load(extra: &[std::path::PathBuf]) -> Result<Knowledge, GazetteerError> {
+        let mut gazetteer = Gazetteer::builtin();
+        let mut fp = String::from(env!("CARGO_PKG_VERSION"));
+        for (_, text) in annals_entities::gazetteer::BUILTIN {
+            fp.push_str(text);
+        }
+        fp.push_str(annals_events::lexicon::BUILTIN);
+        for p in extra {
+            gazetteer.add_file(p)?;
+            fp.push_str(&std::fs::read_to_string(p).unwrap_or_default());
+        }
+        let linker = Linker::new(&gazetteer);
+        Ok(Knowledge {
+            gazetteer,
+            linker,
+            lexicon: Lexicon::builtin(),
+            fingerprint: sha256_hex(fp.as_bytes()),
+        })
+    }
+}
+
+fn entity_record(g: &Gazetteer, i: usize) -> EntityRecord {
+    let e = g.get(i);
+    EntityRecord {
+        name: e.id.clone(),
+        kind: e.kind.as_str().to_string(),
+        state: e.state.clone(),
+        wikidata: e.wikidata.clone(),
+        source: e.source.clone(),
+    }
+}
+
+/// A citation for the store, at input offsets `a..b`.
+fn citation_record(c: &Citation, a: usize, b: usize) -> CitationRecord {
+    CitationRecord {
+        start: a,
+        end: b,
+        text: c.text.clone(),
+        authors: c.authors.clone(),
+        year: c.year.clone(),
+        locator: c.locator.clone(),
+        key: annals_events::cite::citation_key(c),
+    }
+}
+
+/// An event for the store, its offsets mapped to the input by `map`.
+fn event_record(
+    ev: annals_events::Event,
+    map: &dyn Fn(usize, usize) -> (usize, usize),
+    g: &Gazetteer,
+) -> EventRecord {
+    EventRecord {
+        kind: ev.kind,
+        cameo: ev.cameo,
+        plover: ev.plover,
+        date: ev.date,
+        interval: ev.interval.map(|(a, b)| (a.to_string(), b.to_string())),
+        date_span: map(ev.date_span.start, ev.date_span.end),
+        date_source: ev.date_source.as_str().to_string(),
+        trigger: ev.trigger.map(|t| map(t.start, t.end)),
+        evidence: map(ev.evidence.start, ev.evidence.end),
+        agents: ev.agents.iter().map(|&i| entity_record(g, i)).collect(),
+        targets: ev.targets.iter().map(|&i| entity_record(g, i)).collect(),
+        negated: ev.negated,
+        modality: ev.modality.map(String::from),
+        sources: ev.sources,
+        summary: ev.summary,
+        place: ev.place,
+        instrument: ev.instrument.map(|i| entity_record(g, i)),
+        distinct: ev.distinct,
+    }
+}
+
+/// The document's frame (who sends it to whom, who converses), from its heading, signature
+/// line and drafting note; heading offsets are input offsets.
+fn document_frame(all: &[annals_ingest::Block], k: &mut Knowledge) -> Option<DocFrame> {
+    // the first block before the dateline (a FRUS heading reads as a paragraph: "49.
+    // Memorandum of a Conversation Between …")
+    let heading = all
+        .iter()
+        .take_while(|b| b.kind != BlockKind::Dateline)
+        .find(|b| matches!(b.kind, BlockKind::Heading | BlockKind::Paragraph))?;
+    let clean = &heading.clean;
+    let mut scratch = DocState::default();
+    let mentions = k.linker.find(&mut k.gazetteer, &clean.text, &mut scratch);
+    let mut frame = DocFrame::read(&clean.text, 0, &mentions, &mut k.gazetteer)?;
+    let (hs, he) = clean.map.span(0, clean.text.len());
+    frame.heading = hs..he;
+    // a memorandum of conversation without "Between …" lists them: "PARTICIPANTS", then a
+    // short line each ("The Secretary", "FE—Mr. Sebald")
+    if frame.kind == DocKind::Conversation && frame.participants.is_empty() {
+        let list = all
+            .iter()
+            .position(|b| b.clean.text.trim().eq_ignore_ascii_case("participants"));
+        for b in list.map_or(&all[..0], |i| &all[i + 1..]) {
+            if b.clean.text.split_whitespace().count() > 6 {
+                break;
+            }
+            for m in k.linker.find(&mut k.gazetteer, &b.clean.text, &mut scratch) {
+                let e = k.gazetteer.get(m.entity);
+                if e.kind == annals_entities::EntityKind::Person
+                    && !frame.participants.contains(&m.entity)
+                {
+                    frame.participants.push(m.entity);
+                }
+            }
+        }
+    }
+    // the signature: a short last line naming a person ("Allison")
+    let last = all.iter().rev().find(|b| !b.clean.text.trim().is_empty());
+    let signer = last.filter(|b| b.clean.text.len() < 40).and_then(|b| {
+        let m = k.linker.find(&mut k.gazetteer, &b.clean.text, &mut scratch);
+        person_named(&b.clean.text, &m, &k.gazetteer)
+    });
+    // "Drafted by Dulles." in the source note: the "I" of a memorandum of conversation
+    let drafter = all.iter().take(4).find_map(|b| {
+        let t = &b.clean.text;
+        let at = t.find("Drafted by ")? + "Drafted by ".len();
+        let line = t[at..].split(['.', ';']).next()?;
+        let m = k.linker.find(&mut k.gazetteer, line, &mut scratch);
+        person_named(line, &m, &k.gazetteer)
+    });
+    match (frame.kind, signer, drafter) {
+        (_, Some(p), _) => frame.signed(p),
+        (DocKind::Conversation, None, Some(p)) if frame.participants.contains(&p) => {
+            frame.signed(p)
+        }
+        _ => {}
+    }
+    Some(frame)
+}
+
+/// Does the sentence have a word that, as a verb, could head an event? Sentences without
+/// one are not parsed: their parse would yield nothing. A base form counts only where a verb
+/// can stand ("Recommend …", "I agree", "to point out", "would suggest"); after anything
+/// else "report", "state", "point" are nouns.
+fn may_hold_event(model: &annals_syntax::Model, lexicon: &Lexicon, sentence: &str) -> bool {
+    const BEFORE_VERB: &[&str] = &[
+        "i",
+        "we",
+        "you",
+        "they",
+        "he",
+        "she",
+        "it",
+        "to",
+        "not",
+        "also",
+        "then",
+        "would",
+        "will",
+        "shall",
+        "should",
+        "may",
+        "might",
+        "can",
+        "could",
+        "must",
+        "do",
+        "did",
+        "does",
+        "and",
+        "please",
+        "strongly",
+        "therefore",
+        "now",
+    ];
+    let words: Vec<String> = sentence
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.iter().enumerate().any(|(i, w)| {
+        let lemma = model.verb_lemma(w);
+        annals_events::clause::could_head(lexicon, &lemma)
+            && (lemma != *w || i == 0 || BEFORE_VERB.contains(&words[i - 1].as_str()))
+    })
+}
+
+/// A sentence without the "[Footnote 2: " that opens an editor's note written into the
+/// text: the parser should see "In telegram 2487, April 1, Allison reported …".
+fn without_note_mark(text: &str, s: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let t = &text[s.clone()];
+    match t
+        .strip_prefix("[Footnote")
+        .and_then(|r| r.find(": ").map(|i| i + 2))
+    {
+        Some(i) if i < 16 => s.start + "[Footnote".len() + i..s.end,
+        _ => s.clone(),
+    }
+}
+
+/// The pipeline with its knowledge: one per thread (it learns people found by title as it
+/// goes, so it is not shared).
+#[derive(Clone)]
+pub struct Pipeline {
+    knowledge: Knowledge,
+    dct: Option<jiff::civil::Date>,
+}
+
+impl Pipeline {
+    /// A pipeline; `dct` is the document date for every input (else each dateline's).
+    pub fn new(knowledge: Knowledge, dct: Option<jiff::civil::Date>) -> Pipeline {
+        Pipeline { knowledge, dct }
+    }
+
+    /// Everything annals extracts from one document's text, at input offsets. `sha256` is
+    /// the text's hash (the store's document key).
+    pub fn analyze(&mut self, name: &str, text: &str, sha256: String) -> DocumentRecord {
+        let mut rec = analyze(name, text, sha256, &mut self.knowledge, self.dct);
+        if rec.dct.is_none() && rec.events.is_empty() {
+            // an editorial note without dateline whose narrative dates nothing: say so
+            rec.warnings.push(
+                "no dateline and no dated event: nothing of it is in the chronology (give --dct?)"
+                    .to_string(),
+            );
+        }
+        rec
+    }
+}
+
+/// Runs the pipeline on one document's text.
+fn analyze(
+    name: &str,
+    text: &str,
+    sha256: String,
+    k: &mut Knowledge,
+    dct: Option<jiff::civil::Date>,
+) -> DocumentRecord {
+    let mut tagger = Tagger::new();
+    tagger.set_dct(dct);
+    let mut doc = DocState::default();
+    let mut rec = DocumentRecord {
+        name: name.to_string(),
+        text: text.to_string(),
+        bytes: text.len(),
+        sha256,
+        dct: dct.map(|d| d.to_string()),
+        ..DocumentRecord::default()
+    };
+    // Quotation events wait for the source line that follows the quotation.
+    let mut pending_quote: Vec<EventRecord> = Vec::new();
+    let mut ctx = annals_events::Context::default();
+    // The document is in memory already (it is stored whole): one pass over it, no chunks.
+    {
+        let all = blocks(text, 0);
+        let frame = document_frame(&all, k);
+        if let Some(f) = &frame {
+            ctx.voices = f.voices(&k.gazetteer);
+        }
+        let mut clock_set = false;
+        let model = annals_syntax::Model::builtin();
+        for (bi, block) in all.iter().enumerate() {
+            let clean = &block.clean;
+            let (s, e) = clean.map.span(0, clean.text.len());
+            rec.segments.push((block.kind.as_str().to_string(), s, e));
+            let map = |a: usize, b: usize| clean.map.span(a, b);
+            let raw = |a: usize, b: usize| text[a..b].to_string();
+            if block.kind == BlockKind::Reference {
+                if let Some((author, year)) = annals_events::cite::parse_reference(&clean.text) {
+                    rec.references.push(ReferenceRecord {
+                        start: s,
+                        end: e,
+                        text: clean.text.clone(),
+                        author,
+                        year,
+                    });
+                }
+                continue;
+            }
+            if block.kind == BlockKind::Attribution {
+                if let Some(c) = annals_events::cite::parse_one(&clean.text, 0) {
+                    let (a, b) = map(c.start, c.end);
+                    rec.citations.push(citation_record(&c, a, b));
+                }
+                for mut ev in pending_quote.drain(..) {
+                    ev.sources.push(clean.text.clone());
+                    rec.events.push(ev);
+                }
+                continue;
+            }
+            rec.events.append(&mut pending_quote);
+            let r = role(block.kind);
+            let timexes = tagger.tag(&clean.text, r);
+            let mut doc_date = None;
+            if block.kind == BlockKind::Dateline && dct.is_none() {
+                if let Some(d) = dateline_date(&timexes) {
+                    tagger.set_dct(Some(d));
+                    rec.dct = Some(d.to_string());
+                    // the dateline's own value ("April 2, 1955—10 a.m." keeps its hour)
+                    let v = timexes
+                        .iter()
+                        .find(|t| t.value.starts_with(&d.to_string()))
+                        .map_or_else(|| d.to_string(), |t| t.value.clone());
+                    doc_date = Some((d, v));
+                }
+            } else if !clock_set && block.kind != BlockKind::Heading {
+                doc_date = dct.map(|d| (d, d.to_string()));
+            }
+            if let Some((d, value)) = doc_date.filter(|_| !clock_set) {
+                clock_set = true;
+                let clock = annals_events::Clock {
+                    value,
+                    interval: d.tomorrow().ok().map(|t| (d, t)),
+                    source: annals_events::DateSource::Document,
+                };
+                if let Some(ev) = frame
+                    .as_ref()
+                    .and_then(|f| f.event(&k.lexicon, &k.gazetteer, &clock))
+                {
+                    rec.events
+                        .push(event_record(ev, &|a, b| (a, b), &k.gazetteer));
+                }
+                ctx.voices.year = Some(i32::from(d.year()));
+                ctx.document = Some(clock);
+            }
+            for t in &timexes {
+                let (a, b) = map(t.start, t.end);
+                rec.timexes.push(TimexRecord {
+                    start: a,
+                    end: b,
+                    text: raw(a, b),
+                    kind: t.kind.as_str().to_string(),
+                    value: t.value.clone(),
+                    modifier: t.modifier.map(|m| m.as_str().to_string()),
+                    interval: t
+                        .interval
+                        .and_then(|i| Some((i.start?.to_string(), i.end?.to_string()))),
+                    anchor: t
+                        .anchor
+                        .as_ref()
+                        .map(|a| serde_json::to_string(a).unwrap_or_default()),
+                });
+            }
+            if r == Role::Skip {
+                continue;
+            }
+            let mentions = k.linker.find(&mut k.gazetteer, &clean.text, &mut doc);
+            for m in &mentions {
+                let (a, b) = map(m.start, m.end);
+                rec.mentions.push(MentionRecord {
+                    start: a,
+                    end: b,
+                    text: raw(a, b),
+                    entity: entity_record(&k.gazetteer, m.entity),
+                    via: m.via.as_str().to_string(),
+                });
+            }
+            let cites: Vec<Citation> = citations(&clean.text);
+            for c in &cites {
+                let (a, b) = map(c.start, c.end);
+                rec.citations.push(citation_record(c, a, b));
+            }
+            let is_frame_heading = frame.as_ref().is_some_and(|f| f.heading == (s..e));
+            // an archive's note on its copy ("[Source: … Drafted by Sebald. Approved by …]")
+            // tells how the document was filed, not what happened
+            let archival_note = clean.text.starts_with("[Source:");
+            if block.kind == BlockKind::Heading
+                || is_frame_heading
+                || archival_note
+                || (frame.is_some() && block.kind == BlockKind::Dateline)
+            {
+                ctx.new_passage();
+                continue; // a title dates a period, not an event; a document heading is the
+                          // document's own event
+            }
+            let sents = sentences(&clean.text);
+            // each block is a passage of its own: dates carry over between its sentences only
+            ctx.new_passage();
+            let parses: Vec<annals_syntax::Sentence> = if ctx.document.is_some() {
+                sents
+                    .iter()
+                    .map(|s| {
+                        let span = without_note_mark(&clean.text, s);
+                        if may_hold_event(model, &k.lexicon, &clean.text[span.clone()]) {
+                            model.parse_sentence(&clean.text, span)
+                        } else {
+                            annals_syntax::Sentence {
+                                span,
+                                tokens: Vec::new(),
+                            }
+                        }
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let input = annals_events::BlockInput {
+                text: &clean.text,
+                sentences: &sents,
+                parses: &parses,
+                timexes: &timexes,
+                mentions: &mentions,
+                citations: &cites,
+                quote_source: None,
+            };
+            let mut events = extract(&input, &k.gazetteer, &k.lexicon, &mut ctx);
+            if let (Some(f), Some(clock), BlockKind::Paragraph) =
+                (&frame, &ctx.document, block.kind)
+            {
+                f.points(
+                    &clean.text,
+                    &sents,
+                    &mut events,
+                    &ctx.voices,
+                    &k.lexicon,
+                    clock,
+                );
+            }
+            let is_quote = block.kind == BlockKind::Quote
+                && all
+                    .get(bi + 1)
+                    .is_some_and(|n| n.kind == BlockKind::Attribution);
+            for ev in events {
+                let record = event_record(ev, &map, &k.gazetteer);
+                if is_quote {
+                    pending_quote.push(record);
+                } else {
+                    rec.events.push(record);
+                }
+            }
+        }
+    }
+    rec.events.append(&mut pending_quote);
+    rec
+}

@@ -1,0 +1,122 @@
+//! The pipeline on short documents of archival style (fixtures written for these tests):
+//! types, agents, targets and dates of the events, as a historian would check them.
+
+use annals_pipeline::{Knowledge, Pipeline};
+use annals_store::{DocumentRecord, EventRecord};
+
+fn run(text: &str) -> DocumentRecord {
+    let mut p = Pipeline::new(Knowledge::load(&[]).unwrap(), None);
+    p.analyze("fixture.txt", text, "0".repeat(64))
+}
+
+fn names(v: &[annals_store::EntityRecord]) -> Vec<&str> {
+    v.iter().map(|e| e.name.as_str()).collect()
+}
+
+fn at<'a>(rec: &'a DocumentRecord, text: &str, phrase: &str) -> Vec<&'a EventRecord> {
+    let start = text.find(phrase).unwrap();
+    rec.events
+        .iter()
+        .filter(|e| e.evidence.0 <= start && start < e.evidence.1)
+        .collect()
+}
+
+const TELEGRAM: &str = "\
+12. Telegram From the Embassy in Japan to the Department of State
+Tokyo, May 3, 1955—6 p.m.
+
+[Source: Department of State, Central Files. Secret.]
+
+Foreign Minister called me in this morning. Shigemitsu said that Hatoyama had approved a \
+postponement of the talks. I told him that the Department would regret any delay. He replied that \
+he would raise the matter again on May 10.
+
+Recommend that Department instruct me to urge early resumption.
+
+Allison
+";
+
+#[test]
+fn a_telegram_is_its_senders_statement_and_its_turns_are_dated_by_it() {
+    let rec = run(TELEGRAM);
+    assert_eq!(rec.dct.as_deref(), Some("1955-05-03"));
+    let doc = &rec.events[0];
+    assert_eq!(doc.kind, "statement");
+    assert_eq!(doc.date, "1955-05-03T18:00");
+    assert_eq!(doc.date_source, "document");
+    assert!(
+        names(&doc.agents).contains(&"John M. Allison"),
+        "{:?}",
+        doc.agents
+    );
+    assert!(names(&doc.targets).contains(&"US Department of State"));
+
+    let said = at(&rec, TELEGRAM, "Shigemitsu said");
+    assert_eq!(
+        said.len(),
+        2,
+        "the statement and the decision it reports: {said:?}"
+    );
+    assert_eq!(said[0].kind, "statement");
+    assert_eq!(names(&said[0].agents), ["Shigemitsu Mamoru", "Japan"]);
+    assert_eq!(said[0].date, "1955-05-03T18:00");
+    // told to the Ambassador, who reports it
+    assert_eq!(
+        names(&said[0].targets),
+        ["John M. Allison", "United States"]
+    );
+    assert_eq!(said[1].kind, "agree");
+    assert_eq!(names(&said[1].agents)[0], "Hatoyama Ichirō");
+    assert_eq!(said[1].sources, ["Shigemitsu Mamoru"]);
+
+    // "I" is the signer; "him" the last person named
+    let told = at(&rec, TELEGRAM, "I told him");
+    assert_eq!(names(&told[0].agents), ["John M. Allison", "United States"]);
+    assert!(
+        names(&told[0].targets).contains(&"Shigemitsu Mamoru"),
+        "{told:?}"
+    );
+
+    // "again on May 10" is what he would do: it dates nothing
+    let replied = at(&rec, TELEGRAM, "He replied");
+    assert_eq!(replied[0].date, "1955-05-03T18:00");
+    assert!(rec.events.iter().all(|e| !e.date.starts_with("1955-05-10")));
+
+    // telegram style: the subjectless recommendation is the sender's proposal
+    let rec_ = at(&rec, TELEGRAM, "Recommend that");
+    assert_eq!(rec_[0].kind, "propose");
+    assert_eq!(names(&rec_[0].agents)[0], "John M. Allison");
+}
+
+#[test]
+fn a_memorandum_of_conversation_is_a_meeting_and_role_nouns_are_people() {
+    let text = "\
+7. Memorandum of a Conversation Between Secretary of State Dulles and Foreign Minister Shigemitsu, Washington, August 30, 1955
+Washington, August 30, 1955.
+
+The Secretary said that the United States hoped for an early settlement. The Foreign Minister \
+agreed.
+";
+    let rec = run(text);
+    let meet = &rec.events[0];
+    assert_eq!(meet.kind, "meet");
+    assert!(names(&meet.agents).contains(&"John F. Dulles"));
+    assert!(names(&meet.targets).contains(&"Shigemitsu Mamoru"));
+    let said = at(&rec, text, "The Secretary said");
+    assert_eq!(names(&said[0].agents), ["John F. Dulles", "United States"]);
+    assert!(names(&said[0].targets).contains(&"Shigemitsu Mamoru"));
+    let agreed = at(&rec, text, "The Foreign Minister");
+    assert_eq!(agreed[0].kind, "agree");
+    assert_eq!(names(&agreed[0].agents)[0], "Shigemitsu Mamoru");
+}
+
+#[test]
+fn an_undated_note_that_yields_nothing_says_so() {
+    let rec = run("Editorial Note\n\nThe files contain nothing further on the question.\n");
+    assert!(rec.events.is_empty());
+    assert!(
+        rec.warnings.iter().any(|w| w.contains("no dateline")),
+        "{:?}",
+        rec.warnings
+    );
+}
