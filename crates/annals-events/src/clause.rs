@@ -189,6 +189,87 @@ pub fn clause_events(
     (out, moved)
 }
 
+/// The agents and targets the tree gives the verb at `trigger` (bytes of the text), when it
+/// names its agent: the subject, or a passive's by-agent ("was signed … by Ben-Gurion,
+/// Pineau and Dean"), not the words before it. None when the trigger is no verb or its
+/// agent is not named.
+pub fn roles_at(
+    input: &ClauseInput<'_>,
+    gazetteer: &Gazetteer,
+    voices: &Voices,
+    trigger: &Range<usize>,
+) -> Option<(Vec<usize>, Vec<usize>)> {
+    let tree = Tree {
+        text: input.text,
+        s: input.sentence,
+        mentions: input.mentions,
+        gazetteer,
+    };
+    let i = input
+        .sentence
+        .tokens
+        .iter()
+        .position(|t| t.span.start <= trigger.start && trigger.start < t.span.end)?;
+    if input.sentence.tokens[i].upos != Upos::VERB {
+        return None;
+    }
+    let agents = tree.agents(i, voices);
+    if agents.is_empty() {
+        return None;
+    }
+    let mut targets = tree.targets(i, voices);
+    targets.retain(|x| !agents.contains(x));
+    Some((agents, targets))
+}
+
+/// The main-clause verb a date belongs to ("In August the Soviet Union launched its first
+/// nuclear weapon": launched), when the lexicon lists it: its type and span.
+pub fn date_owner(
+    input: &ClauseInput<'_>,
+    gazetteer: &Gazetteer,
+    lexicon: &Lexicon,
+    date: &Range<usize>,
+) -> Option<(usize, Range<usize>)> {
+    let tree = Tree {
+        text: input.text,
+        s: input.sentence,
+        mentions: input.mentions,
+        gazetteer,
+    };
+    let j = tree.owner(date)?;
+    let ty = tree.predicate(j, lexicon)?;
+    Some((ty, input.sentence.tokens[j].span.clone()))
+}
+
+/// The verb that governs a noun trigger as its object ("rejected the proposal", "signed the
+/// agreement") when the lexicon lists it: that verb's type, and its span. What was done to
+/// the proposal is the event, not the proposal.
+pub fn governing_verb(
+    input: &ClauseInput<'_>,
+    lexicon: &Lexicon,
+    trigger: &Range<usize>,
+) -> Option<(usize, Range<usize>)> {
+    let s = input.sentence;
+    let i = s
+        .tokens
+        .iter()
+        .position(|t| t.span.start <= trigger.start && trigger.start < t.span.end)?;
+    let t = &s.tokens[i];
+    if t.upos != Upos::NOUN || !matches!(t.deprel, "obj" | "nsubj:pass") {
+        return None;
+    }
+    let h = &s.tokens[t.head?];
+    if h.upos != Upos::VERB {
+        return None;
+    }
+    let ty = lexicon.predicate(&h.lemma.to_lowercase())?;
+    // what is said or observed is a topic, not an act on it ("observing the negotiations")
+    if lexicon.types()[ty].name == "statement" {
+        return None;
+    }
+    Some((ty, h.span.clone()))
+}
+
 /// An act read from the tree, before it is dated.
 struct Act<'l> {
     ty: &'l crate::lexicon::EventType,
@@ -533,10 +614,17 @@ impl Tree<'_> {
         let passive = self.child(i, &["nsubj:pass"]).is_some()
             || self.s.tokens[i].feat("Voice") == Some("Pass");
         if passive {
-            return self
-                .child(i, &["obl:agent"])
-                .map(|a| self.entities(a, voices))
-                .unwrap_or_default();
+            // the by-agent (the parser sometimes leaves it a plain "obl" with "by")
+            let by = self.child(i, &["obl:agent"]).or_else(|| {
+                self.s.children(i).find(|&c| {
+                    self.deprel(c) == "obl"
+                        && self
+                            .s
+                            .children(c)
+                            .any(|k| self.deprel(k) == "case" && self.lower(k) == "by")
+                })
+            });
+            return by.map(|a| self.entities(a, voices)).unwrap_or_default();
         }
         if let Some(subj) = self.child(i, &["nsubj"]) {
             return self.entities(subj, voices);

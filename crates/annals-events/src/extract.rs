@@ -483,7 +483,15 @@ pub fn extract(
     } = *block;
     let triggers = lexicon.find(text);
     let mut out = Vec::new();
+    // events of the sentence before, whose roles the parse may correct
+    let mut pending: Option<(usize, usize)> = None;
     for (si, s) in sentences.iter().enumerate() {
+        if let Some((from, sj)) = pending.take() {
+            repair_roles(block, sj, &mut out[from..], gazetteer, lexicon, &ctx.voices);
+        }
+        if ctx.document.is_none() {
+            pending = Some((out.len(), si));
+        }
         let instrument = instrument_in(mentions, gazetteer, s).or(ctx.instrument);
         let in_sentence: Vec<&Timex> = timexes
             .iter()
@@ -688,7 +696,7 @@ pub fn extract(
             // "Moscow demanded that the conference be convened in July": a date inside what
             // was demanded, proposed or said is content, not another event
             if let Some((tr_end, kind)) = &last_trigger {
-                let between = &text[*tr_end..t.start];
+                let between = text.get(*tr_end..t.start).unwrap_or("");
                 if matches!(
                     kind.as_str(),
                     "demand" | "propose" | "statement" | "agree" | "reject"
@@ -737,6 +745,31 @@ pub fn extract(
                     }
                 })
                 .copied();
+            // content dates are told by the words: what the nearest trigger frames
+            let word_trigger = trigger.map(|tr| (tr.end, lexicon.types()[tr.ty].name.clone()));
+            // the verb whose clause the date belongs to, where the parse says so
+            let trigger = parses
+                .get(si)
+                .filter(|p| !p.tokens.is_empty())
+                .and_then(|p| {
+                    let input = ClauseInput {
+                        text,
+                        sentence: p,
+                        mentions,
+                        dates: &[],
+                    };
+                    crate::clause::date_owner(&input, gazetteer, lexicon, &(t.start..t.end))
+                })
+                .map(|(ty, span)| match trigger {
+                    // the type is the owner's; word order keeps its pivot
+                    Some(tr) => crate::lexicon::Trigger { ty, ..*tr },
+                    None => crate::lexicon::Trigger {
+                        start: span.start,
+                        end: span.end,
+                        ty,
+                    },
+                })
+                .or(trigger.copied());
             let (kind, cameo, plover, frame) = match trigger {
                 Some(tr) => {
                     let ty = &lexicon.types()[tr.ty];
@@ -761,8 +794,8 @@ pub fn extract(
                     Frame::AgentTarget,
                 ),
             };
-            if let Some(tr) = trigger {
-                last_trigger = Some((tr.end, kind.clone()));
+            if word_trigger.is_some() {
+                last_trigger = word_trigger;
             }
             let (mut value, mut interval, mut source) = (value.clone(), *interval, *source);
             if matches!(
@@ -878,7 +911,52 @@ pub fn extract(
             ctx.instrument = instrument;
         }
     }
+    if let Some((from, sj)) = pending {
+        repair_roles(block, sj, &mut out[from..], gazetteer, lexicon, &ctx.voices);
+    }
     out
+}
+
+/// Agents and targets from the parse for events the word-order extractor found: where the
+/// trigger is a verb whose subject (or by-agent) names an actor, the tree's roles replace
+/// the guess from word order ("the Protocol was signed on October 24, 1956, by Ben-Gurion,
+/// Pineau and Dean": the signers act).
+fn repair_roles(
+    block: &BlockInput<'_>,
+    si: usize,
+    events: &mut [Event],
+    gazetteer: &Gazetteer,
+    lexicon: &Lexicon,
+    voices: &crate::clause::Voices,
+) {
+    let Some(parse) = block.parses.get(si).filter(|p| !p.tokens.is_empty()) else {
+        return;
+    };
+    let input = ClauseInput {
+        text: block.text,
+        sentence: parse,
+        mentions: block.mentions,
+        dates: &[],
+    };
+    for ev in events {
+        let Some(mut tr) = ev.trigger.clone() else {
+            continue;
+        };
+        if let Some((ty, span)) = crate::clause::governing_verb(&input, lexicon, &tr) {
+            let ty = &lexicon.types()[ty];
+            (ev.kind, ev.cameo, ev.plover) = (ty.name.clone(), ty.cameo.clone(), ty.plover.clone());
+            ev.trigger = Some(span.clone());
+            tr = span;
+        }
+        if let Some((agents, targets)) = crate::clause::roles_at(&input, gazetteer, voices, &tr) {
+            // the tree's targets where it has some; else the ones word order found
+            if !targets.is_empty() {
+                ev.targets = targets;
+            }
+            ev.targets.retain(|t| !agents.contains(t));
+            ev.agents = agents;
+        }
+    }
 }
 
 /// The clause events of a sentence of a dated document: dated by their own clause, else by

@@ -423,7 +423,9 @@ fn analyze(
             let sents = sentences(&clean.text);
             // each block is a passage of its own: dates carry over between its sentences only
             ctx.new_passage();
-            let parses: Vec<annals_syntax::Sentence> = if ctx.document.is_some() {
+            // every sentence that may hold an event is parsed: a dated document's are read
+            // clause by clause, a narrative's parse corrects the word-order extractor
+            let parses: Vec<annals_syntax::Sentence> = {
                 sents
                     .iter()
                     .map(|s| {
@@ -438,8 +440,6 @@ fn analyze(
                         }
                     })
                     .collect()
-            } else {
-                Vec::new()
             };
             let input = annals_events::BlockInput {
                 text: &clean.text,

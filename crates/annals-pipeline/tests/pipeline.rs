@@ -120,3 +120,31 @@ fn an_undated_note_that_yields_nothing_says_so() {
         rec.warnings
     );
 }
+
+#[test]
+fn in_a_narrative_the_parse_corrects_word_order() {
+    // the signers of a passive act, not its targets; the verb the date belongs to types it
+    let text = "The Protocol was signed on October 24, 1956, by Dulles and Shigemitsu.\n\n\
+                On May 3, 1955, Gromyko rejected the proposal of Dulles.\n";
+    let rec = run(text);
+    let signed = at(&rec, text, "The Protocol");
+    assert_eq!(signed[0].kind, "sign");
+    assert_eq!(signed[0].date, "1956-10-24");
+    assert_eq!(
+        names(&signed[0].agents),
+        [
+            "John F. Dulles",
+            "United States",
+            "Shigemitsu Mamoru",
+            "Japan"
+        ]
+    );
+    assert!(signed[0].targets.is_empty());
+    let rejected = at(&rec, text, "Gromyko rejected");
+    assert_eq!(
+        rejected[0].kind, "reject",
+        "the rejection, not the proposal"
+    );
+    assert_eq!(names(&rejected[0].agents), ["Andrei A. Gromyko", "USSR"]);
+    assert!(names(&rejected[0].targets).contains(&"John F. Dulles"));
+}
