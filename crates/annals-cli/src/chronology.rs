@@ -339,6 +339,9 @@ pub fn show(db: &Path, what: &str) -> Result<()> {
                 c.date,
                 c.date_source
             )?;
+            if !c.roles.is_empty() {
+                writeln!(out, "roles: {}", c.roles)?;
+            }
             if let Some(text) = store.document_text(&c.doc)? {
                 writeln!(out, "  {}", mark(&text, c))?;
             }

@@ -48,6 +48,17 @@ pub struct Voices {
 }
 
 impl Voices {
+    /// How [`Voices::addressed`] chose, for the reader.
+    pub fn addressed_how(&self, agents: &[usize]) -> &'static str {
+        if self.conversation {
+            "the other participants of the conversation"
+        } else if agents.iter().any(|a| self.first.contains(a)) {
+            "the document's addressee"
+        } else {
+            "the document's sender, who reports it"
+        }
+    }
+
     /// Whom a speech act without a named addressee is addressed to: in a conversation the
     /// other participants; the sender's own to the document's addressee; anyone else's to
     /// the sender, who reports it ("Shigemitsu stressed …" in the Ambassador's telegram).
@@ -160,11 +171,13 @@ pub fn clause_events(
         }
         let agents = tree.agents(i, voices);
         // the subject of every main clause is who "he" is next, event or not — once its
-        // own objects are read ("I told him": him is still the one before)
+        // own objects are read ("I told him": him is still the one before) — unless it is
+        // the writer: "I" is never "he"
         let subject = agents
             .iter()
             .copied()
-            .find(|&a| gazetteer.get(a).kind == EntityKind::Person);
+            .find(|&a| gazetteer.get(a).kind == EntityKind::Person)
+            .filter(|p| !voices.first.contains(p));
         let previous = out.last().map(|e: &Event| e.agents.as_slice());
         if let Some(act) = tree.act(i, agents, lexicon, voices, previous) {
             let (clock, date_span, moves) = tree.clock_of(i, &owners, dates, clock);
@@ -186,6 +199,7 @@ pub fn clause_events(
             voices.last_person = Some(p);
         }
     }
+    tree.documents_named(&mut out, dates, lexicon, voices);
     (out, moved)
 }
 
@@ -198,7 +212,7 @@ pub fn roles_at(
     gazetteer: &Gazetteer,
     voices: &Voices,
     trigger: &Range<usize>,
-) -> Option<(Vec<usize>, Vec<usize>)> {
+) -> Option<(Vec<usize>, Vec<usize>, String)> {
     let tree = Tree {
         text: input.text,
         s: input.sentence,
@@ -219,7 +233,7 @@ pub fn roles_at(
     }
     let mut targets = tree.targets(i, voices);
     targets.retain(|x| !agents.contains(x));
-    Some((agents, targets))
+    Some((agents, targets, tree.agents_how(i, voices)))
 }
 
 /// The main-clause verb a date belongs to ("In August the Soviet Union launched its first
@@ -279,7 +293,27 @@ struct Act<'l> {
     targets: Vec<usize>,
     negated: bool,
     modality: Option<&'static str>,
+    /// How agents and targets were found.
+    roles: String,
 }
+
+/// Nouns of documents: dated, each is a statement of its own ("telegram 2487, April 1",
+/// "the note sent to Shigemitsu, April 3", "despatch 1169, April 5").
+const DOCUMENT_NOUNS: &[&str] = &[
+    "telegram",
+    "despatch",
+    "dispatch",
+    "note",
+    "memorandum",
+    "letter",
+    "message",
+    "cable",
+    "airgram",
+    "aide-mémoire",
+    "reply",
+    "instruction",
+    "report",
+];
 
 /// Adjectives that make "it would be … to" a proposal.
 const ADVISABLE: &[&str] = &[
@@ -345,10 +379,16 @@ impl Tree<'_> {
             ty = named("statement").unwrap_or(ty);
         }
         let mut targets = self.targets(i, voices);
+        let mut targets_how = "the objects and to/with/against obliques";
         if targets.is_empty() && ADDRESSED.contains(&ty.name.as_str()) {
             targets = voices.addressed(&agents);
+            targets_how = voices.addressed_how(&agents);
         }
         targets.retain(|x| !agents.contains(x));
+        let roles = format!(
+            "actors: {}; targets: {targets_how}",
+            self.agents_how(i, voices)
+        );
         Some(Act {
             ty,
             trigger: i,
@@ -356,6 +396,7 @@ impl Tree<'_> {
             targets,
             negated,
             modality,
+            roles,
         })
     }
 
@@ -408,6 +449,7 @@ impl Tree<'_> {
             place: None,
             instrument: None,
             distinct: true,
+            roles: act.roles,
         }
     }
 
@@ -421,6 +463,81 @@ impl Tree<'_> {
                 .iter()
                 .position(|o| o.is_some_and(|j| self.coordination(j) == group))
         })
+    }
+
+    /// Documents the sentence names with a date of their own ("In telegram 2500 from Tokyo,
+    /// April 3, …", "the note sent to Shigemitsu, April 3"), when no event of the sentence
+    /// has that date already: statements from whoever the noun says sent them ("from X",
+    /// "X's reply") to whom it was sent ("to Y").
+    fn documents_named(
+        &self,
+        out: &mut Vec<Event>,
+        dates: &[(Range<usize>, Clock)],
+        lexicon: &Lexicon,
+        voices: &Voices,
+    ) {
+        let Some(ty) = lexicon.types().iter().find(|t| t.name == "statement") else {
+            return;
+        };
+        for (r, clock) in dates {
+            if out.iter().any(|e| e.date == clock.value) {
+                continue;
+            }
+            let Some(noun) = self.dated_noun(r) else {
+                continue;
+            };
+            let (mut agents, mut targets) = (Vec::new(), Vec::new());
+            for c in self.s.children(noun) {
+                let case = self
+                    .s
+                    .children(c)
+                    .find(|&k| self.deprel(k) == "case")
+                    .map(|k| self.lower(k));
+                match (self.deprel(c), case.as_deref()) {
+                    ("nmod:poss", _) | ("nmod", Some("from" | "by")) => {
+                        agents.extend(self.entities(c, voices))
+                    }
+                    ("nmod", Some("to")) => targets.extend(self.entities(c, voices)),
+                    // "the note sent to Shigemitsu"
+                    ("acl", _) => targets.extend(self.targets(c, voices)),
+                    _ => {}
+                }
+            }
+            targets.retain(|x| !agents.contains(x));
+            let act = Act {
+                ty,
+                trigger: noun,
+                agents,
+                targets,
+                negated: false,
+                modality: None,
+                roles: "a dated document the sentence names: actors: its sender (\"from\", a possessive); targets: whom it was sent to".to_string(),
+            };
+            out.push(self.event(act, clock, r.clone()));
+        }
+    }
+
+    /// The document noun a date is attached to, up to three steps above the date (through
+    /// an appositive, a name, a participle: "the note sent to Shigemitsu, April 3").
+    fn dated_noun(&self, r: &Range<usize>) -> Option<usize> {
+        let inside = |j: usize| {
+            let sp = &self.s.tokens[j].span;
+            sp.start >= r.start && sp.end <= r.end
+        };
+        let head = (0..self.s.tokens.len())
+            .find(|&j| inside(j) && self.s.tokens[j].head.is_none_or(|h| !inside(h)))?;
+        let mut j = self.s.tokens[head].head?;
+        for _ in 0..3 {
+            let t = &self.s.tokens[j];
+            if t.upos == Upos::NOUN && DOCUMENT_NOUNS.contains(&t.lemma.to_lowercase().as_str()) {
+                return Some(j);
+            }
+            if !matches!(t.upos, Upos::PROPN | Upos::NUM | Upos::VERB) {
+                return None;
+            }
+            j = t.head?;
+        }
+        None
     }
 
     /// The content clauses of predicate `i` ("said that …", "reported learning … that …").
@@ -490,6 +607,10 @@ impl Tree<'_> {
             }
             let mut targets = self.targets(c, voices);
             targets.retain(|x| !agents.contains(x));
+            let roles = format!(
+                "actors: {} of what the speaker reports; targets: its objects and obliques",
+                self.agents_how(c, voices)
+            );
             out.push(Act {
                 ty: &lexicon.types()[ty],
                 trigger: c,
@@ -497,6 +618,7 @@ impl Tree<'_> {
                 targets,
                 negated,
                 modality,
+                roles,
             });
         }
         out
@@ -662,6 +784,56 @@ impl Tree<'_> {
             }
         }
         out
+    }
+
+    /// How [`Tree::agents`] found the agents of `i`, for the reader.
+    fn agents_how(&self, i: usize, voices: &Voices) -> String {
+        let passive = self.child(i, &["nsubj:pass"]).is_some()
+            || self.s.tokens[i].feat("Voice") == Some("Pass");
+        if passive {
+            return "the by-agent of the passive".into();
+        }
+        if let Some(subj) = self.child(i, &["nsubj"]) {
+            let form = &self.text[self.s.tokens[subj].span.clone()];
+            return match form.to_lowercase().as_str() {
+                "i" | "me" => "the subject \"I\": the document's sender".into(),
+                "we" | "us" => format!("the subject \"{form}\": the sender's side"),
+                "he" | "she" | "him" | "her" => {
+                    let who = voices.last_person.map_or(String::new(), |p| {
+                        format!(" ({})", self.gazetteer.get(p).id)
+                    });
+                    format!("the subject \"{form}\": the person last named as a subject{who}")
+                }
+                _ => {
+                    let span = self.phrase(subj);
+                    let named = self
+                        .mentions
+                        .iter()
+                        .any(|m| m.start >= span.start && m.end <= span.end);
+                    if named {
+                        "the subject".into()
+                    } else {
+                        format!(
+                            "the subject \"{}\": who held that role in the document's year, or the document's own office",
+                            &self.text[span]
+                        )
+                    }
+                }
+            };
+        }
+        match self.s.tokens[i].head {
+            Some(h) if self.deprel(i) == "conj" => {
+                format!(
+                    "{}, shared by the coordinated verbs",
+                    self.agents_how(h, voices)
+                )
+            }
+            None if self.opens_sentence(i) => {
+                "a clause without subject, telegram style: the document's sender".into()
+            }
+            None => "the names right before the verb (the parse gave it no subject)".into(),
+            _ => String::new(),
+        }
     }
 
     /// Nothing but punctuation and adverbs before `i`.

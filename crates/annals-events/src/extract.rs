@@ -290,7 +290,13 @@ pub struct Event {
     /// An act of a dated document's own report, read from the parse: never merged with
     /// another telling (two "Hatoyama said" of one day are two turns).
     pub distinct: bool,
+    /// How the agents and targets were found, for the reader ("actors: the subject;
+    /// targets: the object").
+    pub roles: String,
 }
+
+/// How the word-order extractor finds participants.
+const WORD_ORDER: &str = "actors: named before the trigger; targets: named after it (word order)";
 
 /// Is the mention the object of a locative preposition ("in London", "at Geneva")?
 fn locative(text: &str, m: &Mention) -> bool {
@@ -579,11 +585,17 @@ pub fn extract(
                 let by = std::mem::replace(&mut ev.sources, sources.clone());
                 ev.sources.extend(by);
                 // one speaker going on in the same passage is one turn
-                match out.last_mut() {
-                    Some(prev) if !note_edge && same_turn(prev, &ev) => {
-                        prev.evidence.end = ev.evidence.end
-                    }
-                    _ => out.push(ev),
+                // (among the events of the sentence before: the acts a turn reports stand
+                // after it)
+                let before = out.last().map(|e| e.evidence.clone());
+                let turn = out
+                    .iter_mut()
+                    .rev()
+                    .take_while(|prev| Some(&prev.evidence) == before.as_ref())
+                    .find(|prev| !note_edge && same_turn(prev, &ev));
+                match turn {
+                    Some(prev) => prev.evidence.end = ev.evidence.end,
+                    None => out.push(ev),
                 }
             }
             if instrument.is_some() {
@@ -901,6 +913,7 @@ pub fn extract(
                 place: place_in(text, mentions, gazetteer, &(region_start..region_end)),
                 instrument: event_instrument,
                 distinct: false,
+                roles: WORD_ORDER.to_string(),
             });
             if let Some((a, _)) = interval {
                 ctx.doc_last = Some(a);
@@ -948,13 +961,19 @@ fn repair_roles(
             ev.trigger = Some(span.clone());
             tr = span;
         }
-        if let Some((agents, targets)) = crate::clause::roles_at(&input, gazetteer, voices, &tr) {
+        if let Some((agents, targets, how)) =
+            crate::clause::roles_at(&input, gazetteer, voices, &tr)
+        {
             // the tree's targets where it has some; else the ones word order found
-            if !targets.is_empty() {
+            let targets_how = if targets.is_empty() {
+                "named after the trigger (word order)"
+            } else {
                 ev.targets = targets;
-            }
+                "the objects and to/with/against obliques"
+            };
             ev.targets.retain(|t| !agents.contains(t));
             ev.agents = agents;
+            ev.roles = format!("actors: {how}; targets: {targets_how}");
         }
     }
 }
@@ -1222,6 +1241,7 @@ fn inherited(
                         .flatten()
                 }),
                 distinct: false,
+                roles: WORD_ORDER.to_string(),
             });
             if out.len() == 3 {
                 return out;

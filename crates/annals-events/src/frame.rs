@@ -229,6 +229,12 @@ impl DocFrame {
             place: None,
             instrument: None,
             distinct: true,
+            roles: if self.kind == DocKind::Conversation {
+                "the participants the heading or its PARTICIPANTS list names".to_string()
+            } else {
+                "actors: the document's sender (heading, signature); targets: its addressee"
+                    .to_string()
+            },
         })
     }
 }
@@ -315,6 +321,8 @@ impl DocFrame {
                 place: None,
                 instrument: None,
                 distinct: true,
+                roles: "actors: the telegram's sender (a point of the telegram); targets: its addressee"
+                    .to_string(),
             },
         );
     }

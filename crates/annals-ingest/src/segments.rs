@@ -505,8 +505,24 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     // square brackets open: an editor's note written into the text ("… 2487. [Footnote 2:
     // In telegram 2487, …(Ibid.)] Despite …") ends its sentence when it closes
     let mut depth = 0usize;
+    // round brackets open since a sentence began with one: a citation standing after the
+    // sentence it cites ("… April 3. (Ibid.) Text of the note …") is a sentence of its own
+    let mut round = 0usize;
     while i < b.len() {
         let c = b[i];
+        if c == b'(' && (i == start || round > 0) {
+            round += 1;
+        } else if c == b')' && round > 0 {
+            round -= 1;
+            let ws = text[i + 1..].len() - text[i + 1..].trim_start().len();
+            let next = text[i + 1 + ws..].chars().next();
+            if round == 0 && ws > 0 && next.is_some_and(char::is_uppercase) {
+                out.push(start..i + 1);
+                start = i + 1 + ws;
+                i = start;
+                continue;
+            }
+        }
         if c == b'[' {
             depth += 1;
         } else if c == b']' && depth > 0 {
@@ -523,6 +539,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         let ellipsis = b[i..].starts_with("…".as_bytes());
         if c == b'.' || c == b'!' || c == b'?' || ellipsis {
             let mut j = i + if ellipsis { '…'.len_utf8() } else { 1 };
+            let mut closed_citation = false;
             // closing quotes/brackets
             loop {
                 let rest = &text[j..];
@@ -530,6 +547,10 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
                     if matches!(ch, '"' | '\'' | ')' | ']' | '”' | '’') {
                         if ch == ']' {
                             depth = depth.saturating_sub(1);
+                        }
+                        if ch == ')' && round > 0 {
+                            round -= 1;
+                            closed_citation = round == 0;
                         }
                         j += ch.len_utf8();
                         continue;
@@ -545,7 +566,8 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
                         || n.is_ascii_digit()
                         || matches!(n, '“' | '"' | '(' | '‘' | '[')
                 })
-                && !(c == b'.' && !ellipsis && is_abbreviation(text, i, next.unwrap()));
+                && (closed_citation
+                    || !(c == b'.' && !ellipsis && is_abbreviation(text, i, next.unwrap())));
             if boundary || j + ws == b.len() {
                 out.push(start..j);
                 start = j + ws;
@@ -708,6 +730,22 @@ mod tests {
 
     fn sents(t: &str) -> Vec<&str> {
         sentences(t).into_iter().map(|r| &t[r]).collect()
+    }
+
+    #[test]
+    fn a_citation_after_its_sentence_stands_alone() {
+        let t = "It was sent April 3. (Ibid.) Text of the note follows. (Ibid., 794.5/4–855) Then more.";
+        let got: Vec<&str> = sentences(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(
+            got,
+            [
+                "It was sent April 3.",
+                "(Ibid.)",
+                "Text of the note follows.",
+                "(Ibid., 794.5/4–855)",
+                "Then more."
+            ]
+        );
     }
 
     #[test]

@@ -124,6 +124,7 @@ fn event_record(
         place: ev.place,
         instrument: ev.instrument.map(|i| entity_record(g, i)),
         distinct: ev.distinct,
+        roles: ev.roles,
     }
 }
 

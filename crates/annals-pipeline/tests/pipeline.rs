@@ -72,6 +72,20 @@ fn a_telegram_is_its_senders_statement_and_its_turns_are_dated_by_it() {
     // "I" is the signer; "him" the last person named
     let told = at(&rec, TELEGRAM, "I told him");
     assert_eq!(names(&told[0].agents), ["John M. Allison", "United States"]);
+    // and says how it knows (annals show prints it with each claim)
+    assert!(
+        told[0]
+            .roles
+            .contains("the subject \"I\": the document's sender"),
+        "{}",
+        told[0].roles
+    );
+    let replied = at(&rec, TELEGRAM, "He replied");
+    assert!(
+        replied[0].roles.contains("(Shigemitsu Mamoru)"),
+        "{}",
+        replied[0].roles
+    );
     assert!(
         names(&told[0].targets).contains(&"Shigemitsu Mamoru"),
         "{told:?}"

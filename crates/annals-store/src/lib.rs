@@ -17,7 +17,7 @@ use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 use sha2::{Digest, Sha256};
 
 /// The schema this code reads and writes.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 const SCHEMA: &str = r#"
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -61,7 +61,7 @@ CREATE TABLE claims (
   doc INTEGER NOT NULL REFERENCES documents(id), date TEXT NOT NULL, date_start INTEGER,
   date_end INTEGER, trigger_start INTEGER, trigger_end INTEGER,
   evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL, sources TEXT NOT NULL,
-  date_source TEXT NOT NULL);
+  date_source TEXT NOT NULL, roles TEXT NOT NULL DEFAULT '');
 CREATE INDEX claims_event ON claims(event);
 CREATE INDEX participants_entity ON participants(entity);
 CREATE INDEX mentions_doc ON mentions(doc);
@@ -158,6 +158,8 @@ pub struct EventRecord {
     pub interval: Option<(String, String)>,
     pub date_span: (usize, usize),
     pub date_source: String,
+    /// How the actors and targets were found ("actors: the subject; targets: the object").
+    pub roles: String,
     pub trigger: Option<(usize, usize)>,
     pub evidence: (usize, usize),
     pub agents: Vec<EntityRecord>,
@@ -587,7 +589,7 @@ impl Store {
             .conn
             .prepare_cached(
                 "SELECT d.name, c.date, c.evidence_start, c.evidence_end, c.trigger_start, c.trigger_end,
-                        c.date_start, c.date_end, c.sources, c.date_source
+                        c.date_start, c.date_end, c.sources, c.date_source, c.roles
                  FROM claims c JOIN documents d ON d.id = c.doc WHERE c.event = ? ORDER BY c.id",
             )
             .map_err(|e| self.err(e))?;
@@ -612,6 +614,7 @@ impl Store {
                         .map(String::from)
                         .collect(),
                     date_source: r.get(9)?,
+                    roles: r.get(10)?,
                 })
             })
             .map_err(|e| self.err(e))?
@@ -781,6 +784,8 @@ pub struct ClaimRow {
     pub date_span: (i64, i64),
     pub sources: Vec<String>,
     pub date_source: String,
+    /// How the actors and targets were found in this telling.
+    pub roles: String,
 }
 
 /// A build in progress: one transaction. Dropping it without [`Build::commit`] rolls back.
@@ -1050,8 +1055,8 @@ impl Build<'_> {
             let (ts, te) = ev.trigger.unzip();
             self.exec(
                     "INSERT INTO claims(event, doc, date, date_start, date_end, trigger_start, trigger_end,
-                                        evidence_start, evidence_end, sources, date_source)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                                        evidence_start, evidence_end, sources, date_source, roles)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
                     params![
                         id,
                         doc,
@@ -1063,7 +1068,8 @@ impl Build<'_> {
                         ev.evidence.0 as i64,
                         ev.evidence.1 as i64,
                         ev.sources.join("\n"),
-                        ev.date_source
+                        ev.date_source,
+                        ev.roles
                     ],
                 )
                 .map_err(&e)?;

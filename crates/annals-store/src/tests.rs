@@ -55,6 +55,7 @@ fn doc(name: &str, text: &str, date: &str) -> DocumentRecord {
             place: Some("Moscow".into()),
             instrument: None,
             distinct: false,
+            roles: String::new(),
         }],
         warnings: Vec::new(),
     }

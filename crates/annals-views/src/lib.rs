@@ -576,6 +576,7 @@ mod tests {
                 date_span: (0, 0),
                 sources: vec!["Kurusu 2008, 128".into()],
                 date_source: "text".into(),
+                roles: String::new(),
             }],
             evidence: "the Soviet Union used the veto".into(),
             sources: vec!["Kurusu 2008, 128".into()],

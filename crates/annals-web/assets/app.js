@@ -118,7 +118,22 @@ async function showEvent(id) {
   $("#details").innerHTML = html;
 }
 
+// cytoscape (440 kB) is fetched when the network view is first opened, not with the page
+let cytoscapeLoading;
+function needCytoscape() {
+  if (typeof cytoscape !== "undefined") return Promise.resolve();
+  cytoscapeLoading ||= new Promise((resolve, reject) => {
+    const s = document.createElement("script");
+    s.src = "/assets/vendor/cytoscape.min.js";
+    s.onload = resolve;
+    s.onerror = () => reject(new Error("could not load the network view's script"));
+    document.head.appendChild(s);
+  });
+  return cytoscapeLoading;
+}
+
 async function loadNetwork() {
+  await needCytoscape();
   const p = params();
   p.delete("actor");
   p.delete("q");

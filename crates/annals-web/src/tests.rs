@@ -48,6 +48,7 @@ fn build(p: &std::path::Path) {
             place: None,
             instrument: None,
             distinct: false,
+            roles: String::new(),
         }],
         ..DocumentRecord::default()
     })
