@@ -55,6 +55,11 @@ enum Command {
     /// was. Documents already stored with the same bytes are skipped; when the knowledge
     /// annals uses changes (a new version, another --gazetteer), everything is extracted
     /// again.
+    ///
+    /// A dated document (a dateline, or --dct) is read sentence by sentence on its parse:
+    /// its telegrams' and conversations' statements are dated by it, "I" is its signer.
+    /// Documents are analyzed on every core and stored in input order. A document without
+    /// dateline that yields no event is named in a warning.
     #[command(
         after_help = "Examples:\n  annals build examples/frus --db annals.db\n  annals build article.txt --gazetteer my-people.toml"
     )]
