@@ -1,5 +1,6 @@
-//! Fuzzes the whole `annals time` path short of I/O: text checks, segmentation and cleanup
-//! with its offset map, the temporal engine, and the syntax stage on every sentence. Beyond
+//! Fuzzes the whole pipeline short of I/O: text checks, segmentation and cleanup with its
+//! offset map, the temporal engine, the syntax stage on every sentence, and
+//! `Pipeline::analyze` (document frame, clause events, the date-driven extractor). Beyond
 //! "no panic", it checks the invariants users rely on: the offset map round-trips
 //! (`Block::verify`), every span lies inside the input, on character boundaries, in order,
 //! and every sentence's parse is one tree.
@@ -8,7 +9,8 @@
 use std::sync::OnceLock;
 
 use annals_entities::{DocState, Gazetteer, Linker};
-use annals_events::{citations, extract, Context, Lexicon};
+use annals_events::{citations, Lexicon};
+use annals_pipeline::{Knowledge, Pipeline};
 use annals_ingest::{blocks, check_text, sentences};
 use annals_time::{Role, Tagger};
 use libfuzzer_sys::fuzz_target;
@@ -24,10 +26,9 @@ fn knowledge() -> &'static (Gazetteer, Linker, Lexicon) {
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = check_text("fuzz", data, 0) else { return };
-    let (g0, linker, lexicon) = knowledge();
+    let (g0, linker, _lexicon) = knowledge();
     let mut g = g0.clone();
     let mut doc = DocState::default();
-    let mut ctx = Context::default();
     let mut tagger = Tagger::new();
     if data.first().is_some_and(|b| b & 1 == 1) {
         tagger.set_dct(annals_time::parse_dct("1956-08-19").ok());
@@ -44,7 +45,6 @@ fuzz_target!(|data: &[u8]| {
         for c in &cites {
             assert!(clean.text.is_char_boundary(c.start) && clean.text.is_char_boundary(c.end) && c.end <= clean.text.len());
         }
-        ctx.new_passage();
         let sents = sentences(&clean.text);
         // the syntax stage: one tree per sentence, spans inside it, heads inside it
         for r in &sents {
@@ -57,9 +57,6 @@ fuzz_target!(|data: &[u8]| {
                 assert!(t.head.is_none_or(|h| h < n));
             }
         }
-        for e in extract(&clean.text, &sents, &timexes, &mentions, &cites, None, &g, lexicon, &mut ctx) {
-            assert!(e.evidence.end <= clean.text.len() && clean.text.is_char_boundary(e.evidence.start));
-        }
         for t in timexes {
             assert!(t.start < t.end && t.end <= clean.text.len());
             assert!(clean.text.is_char_boundary(t.start) && clean.text.is_char_boundary(t.end));
@@ -68,5 +65,17 @@ fuzz_target!(|data: &[u8]| {
             assert!(text.is_char_boundary(s) && text.is_char_boundary(e));
             assert!(!t.value.is_empty());
         }
+    }
+    // the whole pipeline: every record's span is a span of the input
+    static K: OnceLock<Knowledge> = OnceLock::new();
+    let k = K.get_or_init(|| Knowledge::load(&[]).unwrap()).clone();
+    let rec = Pipeline::new(k, None).analyze("fuzz", text, String::new());
+    let ok = |(s, e): (usize, usize)| s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e);
+    for ev in &rec.events {
+        assert!(ok(ev.evidence) && ok(ev.date_span), "event span outside the input");
+        assert!(ev.trigger.is_none_or(ok));
+    }
+    for m in &rec.mentions {
+        assert!(ok((m.start, m.end)));
     }
 });
