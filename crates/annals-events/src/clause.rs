@@ -124,7 +124,9 @@ const ADDRESSED: &[&str] = &[
 /// Can a verb of this lemma head an event here, itself or by framing another verb? The
 /// pipeline parses only the sentences that have one (parsing is most of its time).
 pub fn could_head(lexicon: &Lexicon, lemma: &str) -> bool {
-    lexicon.heads_predicate(lemma) || FRAMING.contains(&lemma)
+    lexicon.heads_predicate(lemma)
+        || FRAMING.contains(&lemma)
+        || lexicon.heads_predicate(&format!("{lemma}e"))
 }
 
 /// A sentence to read: its parse, the mentions of its block and the dates it states.
@@ -559,11 +561,16 @@ impl Tree<'_> {
         SUGGEST.contains(&self.s.tokens[i].lemma.to_lowercase().as_str())
             && self.contents(i).into_iter().any(|c| {
                 let finite = |k: usize| self.s.tokens[k].feat("VerbForm") == Some("Fin");
-                finite(c)
+                // "suggested that …", not "suggested: “…”" (a proposal quoted)
+                let that = self
+                    .s
+                    .children(c)
+                    .any(|k| self.deprel(k) == "mark" && self.lower(k) == "that");
+                that && (finite(c)
                     || self
                         .s
                         .children(c)
-                        .any(|k| self.deprel(k) == "cop" && finite(k))
+                        .any(|k| self.deprel(k) == "cop" && finite(k)))
             })
     }
 
@@ -705,6 +712,14 @@ impl Tree<'_> {
         next.and_then(|_| lexicon.predicate(&format!("{lemma} {}", self.lower(i + 1))))
             .or_else(|| object.and_then(|o| lexicon.predicate(&format!("{lemma} {o}"))))
             .or_else(|| lexicon.predicate(&lemma))
+            // the lemmatizer's one common miss on a verb: the silent e stripped with the
+            // ending ("telephoned" → "telephon")
+            .or_else(|| {
+                let form = self.lower(i);
+                (form.ends_with("ed") || form.ends_with("ing"))
+                    .then(|| lexicon.predicate(&format!("{lemma}e")))
+                    .flatten()
+            })
     }
 
     /// A verb the lexicon lacks that only frames another ("took occasion to point out",
@@ -1087,6 +1102,15 @@ mod tests {
         );
         let (ev, _, _) = read("Hatoyama did not agree.", &[]);
         assert!(ev[0].negated && ev[0].kind == "agree");
+        // the lemmatizer writes "telephon": the lexicon's "telephone" is found all the same
+        let (ev, _, g) = read("Tani telephoned Allison about the leak.", &[]);
+        assert_eq!(ev[0].kind, "statement");
+        assert_eq!(names(&g, &ev[0].agents)[0], "Tani Masayuki");
+        // suggesting a fact is saying it; suggesting a course is proposing it
+        let (ev, _, _) = read("Dulles suggested that this was a step forward.", &[]);
+        assert_eq!(ev[0].kind, "statement");
+        let (ev, _, _) = read("Dulles suggested a meeting in London.", &[]);
+        assert_eq!(ev[0].kind, "propose");
         let (ev, _, _) = read("The weather was fine.", &[]);
         assert!(ev.is_empty(), "no predicate, no agent: no event");
     }
