@@ -582,8 +582,15 @@ impl Tree<'_> {
                 self.deprel(k) == "aux"
                     && matches!(self.lower(k).as_str(), "should" | "ought" | "must")
             });
-            let advisable =
-                head.upos == Upos::ADJ && ADVISABLE.contains(&head.lemma.to_lowercase().as_str());
+            let advisable_word =
+                |k: usize| ADVISABLE.contains(&self.s.tokens[k].lemma.to_lowercase().as_str());
+            // "it would be desirable", "our best tactic would be to refuse"
+            let advisable = (head.upos == Upos::ADJ && advisable_word(c))
+                || (matches!(head.upos, Upos::NOUN | Upos::ADJ)
+                    && self
+                        .s
+                        .children(c)
+                        .any(|k| self.deprel(k) == "amod" && advisable_word(k)));
             let please = self.s.children(c).any(|k| self.lower(k) == "please");
             modal || advisable || please
         })
