@@ -482,7 +482,7 @@ pub fn extract(
         text,
         sentences,
         parses,
-        timexes,
+        timexes: _,
         mentions,
         citations,
         quote_source,
@@ -499,105 +499,13 @@ pub fn extract(
             pending = Some((out.len(), si));
         }
         let instrument = instrument_in(mentions, gazetteer, s).or(ctx.instrument);
-        let in_sentence: Vec<&Timex> = timexes
-            .iter()
-            .filter(|t| t.start >= s.start && t.end <= s.end)
-            .collect();
-        let mut dated: Vec<(&Timex, Dated)> = Vec::new();
-        for (i, t) in in_sentence.iter().enumerate() {
-            let candidates = [ctx.instrument, instrument];
-            let u = usable(t)
-                .or_else(|| event_anchored(t, &candidates, gazetteer))
-                .or_else(|| instrument_date(text, t, mentions, gazetteer));
-            let Some(u) = u else { continue };
-            // "Around a month later, on June 10": the precise date that follows wins
-            let next = in_sentence.get(i + 1);
-            if u.2 == DateSource::Resolved
-                && next.is_some_and(|n| n.start.saturating_sub(t.end) <= 6 && usable(n).is_some())
-            {
-                continue;
-            }
-            // "in July or August": a disjunction is one uncertain date, not two events
-            if let Some(p) = dated.last() {
-                let between = text[p.0.end..t.start].trim();
-                if matches!(between, "or" | "and" | ",") || between.is_empty() {
-                    continue;
-                }
-            }
-            dated.push((t, u));
-        }
-        if let (Some(doc), Some(parse)) = (&ctx.document, parses.get(si)) {
+        let candidates = [ctx.instrument, instrument];
+        let dated = dates_of(block, s, &candidates, gazetteer);
+        if let (Some(doc), Some(parse)) = (ctx.document.clone(), parses.get(si)) {
             // an archival document: the parse says who acts, the clock when
-            let doc = doc.clone();
-            let said = text[s.clone()].trim();
-            if parse.tokens.is_empty() {
-                // not parsed (nothing in it can head an event): its first person named is
-                // who "he" is next
-                if let Some(m) = mentions.iter().find(|m| {
-                    m.start >= s.start
-                        && m.end <= s.end
-                        && gazetteer.get(m.entity).kind == EntityKind::Person
-                }) {
-                    ctx.voices.last_person = Some(m.entity);
-                }
-            }
-            // a note's voice is the editor's: its sentences are no turn of the text's speaker
-            let note_edge = said.starts_with("[Footnote") || said.ends_with(']');
-            for m in mentions
-                .iter()
-                .filter(|m| m.start >= s.start && m.end <= s.end)
-            {
-                let known = &mut ctx.voices.known;
-                if gazetteer.get(m.entity).kind == EntityKind::Person && !known.contains(&m.entity)
-                {
-                    known.push(m.entity);
-                }
-            }
-            if said.starts_with("[Footnote") && ctx.outside_note.is_none() {
-                ctx.outside_note = Some(ctx.last.take());
-            }
-            let dates: Vec<(Range<usize>, Clock)> = dated
-                .iter()
-                .map(|(t, (value, interval, source))| {
-                    let clock = Clock {
-                        value: value.clone(),
-                        interval: *interval,
-                        source: *source,
-                    };
-                    (t.start..t.end, clock)
-                })
-                .collect();
-            let input = ClauseInput {
-                text,
-                sentence: parse,
-                mentions,
-                dates: &dates,
-            };
-            let found = clause_sentence(&input, gazetteer, lexicon, ctx, &doc);
-            if said.ends_with(']') {
-                if let Some(outside) = ctx.outside_note.take() {
-                    ctx.last = outside;
-                }
-            }
-            let sources = sources_of(text, s, citations, quote_source);
-            for mut ev in found {
-                // the sentence's sources, then the speaker a reported act is claimed by
-                let by = std::mem::replace(&mut ev.sources, sources.clone());
-                ev.sources.extend(by);
-                // one speaker going on in the same passage is one turn
-                // (among the events of the sentence before: the acts a turn reports stand
-                // after it)
-                let before = out.last().map(|e| e.evidence.clone());
-                let turn = out
-                    .iter_mut()
-                    .rev()
-                    .take_while(|prev| Some(&prev.evidence) == before.as_ref())
-                    .find(|prev| !note_edge && same_turn(prev, &ev));
-                match turn {
-                    Some(prev) => prev.evidence.end = ev.evidence.end,
-                    None => out.push(ev),
-                }
-            }
+            document_sentence(
+                block, s, parse, &dated, &doc, gazetteer, lexicon, ctx, &mut out,
+            );
             if instrument.is_some() {
                 ctx.instrument = instrument;
             }
@@ -974,6 +882,135 @@ fn repair_roles(
             ev.targets.retain(|t| !agents.contains(t));
             ev.agents = agents;
             ev.roles = format!("actors: {how}; targets: {targets_how}");
+        }
+    }
+}
+
+/// The dates sentence `s` states that can date an event: calendar dates, dates anchored on
+/// an instrument or an event, an instrument's own date; "Around a month later, on June 10"
+/// is June 10, "in July or August" one date.
+fn dates_of<'b>(
+    block: &BlockInput<'b>,
+    s: &Range<usize>,
+    instruments: &[Option<usize>],
+    gazetteer: &Gazetteer,
+) -> Vec<(&'b Timex, Dated)> {
+    let text = block.text;
+    let in_sentence: Vec<&Timex> = block
+        .timexes
+        .iter()
+        .filter(|t| t.start >= s.start && t.end <= s.end)
+        .collect();
+    let mut dated: Vec<(&Timex, Dated)> = Vec::new();
+    for (i, t) in in_sentence.iter().enumerate() {
+        let u = usable(t)
+            .or_else(|| event_anchored(t, instruments, gazetteer))
+            .or_else(|| instrument_date(text, t, block.mentions, gazetteer));
+        let Some(u) = u else { continue };
+        // "Around a month later, on June 10": the precise date that follows wins
+        let next = in_sentence.get(i + 1);
+        if u.2 == DateSource::Resolved
+            && next.is_some_and(|n| n.start.saturating_sub(t.end) <= 6 && usable(n).is_some())
+        {
+            continue;
+        }
+        // "in July or August": a disjunction is one uncertain date, not two events
+        if let Some(p) = dated.last() {
+            let between = text[p.0.end..t.start].trim();
+            if matches!(between, "or" | "and" | ",") || between.is_empty() {
+                continue;
+            }
+        }
+        dated.push((t, u));
+    }
+    dated
+}
+
+/// One sentence of a dated document: its clause events (dated by their clause, the passage
+/// or the document), an editor's note's clock kept apart, one speaker's run of sentences
+/// made one turn.
+#[allow(clippy::too_many_arguments)]
+fn document_sentence(
+    block: &BlockInput<'_>,
+    s: &Range<usize>,
+    parse: &annals_syntax::Sentence<'_>,
+    dated: &[(&Timex, Dated)],
+    doc: &Clock,
+    gazetteer: &Gazetteer,
+    lexicon: &Lexicon,
+    ctx: &mut Context,
+    out: &mut Vec<Event>,
+) {
+    let text = block.text;
+    let said = text[s.clone()].trim();
+    note_people(block, s, parse, gazetteer, &mut ctx.voices);
+    // a note's voice is the editor's: its sentences are no turn of the text's speaker
+    let note_edge = said.starts_with("[Footnote") || said.ends_with(']');
+    if said.starts_with("[Footnote") && ctx.outside_note.is_none() {
+        ctx.outside_note = Some(ctx.last.take());
+    }
+    let dates: Vec<(Range<usize>, Clock)> = dated
+        .iter()
+        .map(|(t, (value, interval, source))| {
+            let clock = Clock {
+                value: value.clone(),
+                interval: *interval,
+                source: *source,
+            };
+            (t.start..t.end, clock)
+        })
+        .collect();
+    let input = ClauseInput {
+        text,
+        sentence: parse,
+        mentions: block.mentions,
+        dates: &dates,
+    };
+    let found = clause_sentence(&input, gazetteer, lexicon, ctx, doc);
+    if said.ends_with(']') {
+        if let Some(outside) = ctx.outside_note.take() {
+            ctx.last = outside;
+        }
+    }
+    let sources = sources_of(text, s, block.citations, block.quote_source);
+    for mut ev in found {
+        // the sentence's sources, then the speaker a reported act is claimed by
+        let by = std::mem::replace(&mut ev.sources, sources.clone());
+        ev.sources.extend(by);
+        // one speaker going on in the same passage is one turn (among the events of the
+        // sentence before: the acts a turn reports stand after it)
+        let before = out.last().map(|e| e.evidence.clone());
+        let turn = out
+            .iter_mut()
+            .rev()
+            .take_while(|prev| Some(&prev.evidence) == before.as_ref())
+            .find(|prev| !note_edge && same_turn(prev, &ev));
+        match turn {
+            Some(prev) => prev.evidence.end = ev.evidence.end,
+            None => out.push(ev),
+        }
+    }
+}
+
+/// The people a sentence names: who the document has named so far (role nouns prefer
+/// them), and, for a sentence not parsed (nothing in it can head an event), its first
+/// person is who "he" is next.
+fn note_people(
+    block: &BlockInput<'_>,
+    s: &Range<usize>,
+    parse: &annals_syntax::Sentence<'_>,
+    gazetteer: &Gazetteer,
+    voices: &mut crate::clause::Voices,
+) {
+    let people = block.mentions.iter().filter(|m| {
+        m.start >= s.start && m.end <= s.end && gazetteer.get(m.entity).kind == EntityKind::Person
+    });
+    for (k, m) in people.enumerate() {
+        if k == 0 && parse.tokens.is_empty() {
+            voices.last_person = Some(m.entity);
+        }
+        if !voices.known.contains(&m.entity) {
+            voices.known.push(m.entity);
         }
     }
 }
