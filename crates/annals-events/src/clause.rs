@@ -72,6 +72,30 @@ impl Voices {
     }
 }
 
+/// Entities with the state each acts for, after it, without repeats.
+pub(crate) fn with_states(
+    gazetteer: &Gazetteer,
+    found: impl IntoIterator<Item = usize>,
+) -> Vec<usize> {
+    let mut out = Vec::new();
+    for e in found {
+        for x in std::iter::once(e).chain(gazetteer.state_of(e)) {
+            if !out.contains(&x) {
+                out.push(x);
+            }
+        }
+    }
+    out
+}
+
+/// The token of `sentence` whose span holds byte `at`.
+fn token_at(sentence: &Sentence<'_>, at: usize) -> Option<usize> {
+    sentence
+        .tokens
+        .iter()
+        .position(|t| t.span.start <= at && at < t.span.end)
+}
+
 /// A date for the events of a clause.
 #[derive(Debug, Clone)]
 pub struct Clock {
@@ -151,18 +175,8 @@ pub fn clause_events(
     voices: &mut Voices,
     clock: &Clock,
 ) -> (Vec<Event>, Option<Clock>) {
-    let ClauseInput {
-        text,
-        sentence,
-        mentions,
-        dates,
-    } = *input;
-    let tree = Tree {
-        text,
-        s: sentence,
-        mentions,
-        gazetteer,
-    };
+    let (sentence, dates) = (input.sentence, input.dates);
+    let tree = Tree::new(input, gazetteer);
     // each date to the main-clause predicate it belongs to, if any
     let owners: Vec<Option<usize>> = dates.iter().map(|(r, _)| tree.owner(r)).collect();
     let mut moved: Option<Clock> = None;
@@ -215,17 +229,8 @@ pub fn roles_at(
     voices: &Voices,
     trigger: &Range<usize>,
 ) -> Option<(Vec<usize>, Vec<usize>, String)> {
-    let tree = Tree {
-        text: input.text,
-        s: input.sentence,
-        mentions: input.mentions,
-        gazetteer,
-    };
-    let i = input
-        .sentence
-        .tokens
-        .iter()
-        .position(|t| t.span.start <= trigger.start && trigger.start < t.span.end)?;
+    let tree = Tree::new(input, gazetteer);
+    let i = token_at(input.sentence, trigger.start)?;
     if input.sentence.tokens[i].upos != Upos::VERB {
         return None;
     }
@@ -246,12 +251,7 @@ pub fn date_owner(
     lexicon: &Lexicon,
     date: &Range<usize>,
 ) -> Option<(usize, Range<usize>)> {
-    let tree = Tree {
-        text: input.text,
-        s: input.sentence,
-        mentions: input.mentions,
-        gazetteer,
-    };
+    let tree = Tree::new(input, gazetteer);
     let j = tree.owner(date)?;
     let ty = tree.predicate(j, lexicon)?;
     Some((ty, input.sentence.tokens[j].span.clone()))
@@ -266,10 +266,7 @@ pub fn governing_verb(
     trigger: &Range<usize>,
 ) -> Option<(usize, Range<usize>)> {
     let s = input.sentence;
-    let i = s
-        .tokens
-        .iter()
-        .position(|t| t.span.start <= trigger.start && trigger.start < t.span.end)?;
+    let i = token_at(s, trigger.start)?;
     let t = &s.tokens[i];
     if t.upos != Upos::NOUN || !matches!(t.deprel, "obj" | "nsubj:pass") {
         return None;
@@ -340,7 +337,33 @@ struct Tree<'a> {
     gazetteer: &'a Gazetteer,
 }
 
-impl Tree<'_> {
+impl<'a> Tree<'a> {
+    fn new(input: &ClauseInput<'a>, gazetteer: &'a Gazetteer) -> Tree<'a> {
+        Tree {
+            text: input.text,
+            s: input.sentence,
+            mentions: input.mentions,
+            gazetteer,
+        }
+    }
+
+    /// The token that heads the tokens inside `r` (its head lies outside).
+    fn head_of(&self, r: &Range<usize>) -> Option<usize> {
+        let inside = |j: usize| self.inside(j, r);
+        (0..self.s.tokens.len())
+            .find(|&j| inside(j) && self.s.tokens[j].head.is_none_or(|h| !inside(h)))
+    }
+
+    fn inside(&self, j: usize, r: &Range<usize>) -> bool {
+        let sp = &self.s.tokens[j].span;
+        sp.start >= r.start && sp.end <= r.end
+    }
+
+    /// Is predicate `i` passive?
+    fn passive(&self, i: usize) -> bool {
+        self.child(i, &["nsubj:pass"]).is_some() || self.s.tokens[i].feat("Voice") == Some("Pass")
+    }
+
     /// The act main-clause predicate `i` performs, if it is one: a predicate of the lexicon
     /// (or framed by a verb that only frames it), with agents, not the same speaker going on
     /// (`previous`: the agents of the sentence's last event), not what someone else will,
@@ -372,7 +395,7 @@ impl Tree<'_> {
             return None;
         }
         let mut ty = &lexicon.types()[ty];
-        let named = |n: &str| lexicon.types().iter().find(|t| t.name == n);
+        let named = |n: &str| lexicon.named(n);
         if ty.name == "statement" && self.proposes(i) {
             // "said that our aim should be …", "it would be desirable to …": a proposal
             ty = named("propose").unwrap_or(ty);
@@ -478,7 +501,7 @@ impl Tree<'_> {
         lexicon: &Lexicon,
         voices: &Voices,
     ) {
-        let Some(ty) = lexicon.types().iter().find(|t| t.name == "statement") else {
+        let Some(ty) = lexicon.named("statement") else {
             return;
         };
         for (r, clock) in dates {
@@ -522,12 +545,7 @@ impl Tree<'_> {
     /// The document noun a date is attached to, up to three steps above the date (through
     /// an appositive, a name, a participle: "the note sent to Shigemitsu, April 3").
     fn dated_noun(&self, r: &Range<usize>) -> Option<usize> {
-        let inside = |j: usize| {
-            let sp = &self.s.tokens[j].span;
-            sp.start >= r.start && sp.end <= r.end
-        };
-        let head = (0..self.s.tokens.len())
-            .find(|&j| inside(j) && self.s.tokens[j].head.is_none_or(|h| !inside(h)))?;
+        let head = self.head_of(r)?;
         let mut j = self.s.tokens[head].head?;
         for _ in 0..3 {
             let t = &self.s.tokens[j];
@@ -676,12 +694,7 @@ impl Tree<'_> {
     /// expression's head, through anything but a clause of content (`ccomp`, `xcomp`,
     /// `csubj`, `acl`).
     fn owner(&self, r: &Range<usize>) -> Option<usize> {
-        let inside = |j: usize| {
-            let sp = &self.s.tokens[j].span;
-            sp.start >= r.start && sp.end <= r.end
-        };
-        let mut j = (0..self.s.tokens.len())
-            .find(|&j| inside(j) && self.s.tokens[j].head.is_none_or(|h| !inside(h)))?;
+        let mut j = self.head_of(r)?;
         loop {
             if self.s.tokens[j].upos == Upos::VERB && self.main_clause(j) {
                 return Some(j);
@@ -694,7 +707,7 @@ impl Tree<'_> {
             let head = self.s.tokens[j].head?;
             // "his statement to Dulles in 1951": a date inside an argument dates that
             // argument (an act of its own), not the verb ("He recalled …")
-            if !inside(j) && matches!(base, "obj" | "iobj") {
+            if !self.inside(j, r) && matches!(base, "obj" | "iobj") {
                 return None;
             }
             j = head;
@@ -755,9 +768,7 @@ impl Tree<'_> {
 
     /// The agents of predicate `i`.
     fn agents(&self, i: usize, voices: &Voices) -> Vec<usize> {
-        let passive = self.child(i, &["nsubj:pass"]).is_some()
-            || self.s.tokens[i].feat("Voice") == Some("Pass");
-        if passive {
+        if self.passive(i) {
             // the by-agent (the parser sometimes leaves it a plain "obl" with "by")
             let by = self.child(i, &["obl:agent"]).or_else(|| {
                 self.s.children(i).find(|&c| {
@@ -810,9 +821,7 @@ impl Tree<'_> {
 
     /// How [`Tree::agents`] found the agents of `i`, for the reader.
     fn agents_how(&self, i: usize, voices: &Voices) -> String {
-        let passive = self.child(i, &["nsubj:pass"]).is_some()
-            || self.s.tokens[i].feat("Voice") == Some("Pass");
-        if passive {
+        if self.passive(i) {
             return "the by-agent of the passive".into();
         }
         if let Some(subj) = self.child(i, &["nsubj"]) {
@@ -976,15 +985,7 @@ impl Tree<'_> {
     }
 
     fn with_state(&self, found: Vec<usize>) -> Vec<usize> {
-        let mut out = Vec::new();
-        for e in found {
-            for x in [Some(e), self.gazetteer.state_of(e)].into_iter().flatten() {
-                if !out.contains(&x) {
-                    out.push(x);
-                }
-            }
-        }
-        out
+        with_states(self.gazetteer, found)
     }
 
     /// Negation ("did not agree", "never accepted") and modality ("would propose").

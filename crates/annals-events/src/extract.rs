@@ -599,15 +599,7 @@ pub fn extract(
             continue;
         }
         let sentence = &text[s.clone()];
-        let mut sources: Vec<String> = citations
-            .iter()
-            .filter(|c| c.start >= s.start && c.end <= s.end + 2)
-            .map(|c| c.text.clone())
-            .collect();
-        if let Some(q) = quote_source {
-            sources.push(q.to_string());
-        }
-        sources.extend(attribution(sentence));
+        let sources = sources_of(text, s, citations, quote_source);
         let mut last_trigger: Option<(usize, String)> = None;
         for (k, (t, (value, interval, source))) in dated.iter().enumerate() {
             if k > 0 && dated[k - 1].1 .0 == *value {
@@ -1171,13 +1163,7 @@ fn inherited(
     }
     cuts.sort_unstable();
     cuts.push(s.end);
-    let mut sources: Vec<String> = citations
-        .iter()
-        .filter(|c| c.start >= s.start && c.end <= s.end + 2)
-        .map(|c| c.text.clone())
-        .collect();
-    sources.extend(quote_source.map(String::from));
-    sources.extend(attribution(sentence));
+    let sources = sources_of(text, s, citations, quote_source);
     let mut out = Vec::new();
     for w in cuts.windows(2) {
         let clause = w[0]..w[1];

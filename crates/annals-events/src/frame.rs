@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use annals_entities::{EntityKind, Gazetteer, Mention};
 
-use crate::clause::{Clock, Voices};
+use crate::clause::{with_states, Clock, Voices};
 use crate::extract::Event;
 use crate::lexicon::Lexicon;
 
@@ -143,8 +143,7 @@ impl DocFrame {
                 .copied()
                 .find(|&e| gazetteer.get(e).kind == EntityKind::Person)
         };
-        let with_state =
-            |e: usize| -> Vec<usize> { std::iter::once(e).chain(gazetteer.state_of(e)).collect() };
+        let with_state = |e: usize| with_states(gazetteer, [e]);
         let mut v = Voices::default();
         match self.kind {
             DocKind::Conversation => {
@@ -195,20 +194,9 @@ impl DocFrame {
         if agents.is_empty() {
             return None;
         }
-        let ty = lexicon.types().iter().find(|t| t.name == ty)?;
-        let with_states = |v: Vec<usize>| {
-            let mut out = Vec::new();
-            for e in v {
-                for x in std::iter::once(e).chain(gazetteer.state_of(e)) {
-                    if !out.contains(&x) {
-                        out.push(x);
-                    }
-                }
-            }
-            out
-        };
-        let agents = with_states(agents);
-        let mut targets = with_states(targets);
+        let ty = lexicon.named(ty)?;
+        let agents = with_states(gazetteer, agents);
+        let mut targets = with_states(gazetteer, targets);
         targets.retain(|x| !agents.contains(x));
         Some(Event {
             kind: ty.name.clone(),
@@ -284,7 +272,7 @@ impl DocFrame {
             }
             !own
         });
-        let Some(ty) = lexicon.types().iter().find(|t| t.name == kind) else {
+        let Some(ty) = lexicon.named(kind) else {
             return;
         };
         // a numbered point is its first sentence after the number ("2." parses as one); an

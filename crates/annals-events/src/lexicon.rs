@@ -136,6 +136,11 @@ impl Lexicon {
         &self.types
     }
 
+    /// The event type of this name ("statement").
+    pub fn named(&self, name: &str) -> Option<&EventType> {
+        self.types.iter().find(|t| t.name == name)
+    }
+
     /// The event type a predicate lemma heads, as an index into [`Lexicon::types`].
     pub fn predicate(&self, lemma: &str) -> Option<usize> {
         self.predicates.get(lemma).copied()
