@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Scores annals against the shared evaluation data (not part of the repository):
 #   - the temporal engine on the dev gold of the founding article, with ../shared/eval/score.py,
-#     checked against the bars of the foundation issue;
+#     checked against the bars of the foundation issue; on TimeBank+AQUAINT (TimeML
+#     conventions) and the frus-dev archival documents, micro-averaged, with a floor against
+#     regressions;
 #   - every FRUS dateline found with the right date;
 #   - the chronology (`annals build` + `annals timeline`) on the dev gold events, with
 #     ../shared/eval/score_events.py, and every gold participant linked to an entity.
@@ -36,6 +38,13 @@ bad = [f"{k} {got[k]:.3f} < {v}" for k, v in bars.items() if got[k] < v]
 print("bars:", "all met" if not bad else "MISSED: " + "; ".join(bad))
 sys.exit(1 if bad else 0)
 PY
+
+echo "== temporal engine, TimeBank+AQUAINT news (TimeML conventions, micro-averaged; bars reported)"
+python3 scripts/eval_timebank.py "$BIN" "$SHARED/eval/timebank" --convention timeml \
+  --bars 0.85 0.92 0.85 --floor 0.75
+echo "== temporal engine, frus-dev archival documents (bars reported)"
+python3 scripts/eval_timebank.py "$BIN" "$SHARED/eval/frus-dev" --convention historian \
+  --bars 0.0 0.95 0.90 --floor 0.82
 
 echo "== FRUS datelines"
 python3 scripts/frus_datelines.py "$BIN" "$SHARED/corpus/frus"

@@ -48,6 +48,11 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Tsv)]
         format: Format,
+        /// Annotation conventions of the output: a historian's (one range for "1945–1952",
+        /// "six decades" as P6DE) or TimeML's, as in TimeBank and TempEval-3 (two
+        /// expressions for a range, P60Y).
+        #[arg(long, value_enum, default_value_t = Convention::Historian)]
+        convention: Convention,
     },
     /// Read texts, extract their chronology, and store it in a SQLite database.
     ///
@@ -219,12 +224,37 @@ enum Format {
     Json,
 }
 
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum Convention {
+    /// As historians' chronologies write them (annals' gold format).
+    Historian,
+    /// As TimeML 1.2 (TimeBank, TempEval-3) writes them.
+    Timeml,
+}
+
+impl From<Convention> for annals_time::Convention {
+    fn from(c: Convention) -> Self {
+        match c {
+            Convention::Historian => annals_time::Convention::Historian,
+            Convention::Timeml => annals_time::Convention::TimeMl,
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Time { file, dct, format } => {
-            pipeline::time(&file, dct.as_deref(), format == Format::Json)
-        }
+        Command::Time {
+            file,
+            dct,
+            format,
+            convention,
+        } => pipeline::time(
+            &file,
+            dct.as_deref(),
+            format == Format::Json,
+            convention.into(),
+        ),
         Command::Segments { file, sentences } => pipeline::segments(&file, sentences),
         Command::Parse {
             file,

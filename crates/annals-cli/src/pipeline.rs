@@ -70,8 +70,14 @@ fn progress(total: u64) -> indicatif::ProgressBar {
 }
 
 /// `annals time`.
-pub fn time(path: &Path, dct: Option<&str>, json: bool) -> Result<()> {
+pub fn time(
+    path: &Path,
+    dct: Option<&str>,
+    json: bool,
+    convention: annals_time::Convention,
+) -> Result<()> {
     let mut tagger = Tagger::new();
+    tagger.set_convention(convention);
     let fixed_dct = match dct {
         Some(s) => Some(annals_time::parse_dct(s)?),
         None => None,

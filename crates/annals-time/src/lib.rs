@@ -33,7 +33,7 @@ pub mod token;
 use jiff::civil::Date;
 
 use recognize::{find_all, paren_depths, Match, Matcher};
-pub use recognize::{Expr, Rel};
+pub use recognize::{Expr, QuarterExpr, QuarterRef, Rel, Tense};
 use timex::{describe, duration_value};
 pub use timex::{Anchor, Cal, FourPoint, Granularity, Interval, Mod, Part, Timex, TimexType};
 use token::{tokenize, Tok, Unit};
@@ -48,6 +48,19 @@ pub enum Role {
     Aside,
     /// Not tagged at all (attribution lines under quotations, page furniture).
     Skip,
+}
+
+/// Annotation conventions for the output. The engine resolves the same way under both;
+/// only how a result is written differs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Convention {
+    /// A historian's chronology (annals' gold format): "1945–1952" is one range
+    /// `1945/1952`, "six decades" is `P6DE`.
+    #[default]
+    Historian,
+    /// TimeML 1.2 as TimeBank and TempEval-3 annotate it: a range is two expressions, one
+    /// per endpoint; decades and centuries are counted in years (`P60Y`).
+    TimeMl,
 }
 
 /// Parses a DCT given as `YYYY-MM-DD` (a time part, if any, is ignored).
@@ -78,6 +91,8 @@ struct Narrative {
     year_ref: Option<Cal>,
     /// The last stated day.
     day_ref: Option<Cal>,
+    /// The quarter the text is reporting on ("third-quarter profit ... a year earlier").
+    quarter_ref: Option<Cal>,
 }
 
 impl Narrative {
@@ -121,6 +136,7 @@ pub struct Tagger {
     matches: Vec<Match>,
     /// Inside square brackets (an editor's note) right now.
     editorial: bool,
+    convention: Convention,
 }
 
 impl Tagger {
@@ -133,6 +149,11 @@ impl Tagger {
     /// underspecified dates when the narrative has none.
     pub fn set_dct(&mut self, dct: Option<Date>) {
         self.dct = dct;
+    }
+
+    /// Chooses the annotation conventions of the output (historian's by default).
+    pub fn set_convention(&mut self, convention: Convention) {
+        self.convention = convention;
     }
 
     /// The document creation time, if known.
@@ -194,7 +215,10 @@ impl Tagger {
             }
             self.editorial = bracketed;
             let before = mt.attributive.then(|| self.narrative.clone());
-            if let Some(t) = self.resolve(mt, start, end) {
+            if let Some(mut t) = self.resolve(mt, start, end) {
+                if self.convention == Convention::TimeMl {
+                    t.to_timeml();
+                }
                 out.push(t);
             }
             if let Some(n) = before {
@@ -214,6 +238,7 @@ impl Tagger {
     fn resolve_cal(
         &mut self,
         mut c: Cal,
+        tense: Tense,
         implied: &mut Vec<&'static str>,
     ) -> (Cal, Option<Anchor>) {
         let mut anchor = None;
@@ -238,24 +263,28 @@ impl Tagger {
         } else if needs_year {
             // With a document date, a narrative year stated alone ("by 1957") is a weaker
             // anchor than the date the document was written.
-            let usable = self
-                .narrative
-                .year_ref
-                .filter(|r| self.dct.is_none() || r.month.is_some() || r.part.is_some());
+            // So is a flashback to another year: a telegram of July 1955 that recalls
+            // "October 1952" still means July 1955 by "July 8".
+            let usable = self.narrative.year_ref.filter(|r| match self.dct {
+                None => true,
+                Some(d) => {
+                    (r.month.is_some() || r.part.is_some())
+                        && r.year.is_some_and(|y| (y - d.year() as i32).abs() <= 1)
+                }
+            });
             if let Some(r) = usable {
                 c.year = r.year;
+                // a document written at a known date tells its recent past and near future:
+                // "Nov. 25" after a January date is the November before it
+                if let (Some(_), Some(y), Some(rm)) = (self.dct, r.year, r.month) {
+                    c.year = Some(year_toward((y, rm, r.day), self.dct, &c, tense));
+                }
                 implied.push("year");
                 anchor = Some(Anchor::Narrative { value: r.value() });
             } else if let Some(d) = self.dct {
-                let mut y = d.year() as i32;
-                // a document speaks mostly of its recent past: "on December 28" in a letter
-                // of January 5 is last December
-                if let Some(m) = c.month {
-                    if m as i32 - d.month() as i32 > 6 {
-                        y -= 1;
-                    }
-                }
-                c.year = Some(y);
+                let y = d.year() as i32;
+                let r = (y, d.month() as u8, Some(d.day() as u8));
+                c.year = Some(year_toward(r, self.dct, &c, tense));
                 implied.push("year");
                 anchor = Some(Anchor::Dct {
                     value: d.to_string(),
@@ -314,6 +343,61 @@ impl Tagger {
         self.dct.map(from_dct)
     }
 
+    /// The quarter an [`Expr::Quarter`] names: its stated number and year where given,
+    /// else the quarter the text is reporting on, else the document date's (the current
+    /// quarter, or the last completed one for "the quarter", "the latest quarter").
+    fn quarter(&self, x: &QuarterExpr) -> Option<Cal> {
+        let ctx = self.narrative.quarter_ref.and_then(|c| match c.part {
+            Some(Part::Quarter(q)) => Some((c.year?, q)),
+            _ => None,
+        });
+        let dct = self
+            .dct
+            .map(|d| (d.year() as i32, (d.month() as u8 - 1) / 3 + 1));
+        let previous = |(y, q): (i32, u8)| if q == 1 { (y - 1, 4) } else { (y, q - 1) };
+        let year_of = || {
+            ctx.map(|c| c.0)
+                .or(dct.map(|d| d.0))
+                .or(self.narrative.year_ref.and_then(|r| r.year))
+        };
+        let (y, q) = match (x.q, x.year) {
+            (Some(q), Some(y)) => (y, q),
+            (Some(q), None) => (year_of()?, q),
+            (None, year) => {
+                let found = match x.which {
+                    QuarterRef::Current => dct.or(ctx),
+                    QuarterRef::Context | QuarterRef::Latest => ctx.or(dct.map(previous)),
+                };
+                match (found, year) {
+                    (Some((_, q)), Some(y)) if ctx.is_some() => (y, q),
+                    (Some(found), None) if ctx.is_some() || !x.or_year => found,
+                    _ if x.or_year => {
+                        let y = year.or(dct.map(|d| d.0))? + x.years;
+                        return Some(Cal {
+                            year: Some(y),
+                            ..Cal::default()
+                        });
+                    }
+                    _ => return None,
+                }
+            }
+        };
+        Some(Cal {
+            year: Some(y + x.years),
+            part: Some(Part::Quarter(q)),
+            ..Cal::default()
+        })
+    }
+
+    /// Turns a distance back from the present ("four years ago") into the date it names,
+    /// keeping the distance in [`Timex::duration`].
+    fn name_by_distance(&self, t: &mut Timex, c: &Cal) {
+        t.kind = TimexType::Date;
+        t.duration = Some(std::mem::replace(&mut t.value, c.value()));
+        t.modifier = None;
+        describe(t, c, None);
+    }
+
     fn resolve(&mut self, m: &Match, start: usize, end: usize) -> Option<Timex> {
         let mut t = Timex {
             start,
@@ -328,11 +412,12 @@ impl Tagger {
             anchor: None,
             implied: Vec::new(),
             resolved: None,
+            duration: None,
             attributive: m.attributive,
         };
         match &m.expr {
             Expr::Cal(c) => {
-                let (c, anchor) = self.resolve_cal(*c, &mut t.implied);
+                let (c, anchor) = self.resolve_cal(*c, m.tense, &mut t.implied);
                 t.kind = if c.time.is_some() || c.tod.is_some() {
                     TimexType::Time
                 } else {
@@ -351,7 +436,7 @@ impl Tagger {
                 if a.year.is_none() && b.year.is_some() && a.month.is_some() {
                     a.year = b.year;
                 }
-                let (a, anchor) = self.resolve_cal(a, &mut t.implied);
+                let (a, anchor) = self.resolve_cal(a, m.tense, &mut t.implied);
                 if b.year.is_none() && b.month.is_some() {
                     b.year = a.year;
                 }
@@ -377,13 +462,38 @@ impl Tagger {
                     Rel::None => {}
                     Rel::Present => t.anchor = Some(Anchor::Present),
                     Rel::Event(e) => t.anchor = Some(Anchor::Event { text: e.clone() }),
+                    Rel::Ago if n.is_none() => {
+                        // "several years ago", "months ago": some time before the present
+                        t.kind = TimexType::Date;
+                        t.duration = Some(std::mem::replace(&mut t.value, "PAST_REF".into()));
+                        t.anchor = Some(Anchor::Present);
+                    }
+                    Rel::Earlier | Rel::Ago
+                        if *unit == Unit::Year && self.narrative.quarter_ref.is_some() =>
+                    {
+                        // "profit rose from $5 million a year earlier": the same quarter
+                        let q = self.narrative.quarter_ref.expect("checked");
+                        let c = q.with_year(q.year? - n.unwrap_or(1) as i32);
+                        t.anchor = Some(Anchor::Mention { value: q.value() });
+                        t.resolved = Some(c.value());
+                        if matches!(rel, Rel::Ago) {
+                            self.name_by_distance(&mut t, &c);
+                        }
+                    }
                     Rel::Later | Rel::Earlier | Rel::Ago => {
                         let sign = if matches!(rel, Rel::Later) { 1 } else { -1 };
                         if let Some((r, anchor)) = self.reference(*unit, matches!(rel, Rel::Ago)) {
                             t.anchor = Some(anchor);
                             if let Some(n) = n {
                                 if let Some(c) = shift(&r, *unit, sign * *n as i32) {
-                                    t.resolved = Some(c.value());
+                                    if matches!(rel, Rel::Ago) {
+                                        // "four years ago" names a date: 2009 in 2013
+                                        let c = at_unit(c, *unit);
+                                        t.resolved = Some(c.value());
+                                        self.name_by_distance(&mut t, &c);
+                                    } else {
+                                        t.resolved = Some(c.value());
+                                    }
                                     // "later" moves the story on; "earlier" is a flashback
                                     if matches!(rel, Rel::Later) {
                                         self.advance(&c);
@@ -421,6 +531,7 @@ impl Tagger {
                 let mut c = shift(&r, *unit, *offset)?;
                 // keep only the granularity the expression names
                 match unit {
+                    Unit::Week => c = at_unit(c, Unit::Week),
                     Unit::Year => {
                         c.month = *month;
                         c.day = None;
@@ -483,10 +594,15 @@ impl Tagger {
                 let base = Date::new(r.year? as i16, r.month? as i8, r.day? as i8).ok()?;
                 let wd = base.weekday().to_monday_one_offset() as i32;
                 let want = *day as i32;
-                let delta = match dir {
-                    1 => (want - wd).rem_euclid(7).max(1) as i64,
-                    -1 => -((wd - want).rem_euclid(7).max(1) as i64),
-                    _ => -((wd - want).rem_euclid(7) as i64),
+                let back = -((wd - want).rem_euclid(7) as i64);
+                let ahead = (want - wd).rem_euclid(7) as i64;
+                let delta = match (dir, m.tense) {
+                    (1, _) => ahead.max(1),
+                    (-1, _) => -((wd - want).rem_euclid(7).max(1) as i64),
+                    (_, Tense::Future) => ahead,
+                    (_, Tense::Past) => back,
+                    _ if ahead < -back => ahead,
+                    _ => back,
                 };
                 let d = base.checked_add(jiff::Span::new().days(delta)).ok()?;
                 let c = Cal {
@@ -505,6 +621,44 @@ impl Tagger {
                 t.value = (*v).to_string();
                 t.anchor = Some(Anchor::Present);
             }
+            Expr::Quarter(x) => {
+                let c = self.quarter(x)?;
+                t.value = c.value();
+                t.anchor = self
+                    .narrative
+                    .quarter_ref
+                    .map(|q| Anchor::Mention { value: q.value() })
+                    .or(self.dct.map(|d| Anchor::Dct {
+                        value: d.to_string(),
+                    }));
+                describe(&mut t, &c, None);
+                if x.years == 0 && x.year.is_none() && c.part.is_some() {
+                    self.narrative.quarter_ref = Some(c);
+                }
+            }
+            Expr::Weekend => {
+                let Some((r, anchor)) = self.reference(Unit::Day, true) else {
+                    t.value = "XXXX-WXX-WE".into();
+                    return Some(t);
+                };
+                let day = Date::new(r.year? as i16, r.month? as i8, r.day? as i8).ok()?;
+                let wd = day.weekday().to_monday_one_offset() as i64;
+                // the weekend of the anchor's week, or of the week before it in the past
+                // tense when the anchor is a weekday
+                let back = m.tense != Tense::Future && wd <= 5;
+                let day = day
+                    .checked_add(jiff::Span::new().days(if back { -7 } else { 0 }))
+                    .ok()?;
+                let (y, w) = timex::iso_week(day);
+                let c = Cal {
+                    year: Some(y),
+                    part: Some(Part::Weekend(w)),
+                    ..Cal::default()
+                };
+                t.value = c.value();
+                t.anchor = Some(anchor);
+                describe(&mut t, &c, None);
+            }
             Expr::Set(u) => {
                 t.kind = TimexType::Set;
                 t.value = duration_value(Some(1), *u);
@@ -512,6 +666,84 @@ impl Tagger {
         }
         Some(t)
     }
+}
+
+/// `c` cut to the granularity of `unit`: a shift by years names a year, by months a month,
+/// by weeks an ISO week.
+fn at_unit(c: Cal, unit: Unit) -> Cal {
+    match unit {
+        Unit::Year | Unit::Decade | Unit::Century => Cal {
+            year: c.year,
+            ..Cal::default()
+        },
+        Unit::Month => Cal {
+            day: None,
+            tod: None,
+            ..c
+        },
+        Unit::Week => match (c.year, c.month, c.day) {
+            (Some(y), Some(m), Some(d)) => Date::new(y as i16, m as i8, d as i8)
+                .map(|day| {
+                    let (wy, w) = timex::iso_week(day);
+                    Cal {
+                        year: Some(wy),
+                        part: Some(Part::Week(w)),
+                        ..Cal::default()
+                    }
+                })
+                .unwrap_or(c),
+            _ => c,
+        },
+        _ => c,
+    }
+}
+
+/// The year for the month (and day) of `c`, given the reference `r` (year, month, day):
+/// the candidate nearest the reference — unless it lies well on the wrong side of the
+/// document date for the clause's tense (after it in the past tense, before it in the
+/// future), then the nearest on the right side. A
+/// document tells its recent past and near future: "Nov. 25" in a January letter is the
+/// November before.
+fn year_toward(r: (i32, u8, Option<u8>), dct: Option<Date>, c: &Cal, tense: Tense) -> i32 {
+    let (y, m, d) = r;
+    let Some(month) = c.month else {
+        return y;
+    };
+    // positions on a 372-day year: only order and rough distance matter; a month alone
+    // compares by months
+    let pos = |yy: i32, mm: u8, dd: Option<u8>| match c.day {
+        Some(_) => yy * 372 + (mm as i32 - 1) * 31 + dd.map_or(15, |x| x as i32),
+        None => (yy * 12 + mm as i32) * 31,
+    };
+    let at = |yy: i32| pos(yy, month, c.day);
+    let anchor = pos(y, m, d);
+    let doc = dct.map(|x| pos(x.year() as i32, x.month() as u8, Some(x.day() as u8)));
+    let allowed = |yy: i32| match (tense, doc) {
+        (Tense::Past, Some(x)) => at(yy) <= x,
+        (Tense::Future, Some(x)) => at(yy) >= x,
+        _ => true,
+    };
+    let cands = [y - 1, y, y + 1];
+    let best = |ok: &dyn Fn(i32) -> bool| {
+        cands
+            .iter()
+            .copied()
+            .filter(|&yy| ok(yy))
+            .min_by_key(|&yy| ((at(yy) - anchor).abs(), at(yy) > anchor))
+    };
+    let nearest = best(&|_| true).unwrap_or(y);
+    // the tense cue is a guess: it overrides the nearest candidate only when that one lies
+    // more than two months on the wrong side of the document date ("arrive April 3" in a
+    // telegram of April 2 stays April 3 whatever the cue)
+    let wrong_side = match (tense, doc) {
+        (Tense::Past, Some(x)) => at(nearest) > x + 62,
+        (Tense::Future, Some(x)) => at(nearest) < x - 62,
+        _ => false,
+    };
+    if !wrong_side {
+        return nearest;
+    }
+    best(&allowed).unwrap_or(nearest)
 }
 
 /// `c` moved by `n` units, at the granularity of `c` or of the unit, whichever is coarser.
@@ -541,9 +773,35 @@ fn shift(c: &Cal, unit: Unit, n: i32) -> Option<Cal> {
                 out.day = Some(d.min(date.days_in_month() as u8));
             }
         }
-        Unit::Week | Unit::Day | Unit::Hour | Unit::Minute => {
+        Unit::Week => {
+            // a week from a week names a week: "last week" is 2013-W11, not a day
+            let day = match (c.month, c.day, c.part) {
+                (Some(m), Some(d), _) => Date::new(y as i16, m as i8, d as i8).ok()?,
+                (_, _, Some(Part::Week(w) | Part::Weekend(w))) => {
+                    let (s, _) = Cal {
+                        part: Some(Part::Week(w)),
+                        ..Cal::default()
+                    }
+                    .with_year(y)
+                    .base_interval()?;
+                    s
+                }
+                _ => return Some(out), // coarser reference: keep it
+            };
+            let day = day.checked_add(jiff::Span::new().days(7 * n as i64)).ok()?;
+            if c.day.is_some() {
+                // "two weeks later" points to a day
+                return Some(Cal {
+                    year: Some(day.year() as i32),
+                    month: Some(day.month() as u8),
+                    day: Some(day.day() as u8),
+                    ..out
+                });
+            }
+            return Some(at_unit(Cal::default().on(day), Unit::Week));
+        }
+        Unit::Day | Unit::Hour | Unit::Minute => {
             let days = match unit {
-                Unit::Week => 7 * n as i64,
                 Unit::Day => n as i64,
                 _ => 0,
             };

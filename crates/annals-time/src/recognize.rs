@@ -60,8 +60,38 @@ pub enum Expr {
     Weekday { day: u8, dir: i8 },
     /// PRESENT_REF, PAST_REF, FUTURE_REF.
     Ref(&'static str),
+    /// A calendar quarter named by its place in the text's reporting ("the third quarter",
+    /// "the latest quarter", "the year-earlier period"): resolved against the last quarter
+    /// the text spoke of, else the document date.
+    Quarter(QuarterExpr),
+    /// "the weekend": the Saturday and Sunday nearest the document date, in the direction
+    /// of the clause's tense.
+    Weekend,
     /// A recurring time ("weekly").
     Set(Unit),
+}
+
+/// Which quarter a [`Expr::Quarter`] names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuarterRef {
+    /// "the quarter", "the period": the one the text is speaking of.
+    Context,
+    /// "this quarter", "the current quarter": the quarter of the document date.
+    Current,
+    /// "the latest quarter": the one spoken of, else the last one completed.
+    Latest,
+}
+
+/// A quarter as written: the number and year when stated, years back or forward ("the
+/// year-earlier quarter" is -1), and which quarter is meant when the number is not stated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuarterExpr {
+    pub q: Option<u8>,
+    pub year: Option<i32>,
+    pub years: i32,
+    pub which: QuarterRef,
+    /// "year-earlier", "the 1988 period": a year where the text does not speak of quarters.
+    pub or_year: bool,
 }
 
 /// A recognized expression: tokens `[start, end)`.
@@ -73,7 +103,99 @@ pub struct Match {
     /// The date names or qualifies a thing ("the Yalta Agreement of February 1945", "the
     /// 1956 season") rather than situating the sentence: it must not move narrative time.
     pub attributive: bool,
+    /// The tense of the clause around an underspecified expression ("Tuesday", "in
+    /// April"), from the nearest auxiliary or verb form: it decides the direction in which
+    /// the expression is resolved.
+    pub tense: Tense,
 }
+
+/// The tense of a clause as far as a cheap local cue tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tense {
+    Past,
+    Future,
+    /// No cue, or one not worth trusting: resolve to the nearest candidate.
+    #[default]
+    Unknown,
+}
+
+/// Words that make a clause future: auxiliaries and the verbs of plans and schedules.
+const FUTURE_CUES: &[&str] = &[
+    "will",
+    "ll",
+    "shall",
+    "should",
+    "would",
+    "wo",
+    "going",
+    "scheduled",
+    "expected",
+    "expects",
+    "plans",
+    "intends",
+    "due",
+    "upcoming",
+    "coming",
+    "next",
+    "tomorrow",
+    "planned",
+];
+
+/// Words that make a clause past, besides verb forms in -ed.
+const PAST_CUES: &[&str] = &[
+    "was",
+    "were",
+    "had",
+    "did",
+    "said",
+    "told",
+    "ago",
+    "last",
+    "yesterday",
+    "earlier",
+    "came",
+    "went",
+    "took",
+    "made",
+    "met",
+    "began",
+    "won",
+    "lost",
+    "left",
+    "sent",
+    "found",
+    "gave",
+    "held",
+    "fell",
+    "rose",
+    "saw",
+    "got",
+    "became",
+    "ran",
+    "spoke",
+    "wrote",
+    "flew",
+    "knew",
+    "thought",
+    "brought",
+    "bought",
+    "sold",
+    "paid",
+    "struck",
+    "hit",
+    "led",
+    "kept",
+    "put",
+    "set",
+    "shot",
+    "quit",
+];
+
+/// -ed words that are not past verbs.
+const NOT_PAST: &[&str] = &[
+    "need", "speed", "seed", "feed", "indeed", "red", "bed", "hundred", "united", "based",
+    "related", "limited",
+];
 
 /// Words before a number that make it a reference number, not a year ("no. 1955",
 /// "Deptel 1234", "NSC 1955").
@@ -1211,6 +1333,12 @@ impl<'a> Matcher<'a> {
         if hyphenated && plural {
             return None;
         }
+        // an age ("a 6-year-old boy", "52 years old") measures a life, not a time of the
+        // story
+        let old_at = |k: usize| self.word_is(k, "old");
+        if old_at(k + 1) || (self.dash(k + 1) && self.adjacent(k + 1) && old_at(k + 2)) {
+            return None;
+        }
         let n = if counted.is_none() && framed && !plural {
             Some(1)
         } else {
@@ -1263,6 +1391,114 @@ impl<'a> Matcher<'a> {
                 rel,
             },
         ))
+    }
+
+    /// "year-earlier", "year-ago" (tokens `year - earlier`): one year back, as an adjective.
+    fn year_back(&self, i: usize) -> bool {
+        self.lex(i) == Lex::Unit(Unit::Year, false)
+            && self.dash(i + 1)
+            && self.adjacent(i + 1)
+            && self.adjacent(i + 2)
+            && matches!(self.lex(i + 2), Lex::Earlier | Lex::Ago)
+    }
+
+    /// "this year's", "last year's", "next year's": a year offset before a quarter.
+    fn years_possessive(&self, i: usize) -> Option<i32> {
+        let off = match self.lex(i) {
+            Lex::This => 0,
+            Lex::Last => -1,
+            Lex::Next => 1,
+            _ => return None,
+        };
+        let possessive = self.lex(i + 1) == Lex::Unit(Unit::Year, false)
+            && self.tok(i + 2).is_some_and(|t| matches!(t.ch, '\'' | '’'))
+            && self.word_is(i + 3, "s");
+        possessive.then_some(off)
+    }
+
+    /// Quarters of the reporting year: "third-quarter", "the fiscal first quarter", "the
+    /// quarter", "the latest quarter", "this year's third quarter", "the 1988 quarter", "the
+    /// year-earlier period", and the adjective "year-earlier" alone.
+    fn quarter(&self, i: usize) -> Option<(usize, Expr)> {
+        let mut x = QuarterExpr {
+            q: None,
+            year: None,
+            years: 0,
+            which: QuarterRef::Context,
+            or_year: false,
+        };
+        let mut j = i;
+        let mut determined = false; // "the", "this", "that", a possessive year
+        let mut modified = false; // a word that makes "period" a reporting period
+        if let Some(off) = self.years_possessive(j) {
+            x.years = off;
+            determined = true;
+            modified = true;
+            j += 4;
+        } else {
+            match self.lex(j) {
+                Lex::The | Lex::That => {
+                    determined = true;
+                    j += 1;
+                }
+                Lex::This => {
+                    x.which = QuarterRef::Current;
+                    determined = true;
+                    j += 1;
+                }
+                _ => {}
+            }
+        }
+        loop {
+            match self.lex(j) {
+                Lex::Latest => x.which = QuarterRef::Latest,
+                Lex::Current => x.which = QuarterRef::Current,
+                Lex::Fiscal => {
+                    if self.dash(j + 1) && self.adjacent(j + 1) {
+                        j += 1;
+                    }
+                }
+                _ if self.word_is(j, "comparable") || self.word_is(j, "corresponding") => {}
+                _ if self.year_back(j) => {
+                    x.years = -1;
+                    j += 2;
+                }
+                _ => match self.year_at(j).filter(|_| determined && x.year.is_none()) {
+                    Some(y) => x.year = Some(y),
+                    None => break,
+                },
+            }
+            modified = true;
+            j += 1;
+        }
+        let mut hyphen = false;
+        if let Lex::Ordinal(n @ 1..=4) = self.lex(j) {
+            x.q = Some(n as u8);
+            j += 1;
+            if self.dash(j) && self.adjacent(j) && self.adjacent(j + 1) {
+                hyphen = true;
+                j += 1;
+            }
+        }
+        match self.lex(j) {
+            Lex::Quarter => {
+                if self.lex(j + 1) == Lex::Of || (!determined && x.q.is_none()) {
+                    return None; // "a quarter of the shares", "the first quarter of 1956"
+                }
+            }
+            Lex::Period if x.q.is_none() && !hyphen && modified => {
+                x.or_year = x.year.is_some();
+            }
+            _ => {
+                // "year-earlier" before any other noun: the year (or quarter) before
+                if self.year_back(i) && !hyphen {
+                    x.or_year = true;
+                    return Some((i + 3, Expr::Quarter(x)));
+                }
+                return None;
+            }
+        }
+        Some((j + 1, Expr::Quarter(x)))
     }
 
     /// Relative and deictic dates, references to the present, sets.
@@ -1326,6 +1562,17 @@ impl<'a> Matcher<'a> {
                     };
                     if dir != 0 && self.tok(i + 3).is_none_or(|x| x.kind == Kind::Punct) {
                         return Some((i + 3, shift(u, dir, false)));
+                    }
+                }
+                if self.lex(i + 1) == Lex::Weekend {
+                    return Some((i + 2, Expr::Weekend));
+                }
+                if self.lex(i + 1) == Lex::Current {
+                    if let Some(u) = unit_at(i + 2) {
+                        return Some((i + 3, shift(u, 0, true)));
+                    }
+                    if self.lex(i + 2) == Lex::Fiscal && unit_at(i + 3) == Some(Unit::Year) {
+                        return Some((i + 4, shift(Unit::Year, 0, true)));
                     }
                 }
                 // "the near future", "the foreseeable future", "the recent past"
@@ -1424,6 +1671,11 @@ impl<'a> Matcher<'a> {
                         return Some((i + 2, day_part(0, p, true)));
                     }
                 }
+                if self.lex(i + 1) == Lex::Weekend && t.lex != Lex::That {
+                    // "this weekend" as "the weekend"; "last/next weekend" too, their word
+                    // deciding the direction (the tense cue reads it)
+                    return Some((i + 2, Expr::Weekend));
+                }
                 if let Lex::Weekday(d) = self.lex(i + 1) {
                     return Some((
                         i + 2,
@@ -1440,6 +1692,20 @@ impl<'a> Matcher<'a> {
             Lex::Today => Some((i + 1, shift(Unit::Day, 0, true))),
             Lex::Tonight => Some((i + 1, day_part(0, 3, true))),
             Lex::Now | Lex::Nowadays => Some((i + 1, Expr::Ref("PRESENT_REF"))),
+            Lex::RefWord(v) => Some((i + 1, Expr::Ref(v))),
+            // "recent years", "in recent months": the recent past
+            Lex::Recent if matches!(self.lex(i + 1), Lex::Unit(_, true)) => {
+                Some((i + 2, Expr::Ref("PAST_REF")))
+            }
+            // "current realities", "his current wife": the writer's present; "the current
+            // year" and "the current quarter" are matched as periods
+            Lex::Current
+                if self
+                    .tok(i + 1)
+                    .is_some_and(|n| n.kind == Kind::Word && n.lex == Lex::Other) =>
+            {
+                Some((i + 1, Expr::Ref("PRESENT_REF")))
+            }
             // "a long time ago", "long ago"
             Lex::A
                 if self.lex(i + 1) == Lex::Short
@@ -1479,15 +1745,74 @@ impl<'a> Matcher<'a> {
         consider(self.date_or_time(i));
         consider(self.relative(i));
         consider(self.duration(i));
+        consider(self.quarter(i));
         best.map(|(end, expr)| {
             let attributive = self.attributive(i, end, &expr);
+            let tense = if needs_direction(&expr) {
+                self.tense_near(i, end)
+            } else {
+                Tense::Unknown
+            };
             Match {
                 start: i,
                 end,
                 expr,
                 attributive,
+                tense,
             }
         })
+    }
+
+    /// The tense cue nearest to tokens `[i, end)` within their sentence (at most a dozen
+    /// tokens either way): "said Tuesday" is past, "will vote Tuesday" future.
+    pub fn tense_near(&self, i: usize, end: usize) -> Tense {
+        const REACH: usize = 12;
+        let stop = |k: usize| {
+            self.tok(k).is_some_and(|t| {
+                t.kind == Kind::Punct && matches!(t.ch, '.' | ';' | '!' | '?' | '\n')
+            })
+        };
+        let (mut l, mut r) = (i, end);
+        let (mut l_open, mut r_open) = (true, true);
+        for _ in 0..REACH {
+            if l_open && l > 0 {
+                l -= 1;
+                if stop(l) {
+                    l_open = false;
+                } else if let Some(t) = self.cue(l) {
+                    return t;
+                }
+            }
+            if r_open && r < self.t.len() {
+                if stop(r) {
+                    r_open = false;
+                } else if let Some(t) = self.cue(r) {
+                    return t;
+                }
+                r += 1;
+            }
+        }
+        Tense::Unknown
+    }
+
+    fn cue(&self, k: usize) -> Option<Tense> {
+        let t = self.tok(k)?;
+        if t.kind != Kind::Word || t.end - t.start > 12 {
+            return None;
+        }
+        let w = self.str(k);
+        let is = |list: &[&str]| list.iter().any(|c| w.eq_ignore_ascii_case(c));
+        if is(FUTURE_CUES) {
+            return Some(Tense::Future);
+        }
+        let lower = w.len() > 4 && w.as_bytes()[0].is_ascii_lowercase();
+        let past = is(PAST_CUES) || lower && w.ends_with("ed") && !is(NOT_PAST);
+        // a participle after "be" is a passive of any tense: "will be held"
+        let passive = k > 0
+            && ["be", "been", "being"]
+                .iter()
+                .any(|b| self.word_is(k - 1, b));
+        (past && !passive).then_some(Tense::Past)
     }
 
     fn attributive(&self, i: usize, end: usize, expr: &Expr) -> bool {
@@ -1597,6 +1922,15 @@ impl<'a> Matcher<'a> {
             }
             i += 1;
         }
+    }
+}
+
+/// Does resolving `e` need a direction (the past or the future of the anchor)?
+fn needs_direction(e: &Expr) -> bool {
+    match e {
+        Expr::Cal(c) => c.year.is_none() && c.decade.is_none() && c.century.is_none(),
+        Expr::Weekday { dir: 0, .. } | Expr::Weekend => true,
+        _ => false,
     }
 }
 

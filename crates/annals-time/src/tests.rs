@@ -274,7 +274,191 @@ fn dct_anchors_deictic_expressions() {
     let vals: Vec<_> = v.iter().map(|x| x.value.as_str()).collect();
     assert_eq!(
         vals,
-        vec!["1956-08-18", "1956-08-19TMO", "1956-08-13", "1956-08-14"]
+        // written on Sunday the 19th, "will go Tuesday" is the 21st
+        vec!["1956-08-18", "1956-08-19TMO", "1956-08-13", "1956-08-21"]
+    );
+}
+
+/// (text, type, value) of every timex of `text` written on `dct`, in `convention`.
+fn tag_at(text: &str, dct: &str, convention: Convention) -> Vec<(String, String, String)> {
+    let mut t = Tagger::new();
+    t.set_dct(Some(parse_dct(dct).unwrap()));
+    t.set_convention(convention);
+    t.tag(text, Role::Narrative)
+        .into_iter()
+        .map(|x| {
+            (
+                text[x.start..x.end].to_string(),
+                x.kind.as_str().to_string(),
+                x.value,
+            )
+        })
+        .collect()
+}
+
+fn values_at(text: &str, dct: &str) -> Vec<String> {
+    tag_at(text, dct, Convention::TimeMl)
+        .into_iter()
+        .map(|x| x.2)
+        .collect()
+}
+
+#[test]
+fn quarters_of_a_reporting_year() {
+    // an earnings report of October 1989: the quarter just closed, its year-earlier twin
+    let text = "Third-quarter profit rose to $5 million from $4 million a year earlier. \
+                Sales in the latest quarter fell. The year-earlier quarter had a gain; in the \
+                1988 period it lost. The company expects the fourth quarter to be weak.";
+    assert_eq!(
+        tag_at(text, "1989-10-25", Convention::TimeMl),
+        vec![
+            ("Third-quarter".into(), "DATE".into(), "1989-Q3".into()),
+            ("a year earlier".into(), "DATE".into(), "1988-Q3".into()),
+            ("the latest quarter".into(), "DATE".into(), "1989-Q3".into()),
+            (
+                "The year-earlier quarter".into(),
+                "DATE".into(),
+                "1988-Q3".into()
+            ),
+            ("the 1988 period".into(), "DATE".into(), "1988-Q3".into()),
+            ("the fourth quarter".into(), "DATE".into(), "1989-Q4".into()),
+        ]
+    );
+    // without a quarter in view: "the quarter" is the last one completed, "this quarter"
+    // the current one, "year-earlier" a year
+    assert_eq!(
+        values_at("Net for the quarter fell.", "1989-11-02"),
+        vec!["1989-Q3"]
+    );
+    assert_eq!(
+        values_at("This quarter looks weak.", "1989-11-02"),
+        vec!["1989-Q4"]
+    );
+    assert_eq!(
+        values_at("Year-earlier sales were flat.", "1989-11-02"),
+        vec!["1988"]
+    );
+    // not quarters: a share, and a quarter of a period (matched as a whole)
+    assert!(values_at("He sold a quarter of the shares.", "1989-11-02").is_empty());
+    assert_eq!(
+        values_at("in the first quarter of 1956", "1989-11-02"),
+        vec!["1956-Q1"]
+    );
+}
+
+#[test]
+fn a_distance_back_names_a_date() {
+    let found = tag_at(
+        "Four years ago it failed; two months ago, again. Several years ago it began.",
+        "2013-03-20",
+        Convention::Historian,
+    );
+    let got: Vec<_> = found.iter().map(|x| (x.1.as_str(), x.2.as_str())).collect();
+    assert_eq!(
+        got,
+        vec![("DATE", "2009"), ("DATE", "2013-01"), ("DATE", "PAST_REF")]
+    );
+    // the distance is kept
+    let mut t = Tagger::new();
+    t.set_dct(Some(parse_dct("2013-03-20").unwrap()));
+    let v = t.tag("six weeks ago", Role::Narrative);
+    assert_eq!(
+        (v[0].value.as_str(), v[0].duration.as_deref()),
+        ("2013-W06", Some("P6W"))
+    );
+}
+
+#[test]
+fn weeks_and_weekends() {
+    // Wednesday, March 20, 2013 is in ISO week 12
+    assert_eq!(
+        values_at(
+            "He left last week and returns next week. Earlier this week he spoke. \
+             Over the weekend they met. They will meet this weekend.",
+            "2013-03-20"
+        ),
+        vec![
+            "2013-W11",
+            "2013-W13",
+            "2013-W12",
+            "2013-W11-WE",
+            "2013-W12-WE"
+        ]
+    );
+    // a week from a week: "the following week"
+    assert_eq!(
+        values_at(
+            "He came last week. The following week he sat.",
+            "2013-03-20"
+        ),
+        vec!["2013-W11", "2013-W12"]
+    );
+}
+
+#[test]
+fn the_tense_decides_the_direction_of_underspecified_dates() {
+    // Friday, January 7, 2000
+    assert_eq!(
+        values_at(
+            "The vote was held Monday. The vote will be held Monday.",
+            "2000-01-07"
+        ),
+        vec!["2000-01-03", "2000-01-10"]
+    );
+    // far from the document date the tense decides; near it, the nearest
+    assert_eq!(
+        values_at(
+            "It happened in April. It will happen in April.",
+            "1998-12-05"
+        ),
+        vec!["1998-04", "1999-04"]
+    );
+    assert_eq!(
+        values_at("He was born on Nov. 25.", "2000-01-07"),
+        vec!["1999-11-25"]
+    );
+    assert_eq!(
+        values_at("He arrives on January 3.", "1999-12-30"),
+        vec!["2000-01-03"]
+    );
+}
+
+#[test]
+fn vague_references() {
+    assert_eq!(
+        values_at(
+            "It is currently weak; prices fell recently, in recent years, and current \
+             realities differ.",
+            "1998-01-01"
+        ),
+        vec!["PRESENT_REF", "PAST_REF", "PAST_REF", "PRESENT_REF"]
+    );
+    // ages are not times; "annual" sales are not a set
+    assert!(values_at("the 6-year-old boy reported annual sales", "1998-01-01").is_empty());
+}
+
+#[test]
+fn timeml_convention_counts_decades_in_years_and_dates_distances() {
+    let text = "Six decades later, on June 1, 1955, and a year earlier, in 1954.";
+    let historian: Vec<_> = tag_at(text, "2013-01-01", Convention::Historian)
+        .into_iter()
+        .map(|x| x.2)
+        .collect();
+    assert_eq!(historian, vec!["P6DE", "1955-06-01", "P1Y", "1954"]);
+    let timeml: Vec<_> = tag_at(
+        "for six decades; a year earlier",
+        "2013-01-01",
+        Convention::TimeMl,
+    )
+    .into_iter()
+    .map(|x| (x.1, x.2))
+    .collect();
+    assert_eq!(
+        timeml,
+        vec![
+            ("DURATION".to_string(), "P60Y".to_string()),
+            ("DATE".to_string(), "2012".to_string())
+        ]
     );
 }
 

@@ -60,6 +60,7 @@ impl Mod {
 pub enum Granularity {
     Minute,
     Day,
+    Week,
     Month,
     Season,
     Quarter,
@@ -78,6 +79,10 @@ pub enum Part {
     Half(u8),
     /// 1 to 4.
     Quarter(u8),
+    /// An ISO 8601 week, 1 to 53; the year is then the ISO week-year ("2013-W12").
+    Week(u8),
+    /// The Saturday and Sunday of an ISO week ("2013-W12-WE").
+    Weekend(u8),
 }
 
 /// A calendar expression: the fields the text gives, resolved or not.
@@ -101,6 +106,24 @@ pub struct Cal {
 }
 
 impl Cal {
+    /// The day `d`, with the other fields of `self`.
+    pub fn on(self, d: Date) -> Cal {
+        Cal {
+            year: Some(d.year() as i32),
+            month: Some(d.month() as u8),
+            day: Some(d.day() as u8),
+            ..self
+        }
+    }
+
+    /// The same fields in year `y`.
+    pub fn with_year(self, y: i32) -> Cal {
+        Cal {
+            year: Some(y),
+            ..self
+        }
+    }
+
     pub fn granularity(&self) -> Option<Granularity> {
         Some(if self.time.is_some() {
             Granularity::Minute
@@ -113,6 +136,7 @@ impl Cal {
                 Part::Season(_) => Granularity::Season,
                 Part::Half(_) => Granularity::Half,
                 Part::Quarter(_) => Granularity::Quarter,
+                Part::Week(_) | Part::Weekend(_) => Granularity::Week,
             }
         } else if self.year.is_some() {
             Granularity::Year
@@ -164,6 +188,12 @@ impl Cal {
                 }
                 Part::Quarter(q) => {
                     let _ = write!(s, "-Q{q}");
+                }
+                Part::Week(w) => {
+                    let _ = write!(s, "-W{w:02}");
+                }
+                Part::Weekend(w) => {
+                    let _ = write!(s, "-W{w:02}-WE");
                 }
             }
         }
@@ -251,6 +281,17 @@ impl Cal {
                         },
                     )
                 }
+                Part::Week(w) => {
+                    let monday = iso_monday(y, w)?;
+                    (monday, monday.checked_add(jiff::Span::new().days(7)).ok()?)
+                }
+                Part::Weekend(w) => {
+                    let monday = iso_monday(y, w)?;
+                    (
+                        monday.checked_add(jiff::Span::new().days(5)).ok()?,
+                        monday.checked_add(jiff::Span::new().days(7)).ok()?,
+                    )
+                }
             });
         }
         Some((d(y, 1, 1)?, d(y + 1, 1, 1)?))
@@ -278,6 +319,11 @@ impl Cal {
                 Part::Season(k) => 21 + k as u32,
                 Part::Quarter(q) => 32 + q as u32,
                 Part::Half(h) => 39 + h as u32,
+                Part::Week(_) | Part::Weekend(_) => {
+                    // EDTF has no week: the days it covers
+                    let (s, e) = self.base_interval()?;
+                    return Some(format!("{s}/{}", e.yesterday().ok()?));
+                }
             };
             format!("{y:04}-{code}")
         };
@@ -294,6 +340,23 @@ impl Cal {
             None => base,
         })
     }
+}
+
+/// The Monday of ISO week `w` of ISO week-year `y`.
+fn iso_monday(y: i32, w: u8) -> Option<Date> {
+    jiff::civil::ISOWeekDate::new(
+        i16::try_from(y).ok()?,
+        i8::try_from(w).ok()?,
+        jiff::civil::Weekday::Monday,
+    )
+    .ok()
+    .map(|d| d.date())
+}
+
+/// The ISO week of a day, as a calendar value: `(week-year, week)`.
+pub fn iso_week(d: Date) -> (i32, u8) {
+    let w = d.iso_week_date();
+    (w.year() as i32, w.week() as u8)
 }
 
 /// A point `f` of the way from `s` to `e`, snapped to a month start for spans of a year
@@ -390,10 +453,48 @@ pub struct Timex {
     /// For a relative duration ("two days later"): the date it points to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resolved: Option<String>,
+    /// For a date named by its distance ("four years ago", TimeML's DATE 2009): the
+    /// distance, as a TIMEX3 duration (`P4Y`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duration: Option<String>,
     /// The date names or qualifies a thing ("the Yalta Agreement of February 1945", "the
     /// “1956 model”") rather than situating what the sentence tells.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub attributive: bool,
+}
+
+impl Timex {
+    /// Rewrites the timex as TimeML 1.2 annotates it: a distance from the narrative time
+    /// ("a year earlier") is the DATE it names, with the distance kept in `duration`;
+    /// durations in decades and centuries are counted in years (`P6DE` → `P60Y`).
+    pub fn to_timeml(&mut self) {
+        if self.kind == TimexType::Duration {
+            if let Some(r) = self.resolved.clone() {
+                if !r.contains('X') {
+                    self.kind = TimexType::Date;
+                    self.duration = Some(std::mem::replace(&mut self.value, r));
+                    self.modifier = None;
+                    return;
+                }
+            }
+        }
+        if self.kind == TimexType::Duration {
+            self.value = years_not_decades(&self.value);
+        }
+    }
+}
+
+/// `P6DE` → `P60Y`, `P2CE` → `P200Y`, `PXDE` → `PXY`; other values unchanged.
+fn years_not_decades(v: &str) -> String {
+    for (suffix, k) in [("DE", 10), ("CE", 100)] {
+        if let Some(n) = v.strip_prefix('P').and_then(|x| x.strip_suffix(suffix)) {
+            return match n.parse::<u32>() {
+                Ok(n) => format!("P{}Y", n * k),
+                Err(_) => "PXY".into(),
+            };
+        }
+    }
+    v.to_string()
 }
 
 /// Formats a duration value: `P6Y`, `P8M`, `PT3H`, `P6DE`, `PXY` (unknown count).

@@ -120,6 +120,20 @@ pub enum Lex {
     Future,
     Nowadays,
     Short,
+    /// An adverb that is a vague reference by itself: "currently" (PRESENT_REF),
+    /// "recently" (PAST_REF).
+    RefWord(&'static str),
+    /// "current": the writer's present, or the current period ("the current quarter").
+    Current,
+    /// "recent": with a plural unit, the recent past ("recent years").
+    Recent,
+    /// "latest": the most recent reported period ("the latest quarter").
+    Latest,
+    /// "period": a reporting period, a quarter where the text speaks of quarters.
+    Period,
+    /// "fiscal": a fiscal period ("the fiscal first quarter").
+    Fiscal,
+    Weekend,
 }
 
 /// Token class.
@@ -343,7 +357,8 @@ fn lookup(w: &[u8]) -> Lex {
         b"daily" => Every(self::Unit::Day),
         b"weekly" => Every(self::Unit::Week),
         b"monthly" => Every(self::Unit::Month),
-        b"annually" | b"yearly" | b"annual" => Every(self::Unit::Year),
+        // "annual" is an adjective of amounts ("annual sales"), not a time
+        b"annually" | b"yearly" => Every(self::Unit::Year),
         b"every" => Each,
         b"each" => Each,
         b"anniversary" => Anniversary,
@@ -351,6 +366,14 @@ fn lookup(w: &[u8]) -> Lex {
         b"future" => Future,
         b"nowadays" => Nowadays,
         b"short" | b"long" => Short,
+        b"currently" => RefWord("PRESENT_REF"),
+        b"recently" => RefWord("PAST_REF"),
+        b"current" => Current,
+        b"recent" => Recent,
+        b"latest" => Latest,
+        b"period" => Period,
+        b"fiscal" => Fiscal,
+        b"weekend" => Weekend,
         _ => Other,
     }
 }
