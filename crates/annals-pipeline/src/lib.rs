@@ -28,7 +28,9 @@ pub fn role(kind: BlockKind) -> Role {
     match kind {
         BlockKind::Paragraph | BlockKind::Dateline => Role::Narrative,
         BlockKind::Heading | BlockKind::Footnote | BlockKind::Quote => Role::Aside,
-        BlockKind::Attribution | BlockKind::Furniture | BlockKind::Reference => Role::Skip,
+        // a reference list's years are citations; its editorial notes are prose
+        BlockKind::Reference => Role::Notes,
+        BlockKind::Attribution | BlockKind::Furniture => Role::Skip,
     }
 }
 
@@ -389,7 +391,7 @@ fn analyze(
                         .map(|a| serde_json::to_string(a).unwrap_or_default()),
                 });
             }
-            if r == Role::Skip {
+            if matches!(r, Role::Skip | Role::Notes) {
                 continue;
             }
             let mentions = k.linker.find(&mut k.gazetteer, &clean.text, &mut doc);

@@ -46,6 +46,10 @@ pub enum Role {
     /// A footnote, quotation or heading: tagged and resolved from the narrative time, but
     /// its dates do not move the narrative time of the running text.
     Aside,
+    /// Only its editorial notes in square brackets are tagged, as asides: a list of
+    /// references ("A. NSC 5429/5 [Footnote 2: Dated December 22, 1954; printed in …]")
+    /// whose own numbers and years are not dates of the story, but whose notes are.
+    Notes,
     /// Not tagged at all (attribution lines under quotations, page furniture).
     Skip,
 }
@@ -197,7 +201,7 @@ impl Tagger {
             masked: &self.masked,
         };
         find_all(&m, &mut self.matches);
-        let saved = (role == Role::Aside).then(|| self.narrative.clone());
+        let saved = matches!(role, Role::Aside | Role::Notes).then(|| self.narrative.clone());
         let matches = std::mem::take(&mut self.matches);
         // Editorial insertions in square brackets ("[Footnote 3: In telegram 713, September
         // 22, Allison reported he had that day ...]") are asides with a narrative of their
@@ -205,9 +209,19 @@ impl Tagger {
         // when they close.
         let mut in_note: Option<Narrative> = None;
         for mt in &matches {
-            let start = self.toks[mt.start].start;
-            let end = self.toks[mt.end - 1].end;
+            let (first, last) = match self.convention {
+                Convention::TimeMl => (
+                    mt.timeml_start.unwrap_or(mt.start),
+                    mt.timeml_end.unwrap_or(mt.end),
+                ),
+                Convention::Historian => (mt.start, mt.end),
+            };
+            let start = self.toks[first].start;
+            let end = self.toks[last - 1].end;
             let bracketed = self.bracket[mt.start] > 0;
+            if role == Role::Notes && !bracketed {
+                continue;
+            }
             match (&in_note, bracketed) {
                 (None, true) => in_note = Some(self.narrative.clone()),
                 (Some(_), false) => self.narrative = in_note.take().expect("checked"),
@@ -586,7 +600,7 @@ impl Tagger {
                 describe(&mut t, &c, None);
                 self.advance(&c);
             }
-            Expr::Weekday { day, dir } => {
+            Expr::Weekday { day, dir, tod } => {
                 let Some((r, anchor)) = self.reference(Unit::Day, true) else {
                     t.value = "XXXX-WXX-".to_string() + &day.to_string();
                     return Some(t);
@@ -596,9 +610,23 @@ impl Tagger {
                 let want = *day as i32;
                 let back = -((wd - want).rem_euclid(7) as i64);
                 let ahead = (want - wd).rem_euclid(7) as i64;
+                // "last Wednesday" said on a Wednesday is a week back, "next Wednesday" a
+                // week ahead
                 let delta = match (dir, m.tense) {
-                    (1, _) => ahead.max(1),
-                    (-1, _) => -((wd - want).rem_euclid(7).max(1) as i64),
+                    (1, _) => {
+                        if ahead == 0 {
+                            7
+                        } else {
+                            ahead
+                        }
+                    }
+                    (-1, _) => {
+                        if back == 0 {
+                            -7
+                        } else {
+                            back
+                        }
+                    }
                     (_, Tense::Future) => ahead,
                     (_, Tense::Past) => back,
                     _ if ahead < -back => ahead,
@@ -606,11 +634,13 @@ impl Tagger {
                 };
                 let d = base.checked_add(jiff::Span::new().days(delta)).ok()?;
                 let c = Cal {
-                    year: Some(d.year() as i32),
-                    month: Some(d.month() as u8),
-                    day: Some(d.day() as u8),
+                    tod: *tod,
                     ..Cal::default()
-                };
+                }
+                .on(d);
+                if tod.is_some() {
+                    t.kind = TimexType::Time;
+                }
                 t.value = c.value();
                 t.anchor = Some(anchor);
                 t.implied = vec!["year", "month", "day"];

@@ -56,8 +56,9 @@ pub enum Expr {
     },
     /// "last October", "next March", "this December": a month relative to the reference.
     MonthRel { month: u8, dir: i8, dct: bool },
-    /// A day of the week; `dir` is -1 (last), 0 (nearest past), +1 (next).
-    Weekday { day: u8, dir: i8 },
+    /// A day of the week; `dir` is -1 (last), 0 (by the clause's tense), +1 (next); `tod`
+    /// a part of the day ("Friday afternoon").
+    Weekday { day: u8, dir: i8, tod: Option<u8> },
     /// PRESENT_REF, PAST_REF, FUTURE_REF.
     Ref(&'static str),
     /// A calendar quarter named by its place in the text's reporting ("the third quarter",
@@ -107,6 +108,10 @@ pub struct Match {
     /// April"), from the nearest auxiliary or verb form: it decides the direction in which
     /// the expression is resolved.
     pub tense: Tense,
+    /// Where TimeML starts the expression when it leaves out a leading signal word.
+    pub timeml_start: Option<usize>,
+    /// Where TimeML ends it (exclusive) when it leaves out a trailing one.
+    pub timeml_end: Option<usize>,
 }
 
 /// The tense of a clause as far as a cheap local cue tells.
@@ -1261,8 +1266,37 @@ impl<'a> Matcher<'a> {
             }
             framed = true;
             j += 2;
+        } else if self.lex(j) == Lex::The {
+            // "the nine months", "the first nine months", "the latest six months": a
+            // reporting period counted in its units (the count must follow)
+            let k = if matches!(self.lex(j + 1), Lex::Ordinal(1) | Lex::Latest) {
+                j + 2
+            } else {
+                j + 1
+            };
+            let counted = matches!(self.lex(k), Lex::NumWord(_))
+                || self
+                    .tok(k)
+                    .is_some_and(|t| t.kind == Kind::Num && t.digits <= 3);
+            if counted && matches!(self.lex(k + 1), Lex::Unit(_, true)) {
+                j = k;
+            }
         }
-        if let Lex::Ordinal(n) = self.lex(j) {
+        let ordinal = match self.lex(j) {
+            Lex::Ordinal(n) => Some((n, j + 1)),
+            // "10th anniversary"
+            _ => self
+                .tok(j)
+                .filter(|t| t.kind == Kind::Num && t.digits <= 3)
+                .and_then(|t| {
+                    let suffix = ["th", "st", "nd", "rd"]
+                        .iter()
+                        .any(|x| self.word_is(j + 1, x));
+                    (suffix && self.adjacent(j + 1)).then_some((t.num, j + 2))
+                }),
+        };
+        if let Some((n, after)) = ordinal {
+            let j = after - 1;
             if self.lex(j + 1) == Lex::Anniversary {
                 let ev = if self.lex(j + 2) == Lex::Of {
                     self.event_text(j + 3)
@@ -1472,10 +1506,14 @@ impl<'a> Matcher<'a> {
             j += 1;
         }
         let mut hyphen = false;
+        let bare_determiner = !modified && determined && x.which == QuarterRef::Context;
         if let Lex::Ordinal(n @ 1..=4) = self.lex(j) {
             x.q = Some(n as u8);
             j += 1;
             if self.dash(j) && self.adjacent(j) && self.adjacent(j + 1) {
+                if bare_determiner {
+                    return None; // "the third-quarter loss": the adjective alone is the date
+                }
                 hyphen = true;
                 j += 1;
             }
@@ -1501,8 +1539,82 @@ impl<'a> Matcher<'a> {
         Some((j + 1, Expr::Quarter(x)))
     }
 
-    /// Relative and deictic dates, references to the present, sets.
+    /// Relative and deictic dates with what may qualify them: a part of the day after a day
+    /// ("Friday afternoon", "yesterday morning", "last night"), "early" or "late" before
+    /// ("early next year", "late yesterday").
     fn relative(&self, i: usize) -> Option<(usize, Expr)> {
+        if matches!(self.lex(i), Lex::Early | Lex::Late) {
+            let m = if self.lex(i) == Lex::Early {
+                Mod::Start
+            } else {
+                Mod::End
+            };
+            if let Some((
+                end,
+                Expr::Shift {
+                    unit,
+                    offset,
+                    month,
+                    tod,
+                    dct,
+                    season,
+                    modifier: None,
+                },
+            )) = self.relative(i + 1)
+            {
+                let expr = Expr::Shift {
+                    unit,
+                    offset,
+                    month,
+                    tod,
+                    dct,
+                    season,
+                    modifier: Some(m),
+                };
+                return Some((end, expr));
+            }
+        }
+        let (mut end, mut expr) = self.relative_core(i)?;
+        if let Lex::PartOfDay(p) = self.lex(end) {
+            match &mut expr {
+                Expr::Weekday {
+                    tod: tod @ None, ..
+                } => {
+                    *tod = Some(p);
+                    end += 1;
+                }
+                Expr::Shift {
+                    unit: Unit::Day,
+                    tod: tod @ None,
+                    month: None,
+                    ..
+                } => {
+                    *tod = Some(p);
+                    return Some((end + 1, expr));
+                }
+                _ => {}
+            }
+        }
+        if let Expr::Weekday { tod, .. } = expr {
+            // "Saturday, April 25", "Thursday morning, June 15": the date says which one
+            let k = if self.punct(end, ',') { end + 1 } else { end };
+            if let Some((e, Expr::Cal(c))) = self.date_or_time(k) {
+                if c.day.is_some() && c.time.is_none() {
+                    return Some((
+                        e,
+                        Expr::Cal(Cal {
+                            tod: tod.or(c.tod),
+                            ..c
+                        }),
+                    ));
+                }
+            }
+        }
+        Some((end, expr))
+    }
+
+    /// Relative and deictic dates, references to the present, sets.
+    fn relative_core(&self, i: usize) -> Option<(usize, Expr)> {
         let t = self.tok(i)?;
         if t.kind != Kind::Word {
             return None;
@@ -1593,9 +1705,43 @@ impl<'a> Matcher<'a> {
                         _ => {}
                     }
                 }
+                if self.lex(i + 2) == Lex::Other && self.word_is(i + 2, "date") {
+                    // "the same date": the day the text is at
+                    if self.lex(i + 1) == Lex::Same {
+                        return Some((i + 3, shift(Unit::Day, 0, false)));
+                    }
+                }
+                if let Lex::PartOfDay(p) = self.lex(i + 1) {
+                    // "the night before", "the morning after"
+                    let off = match self.lex(i + 2) {
+                        Lex::Before => -1,
+                        Lex::After => 1,
+                        _ => 0,
+                    };
+                    let clause_follows = ["he", "she", "they", "it", "we", "i", "you", "there"]
+                        .iter()
+                        .any(|w| self.word_is(i + 3, w));
+                    let alone = self.tok(i + 3).is_none_or(|x| x.kind == Kind::Punct);
+                    if off != 0 && (alone || clause_follows) {
+                        return Some((i + 3, day_part(off, p, false)));
+                    }
+                }
+                let word_after = |k: usize| {
+                    self.tok(k).is_none_or(|x| x.kind == Kind::Punct)
+                        || self
+                            .tok(k)
+                            .is_some_and(|x| x.kind == Kind::Word && x.lex == Lex::Other)
+                };
                 match self.lex(i + 1) {
+                    Lex::Present if self.word_is(i + 2, "time") => {
+                        return Some((i + 3, Expr::Ref("PRESENT_REF")))
+                    }
                     Lex::Present if self.tok(i + 2).is_none_or(|x| x.kind == Kind::Punct) => {
                         return Some((i + 2, Expr::Ref("PRESENT_REF")))
+                    }
+                    // "in the past Hatoyama said": the past, not "the past two months"
+                    Lex::Past if word_after(i + 2) && !self.word_is(i + 2, "tense") => {
+                        return Some((i + 2, Expr::Ref("PAST_REF")))
                     }
                     Lex::Present if unit_at(i + 2) == Some(Unit::Day) => {
                         return Some((i + 3, Expr::Ref("PRESENT_REF")))
@@ -1612,9 +1758,17 @@ impl<'a> Matcher<'a> {
             }
             Lex::Later | Lex::Earlier => {
                 if matches!(self.lex(i + 1), Lex::That | Lex::This) {
+                    let this = self.lex(i + 1) == Lex::This;
                     if let Some(u) = unit_at(i + 2) {
-                        return Some((i + 3, shift(u, 0, self.lex(i + 1) == Lex::This)));
+                        return Some((i + 3, shift(u, 0, this)));
                     }
+                    if let Lex::PartOfDay(p) = self.lex(i + 2) {
+                        // "later this morning", "later that morning"
+                        return Some((i + 3, day_part(0, p, this)));
+                    }
+                }
+                if t.lex == Lex::Earlier && matches!(self.lex(i + 1), Lex::Unit(_, true)) {
+                    return Some((i + 2, Expr::Ref("PAST_REF")));
                 }
                 None
             }
@@ -1627,6 +1781,10 @@ impl<'a> Matcher<'a> {
                 let deictic = t.lex != Lex::That;
                 if i > 0 && self.lex(i - 1) == Lex::The {
                     return None;
+                }
+                if t.lex == Lex::This && self.word_is(i + 1, "date") {
+                    // "The President has this date approved": the document's day
+                    return Some((i + 2, shift(Unit::Day, 0, true)));
                 }
                 if let Some(u) = unit_at(i + 1) {
                     if t.lex == Lex::This && u == Unit::Day {
@@ -1664,6 +1822,10 @@ impl<'a> Matcher<'a> {
                     ));
                 }
                 if let Lex::PartOfDay(p) = self.lex(i + 1) {
+                    if t.lex == Lex::Last && p == 3 {
+                        // "last night": the night before the document date
+                        return Some((i + 2, day_part(-1, p, true)));
+                    }
                     if t.lex == Lex::That {
                         return Some((i + 2, day_part(0, p, false)));
                     }
@@ -1682,6 +1844,7 @@ impl<'a> Matcher<'a> {
                         Expr::Weekday {
                             day: d,
                             dir: off as i8,
+                            tod: None,
                         },
                     ));
                 }
@@ -1717,10 +1880,22 @@ impl<'a> Matcher<'a> {
             Lex::Short if self.word_is(i, "long") && self.lex(i + 1) == Lex::Ago => {
                 Some((i + 2, Expr::Ref("PAST_REF")))
             }
-            Lex::Present if i > 0 && self.lex(i - 1) == Lex::At => {
-                Some((i + 1, Expr::Ref("PRESENT_REF")))
+            // "at present" is a fixed phrase: the preposition belongs to it
+            Lex::At if self.lex(i + 1) == Lex::Present => Some((i + 2, Expr::Ref("PRESENT_REF"))),
+            // "near future" in telegraphese ("decide send near future official representative")
+            Lex::Near if self.lex(i + 1) == Lex::Future => Some((i + 2, Expr::Ref("FUTURE_REF"))),
+            // "in earlier years", "in ensuing years", "in later years": a vague past or future
+            Lex::Previous if matches!(self.lex(i + 1), Lex::Unit(_, true)) => {
+                Some((i + 2, Expr::Ref("PAST_REF")))
             }
-            Lex::Weekday(d) if t.cap => Some((i + 1, Expr::Weekday { day: d, dir: 0 })),
+            Lex::Weekday(d) if t.cap => Some((
+                i + 1,
+                Expr::Weekday {
+                    day: d,
+                    dir: 0,
+                    tod: None,
+                },
+            )),
             Lex::Every(u) => Some((i + 1, Expr::Set(u))),
             Lex::Each => unit_at(i + 1).map(|u| (i + 2, Expr::Set(u))),
             _ => None,
@@ -1753,12 +1928,23 @@ impl<'a> Matcher<'a> {
             } else {
                 Tense::Unknown
             };
+            let expr_rel = match &expr {
+                Expr::Dur { rel, .. } => Some(rel.clone()),
+                _ => None,
+            };
+            // TimeML leaves "earlier" out of "earlier this week" (a signal, not the time)
+            let signal = matches!(self.lex(i), Lex::Later | Lex::Earlier)
+                && matches!(self.lex(i + 1), Lex::This | Lex::That)
+                && matches!(self.lex(i + 2), Lex::Unit(..));
             Match {
                 start: i,
                 end,
                 expr,
                 attributive,
                 tense,
+                timeml_start: signal.then_some(i + 1),
+                // and "after" out of "twenty years after the war"
+                timeml_end: matches!(expr_rel, Some(Rel::Event(_))).then(|| end - 1),
             }
         })
     }
@@ -1767,6 +1953,15 @@ impl<'a> Matcher<'a> {
     /// tokens either way): "said Tuesday" is past, "will vote Tuesday" future.
     pub fn tense_near(&self, i: usize, end: usize) -> Tense {
         const REACH: usize = 12;
+        // "by February", "until Monday": a deadline ahead; "Thursday's closing price": a
+        // day already past
+        if i > 0 && matches!(self.lex(i - 1), Lex::By | Lex::Until | Lex::Through) {
+            return Tense::Future;
+        }
+        if self.tok(end).is_some_and(|t| matches!(t.ch, '\'' | '’')) && self.word_is(end + 1, "s")
+        {
+            return Tense::Past;
+        }
         let stop = |k: usize| {
             self.tok(k).is_some_and(|t| {
                 t.kind == Kind::Punct && matches!(t.ch, '.' | ';' | '!' | '?' | '\n')

@@ -617,3 +617,97 @@ fn bracketed_notes_keep_a_narrative_of_their_own() {
         ]
     );
 }
+
+#[test]
+fn parts_of_day_stay_with_their_day() {
+    // Saturday, March 23, 2013
+    let got = tag_at(
+        "He came Friday afternoon. Yesterday morning he spoke; last night he left. \
+         Early next year he returns.",
+        "2013-03-23",
+        Convention::TimeMl,
+    );
+    let got: Vec<_> = got
+        .iter()
+        .map(|x| (x.0.as_str(), x.1.as_str(), x.2.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Friday afternoon", "TIME", "2013-03-22TAF"),
+            ("Yesterday morning", "TIME", "2013-03-22TMO"),
+            ("last night", "TIME", "2013-03-22TNI"),
+            ("Early next year", "DATE", "2014"),
+        ]
+    );
+    // a weekday with its date is one expression, dated by the date
+    let got = tag_at(
+        "They met Thursday morning, June 15, 1905.",
+        "1905-07-01",
+        Convention::Historian,
+    );
+    assert_eq!(got[0].0, "Thursday morning, June 15, 1905");
+    assert_eq!(got[0].2, "1905-06-15TMO");
+    // "last Wednesday" said on a Wednesday is a week back
+    assert_eq!(
+        values_at("He came last Wednesday.", "1989-11-01"),
+        vec!["1989-10-25"]
+    );
+}
+
+#[test]
+fn archival_phrases_of_time() {
+    let mut t = Tagger::new();
+    t.set_dct(Some(parse_dct("1955-04-09").unwrap()));
+    let text = "The President has this date approved it. At present Japan waits; in the past \
+                Hatoyama spoke of it, in earlier years too. Decide send near future a \
+                representative. On April 3 he wrote, and on the same date he left; the night \
+                before he had dined. The 10th anniversary of the Charter passed.";
+    let got: Vec<_> = t
+        .tag(text, Role::Narrative)
+        .into_iter()
+        .map(|x| (text[x.start..x.end].to_string(), x.value))
+        .collect();
+    let want = [
+        ("this date", "1955-04-09"),
+        ("At present", "PRESENT_REF"),
+        ("the past", "PAST_REF"),
+        ("earlier years", "PAST_REF"),
+        ("near future", "FUTURE_REF"),
+        ("April 3", "1955-04-03"),
+        ("the same date", "1955-04-03"),
+        ("the night before", "1955-04-02TNI"),
+        ("10th anniversary", "P10Y"),
+    ];
+    let got: Vec<_> = got.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn a_reference_list_tags_only_its_notes() {
+    let mut t = Tagger::new();
+    let text = "A. NSC 5429/5 [Footnote 2: Dated December 22, 1954; printed in Foreign \
+                Relations, 1952–1954, vol. II.] B. NIE 41–54, 1955.";
+    let v: Vec<_> = t
+        .tag(text, Role::Notes)
+        .into_iter()
+        .map(|x| x.value)
+        .collect();
+    assert_eq!(v, vec!["1954-12-22"]);
+}
+
+#[test]
+fn timeml_leaves_signals_out_of_the_span() {
+    let text = "Earlier this week, twenty years after the war, he spoke.";
+    let spans = |c| -> Vec<String> {
+        tag_at(text, "2013-03-20", c)
+            .into_iter()
+            .map(|x| x.0)
+            .collect()
+    };
+    assert_eq!(spans(Convention::TimeMl), vec!["this week", "twenty years"]);
+    assert_eq!(
+        spans(Convention::Historian),
+        vec!["Earlier this week", "twenty years after"]
+    );
+}

@@ -134,6 +134,7 @@ pub enum Lex {
     /// "fiscal": a fiscal period ("the fiscal first quarter").
     Fiscal,
     Weekend,
+    Near,
 }
 
 /// Token class.
@@ -366,7 +367,7 @@ fn lookup(w: &[u8]) -> Lex {
         b"future" => Future,
         b"nowadays" => Nowadays,
         b"short" | b"long" => Short,
-        b"currently" => RefWord("PRESENT_REF"),
+        b"currently" | b"presently" => RefWord("PRESENT_REF"),
         b"recently" => RefWord("PAST_REF"),
         b"current" => Current,
         b"recent" => Recent,
@@ -374,6 +375,7 @@ fn lookup(w: &[u8]) -> Lex {
         b"period" => Period,
         b"fiscal" => Fiscal,
         b"weekend" => Weekend,
+        b"near" => Near,
         _ => Other,
     }
 }
