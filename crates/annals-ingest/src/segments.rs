@@ -203,8 +203,10 @@ fn title_case(s: &str) -> bool {
 
 /// Running heads: short lines (not sentences, not list items) that stand alone on a line
 /// three times or more in `src` — a journal's title, an author's name at the top of each page.
-fn running_heads(src: &str) -> std::collections::HashSet<&str> {
-    let mut counts: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+fn running_heads(src: &str) -> foldhash::HashSet<&str> {
+    // foldhash, not SipHash: every line of every document passes here; it is randomly
+    // seeded too, so a crafted file cannot make the count quadratic
+    let mut counts: foldhash::HashMap<&str, u32> = foldhash::HashMap::default();
     for line in src.lines() {
         let t = line.trim();
         if (4..=80).contains(&t.len())

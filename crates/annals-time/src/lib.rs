@@ -26,6 +26,7 @@
 //! (longest-match token patterns → [`recognize::Expr`]) → resolution here (narrative
 //! time, DCT) → [`timex::Timex`].
 
+pub mod julian;
 pub mod recognize;
 pub mod timex;
 pub mod token;
@@ -201,6 +202,9 @@ impl Tagger {
             masked: &self.masked,
         };
         find_all(&m, &mut self.matches);
+        if self.convention == Convention::TimeMl {
+            split_ranges(&self.toks, &mut self.matches);
+        }
         let saved = matches!(role, Role::Aside | Role::Notes).then(|| self.narrative.clone());
         let matches = std::mem::take(&mut self.matches);
         // Editorial insertions in square brackets ("[Footnote 3: In telegram 713, September
@@ -228,7 +232,7 @@ impl Tagger {
                 _ => {}
             }
             self.editorial = bracketed;
-            let before = mt.attributive.then(|| self.narrative.clone());
+            let before = (mt.attributive || self.is_flash(mt)).then(|| self.narrative.clone());
             if let Some(mut t) = self.resolve(mt, start, end) {
                 if self.convention == Convention::TimeMl {
                     t.to_timeml();
@@ -247,6 +251,20 @@ impl Tagger {
         if let Some(n) = saved {
             self.narrative = n;
         }
+    }
+
+    /// A year far from the day the story is at, stated inside a sentence rather than
+    /// opening it, is a flash-forward or a recollection ("… the BBC revealed its existence in
+    /// 1996. On October 29, Israeli paratroopers landed"): it dates its own clause but does
+    /// not move the story's clock.
+    fn is_flash(&self, mt: &Match) -> bool {
+        let Expr::Cal(c) = &mt.expr else {
+            return false;
+        };
+        let (Some(y), Some(day)) = (c.year, self.narrative.day_ref) else {
+            return false;
+        };
+        c.month.is_none() && !mt.opens_sentence && day.year.is_some_and(|d| (y - d).abs() > 2)
     }
 
     fn resolve_cal(
@@ -426,6 +444,7 @@ impl Tagger {
             anchor: None,
             implied: Vec::new(),
             resolved: None,
+            julian: None,
             duration: None,
             attributive: m.attributive,
         };
@@ -666,6 +685,16 @@ impl Tagger {
                     self.narrative.quarter_ref = Some(c);
                 }
             }
+            Expr::Julian(c) => {
+                let (j, anchor) = self.resolve_cal(*c, m.tense, &mut t.implied);
+                let g = crate::julian::to_gregorian(j.year?, j.month?, j.day?)?;
+                let c = Cal::default().on(g);
+                t.julian = Some(j.value());
+                t.value = c.value();
+                t.anchor = anchor;
+                describe(&mut t, &c, None);
+                self.advance(&c);
+            }
             Expr::Weekend => {
                 let Some((r, anchor)) = self.reference(Unit::Day, true) else {
                     t.value = "XXXX-WXX-WE".into();
@@ -696,6 +725,57 @@ impl Tagger {
         }
         Some(t)
     }
+}
+
+/// TimeML annotates the two ends of a range as two expressions: "2009-2010" is 2009 and
+/// 2010, "from 1955 to 1956" is 1955 and 1956. Each end takes the year the other states
+/// ("August 16–23, 1956": August 16, 1956 and 23, 1956).
+fn split_ranges(toks: &[Tok], matches: &mut Vec<Match>) {
+    let is_sep = |t: &Tok| {
+        (t.kind == token::Kind::Punct && matches!(t.ch, '-' | '–' | '—'))
+            || matches!(
+                t.lex,
+                token::Lex::To | token::Lex::And | token::Lex::Through | token::Lex::Until
+            )
+    };
+    let mut out = Vec::with_capacity(matches.len());
+    for mt in matches.drain(..) {
+        let Expr::Range(a, b) = mt.expr else {
+            out.push(mt);
+            continue;
+        };
+        let Some(sep) = (mt.start + 1..mt.end.saturating_sub(1)).find(|&k| is_sep(&toks[k])) else {
+            out.push(Match {
+                expr: Expr::Range(a, b),
+                ..mt
+            });
+            continue;
+        };
+        let mut a = a;
+        let mut b = b;
+        if a.year.is_none() && a.month.is_some() {
+            a.year = b.year;
+        }
+        if b.month.is_none() && b.day.is_some() {
+            b.month = a.month;
+        }
+        if b.year.is_none() {
+            b.year = a.year;
+        }
+        out.push(Match {
+            end: sep,
+            expr: Expr::Cal(a),
+            timeml_end: None,
+            ..mt.clone()
+        });
+        out.push(Match {
+            start: sep + 1,
+            expr: Expr::Cal(b),
+            timeml_start: None,
+            ..mt
+        });
+    }
+    *matches = out;
 }
 
 /// `c` cut to the granularity of `unit`: a shift by years names a year, by months a month,

@@ -68,6 +68,9 @@ pub enum Expr {
     /// "the weekend": the Saturday and Sunday nearest the document date, in the direction
     /// of the clause's tense.
     Weekend,
+    /// A day written in the Julian calendar: one of the two readings of "May 30 (June 12),
+    /// 1905", or a date marked "O.S." (Old Style).
+    Julian(Cal),
     /// A recurring time ("weekly").
     Set(Unit),
 }
@@ -108,6 +111,9 @@ pub struct Match {
     /// April"), from the nearest auxiliary or verb form: it decides the direction in which
     /// the expression is resolved.
     pub tense: Tense,
+    /// The expression opens its sentence: a scene-setting date ("In 1960, …"), not an
+    /// aside ("… revealed in 1996").
+    pub opens_sentence: bool,
     /// Where TimeML starts the expression when it leaves out a leading signal word.
     pub timeml_start: Option<usize>,
     /// Where TimeML ends it (exclusive) when it leaves out a trailing one.
@@ -1539,6 +1545,89 @@ impl<'a> Matcher<'a> {
         Some((j + 1, Expr::Quarter(x)))
     }
 
+    /// "O.S." / "N.S." / "Old Style" / "New Style" after a date, in parentheses or not;
+    /// returns whether it says Old Style, and the token after the marker.
+    fn style_marker(&self, i: usize) -> Option<(bool, usize)> {
+        let open = self.punct(i, '(');
+        let k = if open { i + 1 } else { i };
+        let (old, mut e) = if (self.word_is(k, "O") || self.word_is(k, "N"))
+            && self.punct(k + 1, '.')
+            && self.word_is(k + 2, "S")
+            && self.adjacent(k + 1)
+        {
+            let e = if self.punct(k + 3, '.') { k + 4 } else { k + 3 };
+            (self.word_is(k, "O"), e)
+        } else if (self.word_is(k, "Old") || self.word_is(k, "New")) && self.word_is(k + 1, "Style")
+        {
+            (self.word_is(k, "Old"), k + 2)
+        } else {
+            return None;
+        };
+        if open {
+            if !self.punct(e, ')') {
+                return None;
+            }
+            e += 1;
+        }
+        Some((old, e))
+    }
+
+    /// Old Style dates: "May 30 (June 12), 1905", "30 May (12 June) 1905" — the two
+    /// readings of one day, checked against each other — and "May 30, 1905 O.S.".
+    fn old_style(&self, i: usize) -> Option<(usize, Expr)> {
+        let (e1, Expr::Cal(a), _) = self.cal_core(i)? else {
+            return None;
+        };
+        let (Some(am), Some(ad)) = (a.month, a.day) else {
+            return None;
+        };
+        if a.time.is_some() || a.part.is_some() {
+            return None;
+        }
+        if let Some((old, e)) = self.style_marker(e1) {
+            return Some((e, if old { Expr::Julian(a) } else { Expr::Cal(a) }));
+        }
+        if !self.punct(e1, '(') {
+            return None;
+        }
+        let (e2, Expr::Cal(b), _) = self.cal_core(e1 + 1)? else {
+            return None;
+        };
+        let (Some(bm), Some(bd)) = (b.month, b.day) else {
+            return None;
+        };
+        if !self.punct(e2, ')') {
+            return None;
+        }
+        let mut end = e2 + 1;
+        let mut year = a.year.or(b.year);
+        if year.is_none() {
+            let k = if self.punct(end, ',') { end + 1 } else { end };
+            year = self.year_at(k);
+            if year.is_some() {
+                end = k + 1;
+            }
+        }
+        let y = year?;
+        let is_reading = |j: (u8, u8), g: (u8, u8)| {
+            crate::julian::to_gregorian(y, j.0, j.1)
+                .is_some_and(|d| d.month() as u8 == g.0 && d.day() as u8 == g.1)
+        };
+        let julian = |m: u8, d: u8| Cal {
+            year: Some(y),
+            month: Some(m),
+            day: Some(d),
+            ..Cal::default()
+        };
+        if is_reading((am, ad), (bm, bd)) {
+            Some((end, Expr::Julian(julian(am, ad))))
+        } else if is_reading((bm, bd), (am, ad)) {
+            Some((end, Expr::Julian(julian(bm, bd))))
+        } else {
+            None
+        }
+    }
+
     /// Relative and deictic dates with what may qualify them: a part of the day after a day
     /// ("Friday afternoon", "yesterday morning", "last night"), "early" or "late" before
     /// ("early next year", "late yesterday").
@@ -1921,6 +2010,7 @@ impl<'a> Matcher<'a> {
         consider(self.relative(i));
         consider(self.duration(i));
         consider(self.quarter(i));
+        consider(self.old_style(i));
         best.map(|(end, expr)| {
             let attributive = self.attributive(i, end, &expr);
             let tense = if needs_direction(&expr) {
@@ -1942,6 +2032,7 @@ impl<'a> Matcher<'a> {
                 expr,
                 attributive,
                 tense,
+                opens_sentence: self.opens_sentence(i),
                 timeml_start: signal.then_some(i + 1),
                 // and "after" out of "twenty years after the war"
                 timeml_end: matches!(expr_rel, Some(Rel::Event(_))).then(|| end - 1),
@@ -2010,7 +2101,26 @@ impl<'a> Matcher<'a> {
         (past && !passive).then_some(Tense::Past)
     }
 
+    /// Does the expression at `i` open its sentence ("In 1996, …", "On October 29 …"),
+    /// with at most a preposition before it?
+    fn opens_sentence(&self, i: usize) -> bool {
+        let boundary = |k: usize| {
+            self.t[k].kind == Kind::Punct && matches!(self.t[k].ch, '.' | ';' | '!' | '?' | '\n')
+        };
+        match i {
+            0 => true,
+            1 => self.t[0].kind == Kind::Word || boundary(0),
+            _ => boundary(i - 1) || (self.t[i - 1].kind == Kind::Word && boundary(i - 2)),
+        }
+    }
+
     fn attributive(&self, i: usize, end: usize, expr: &Expr) -> bool {
+        // "the previous day's meeting", "last week's vote", "Thursday's closing price": a
+        // possessive date names a thing of that time
+        if self.tok(end).is_some_and(|t| matches!(t.ch, '\'' | '’')) && self.word_is(end + 1, "s")
+        {
+            return true;
+        }
         if !matches!(expr, Expr::Cal(_) | Expr::Range(..)) || i == 0 {
             return false;
         }
@@ -2123,7 +2233,9 @@ impl<'a> Matcher<'a> {
 /// Does resolving `e` need a direction (the past or the future of the anchor)?
 fn needs_direction(e: &Expr) -> bool {
     match e {
-        Expr::Cal(c) => c.year.is_none() && c.decade.is_none() && c.century.is_none(),
+        Expr::Cal(c) | Expr::Julian(c) => {
+            c.year.is_none() && c.decade.is_none() && c.century.is_none()
+        }
         Expr::Weekday { dir: 0, .. } | Expr::Weekend => true,
         _ => false,
     }

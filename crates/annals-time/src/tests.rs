@@ -711,3 +711,72 @@ fn timeml_leaves_signals_out_of_the_span() {
         vec!["Earlier this week", "twenty years after"]
     );
 }
+
+#[test]
+fn old_style_dates_are_one_day_with_two_readings() {
+    let mut t = Tagger::new();
+    let text = "On May 30 (June 12), 1905, the talks began. On 23 August (5 September) 1905 \
+                the treaty was signed. Then October 25, 1917 O.S. came. On May 30 (June 14), \
+                1905, nothing matched.";
+    let v = t.tag(text, Role::Narrative);
+    let got: Vec<_> = v
+        .iter()
+        .map(|x| (&text[x.start..x.end], x.value.as_str(), x.julian.as_deref()))
+        .collect();
+    assert_eq!(
+        got[..3],
+        [
+            ("May 30 (June 12), 1905", "1905-06-12", Some("1905-05-30")),
+            (
+                "23 August (5 September) 1905",
+                "1905-09-05",
+                Some("1905-08-23")
+            ),
+            ("October 25, 1917 O.S.", "1917-11-07", Some("1917-10-25")),
+        ]
+    );
+    // two dates that are not one day's two readings stay two dates
+    assert_eq!(got[3].0, "May 30");
+    assert!(got[3].2.is_none());
+}
+
+#[test]
+fn timeml_splits_ranges_into_their_ends() {
+    let text = "from 1955 to 1956 and 2009-2010";
+    let got: Vec<_> = tag_at(text, "2013-01-01", Convention::TimeMl)
+        .into_iter()
+        .map(|x| (x.0, x.2))
+        .collect();
+    let want = [
+        ("1955", "1955"),
+        ("1956", "1956"),
+        ("2009", "2009"),
+        ("2010", "2010"),
+    ];
+    assert_eq!(
+        got,
+        want.map(|(a, b)| (a.to_string(), b.to_string())).to_vec()
+    );
+    let historian: Vec<_> = tag_at(text, "2013-01-01", Convention::Historian)
+        .into_iter()
+        .map(|x| x.2)
+        .collect();
+    assert_eq!(historian, vec!["1955/1956", "2009/2010"]);
+}
+
+#[test]
+fn asides_and_possessives_do_not_move_the_clock() {
+    let mut t = Tagger::new();
+    let text = "On October 24, 1956, the Protocol was signed; the BBC revealed its existence \
+                in 1996. On October 29, paratroopers landed. Last week's vote stood. In 1957, \
+                the Doctrine came. On January 5 it was announced.";
+    let v: Vec<_> = t
+        .tag(text, Role::Narrative)
+        .into_iter()
+        .map(|x| x.value)
+        .collect();
+    assert_eq!(v[1], "1996");
+    assert_eq!(v[2], "1956-10-29"); // not 1996-10-29
+                                    // a sentence-opening year does move it
+    assert_eq!(v.last().unwrap(), "1957-01-05");
+}

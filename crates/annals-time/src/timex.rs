@@ -453,6 +453,10 @@ pub struct Timex {
     /// For a relative duration ("two days later"): the date it points to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resolved: Option<String>,
+    /// For a day written in the Julian calendar ("May 30 (June 12), 1905", "May 30 O.S."):
+    /// its Julian reading; `value` is the Gregorian one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub julian: Option<String>,
     /// For a date named by its distance ("four years ago", TimeML's DATE 2009): the
     /// distance, as a TIMEX3 duration (`P4Y`).
     #[serde(skip_serializing_if = "Option::is_none")]
