@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use jiff::civil::Date;
 use serde::Deserialize;
 
 /// What kind of thing an entity is.
@@ -80,6 +81,14 @@ pub struct Entity {
     pub roles: Vec<RoleSpan>,
     #[serde(default)]
     pub wikidata: Option<String>,
+    /// States: when the state existed, `FROM/TO` (ISO dates, `..` for an open end,
+    /// inclusive). A name several states have borne ("Russia") means the one valid on the
+    /// date the text is at.
+    #[serde(default)]
+    pub valid: Option<String>,
+    /// `valid`, parsed.
+    #[serde(skip)]
+    pub period: Option<Period>,
     /// Instruments: date of signature (ISO).
     #[serde(default)]
     pub signed: Option<String>,
@@ -94,6 +103,99 @@ pub struct Entity {
     /// recognizer.
     #[serde(skip)]
     pub source: String,
+}
+
+/// When an entity existed: an interval of days, inclusive, either end open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+}
+
+impl Period {
+    /// Parses `FROM/TO` with ISO dates (`1922-12-30`, `1922-12`, `1922`) or `..`.
+    pub fn parse(s: &str) -> Result<Period, String> {
+        let (a, b) = s
+            .split_once('/')
+            .ok_or_else(|| format!("valid {s:?} is not FROM/TO"))?;
+        let end = |x: &str, last: bool| -> Result<Option<Date>, String> {
+            let x = x.trim();
+            if x == ".." || x.is_empty() {
+                return Ok(None);
+            }
+            let parts: Vec<&str> = x.split('-').collect();
+            let num = |k: usize| -> Result<Option<i64>, String> {
+                parts
+                    .get(k)
+                    .map(|p| {
+                        p.parse::<i64>()
+                            .map_err(|_| format!("valid {s:?}: bad date {x:?}"))
+                    })
+                    .transpose()
+            };
+            let y = num(0)?.ok_or_else(|| format!("valid {s:?}: bad date {x:?}"))?;
+            let bad = || format!("valid {s:?}: bad date {x:?}");
+            let y = i16::try_from(y).map_err(|_| bad())?;
+            let d = match (num(1)?, num(2)?) {
+                (None, _) if last => Date::new(y, 12, 31),
+                (None, _) => Date::new(y, 1, 1),
+                (Some(m), None) => {
+                    let first =
+                        Date::new(y, i8::try_from(m).map_err(|_| bad())?, 1).map_err(|_| bad())?;
+                    Ok(if last { first.last_of_month() } else { first })
+                }
+                (Some(m), Some(d)) => Date::new(
+                    y,
+                    i8::try_from(m).map_err(|_| bad())?,
+                    i8::try_from(d).map_err(|_| bad())?,
+                ),
+            }
+            .map_err(|_| bad())?;
+            Ok(Some(d))
+        };
+        let p = Period {
+            from: end(a, false)?,
+            to: end(b, true)?,
+        };
+        if let (Some(f), Some(t)) = (p.from, p.to) {
+            if f > t {
+                return Err(format!("valid {s:?} ends before it starts"));
+            }
+        }
+        Ok(p)
+    }
+
+    /// Does the period contain day `d`?
+    pub fn contains(&self, d: Date) -> bool {
+        self.from.is_none_or(|f| f <= d) && self.to.is_none_or(|t| d <= t)
+    }
+
+    /// Days of `[first, last]` inside the period.
+    pub fn overlap(&self, (first, last): (Date, Date)) -> i64 {
+        let s = self.from.map_or(first, |f| f.max(first));
+        let e = self.to.map_or(last, |t| t.min(last));
+        if s > e {
+            return 0;
+        }
+        s.until(e).map_or(0, |sp| sp.get_days() as i64 + 1)
+    }
+
+    /// Days from `d` to the period (0 inside it).
+    pub fn distance(&self, d: Date) -> i64 {
+        let days = |a: Date, b: Date| a.until(b).map_or(i64::MAX, |s| s.get_days().abs() as i64);
+        match (self.from, self.to) {
+            (Some(f), _) if d < f => days(d, f),
+            (_, Some(t)) if d > t => days(t, d),
+            _ => 0,
+        }
+    }
+}
+
+impl Entity {
+    /// Did the entity exist on day `d`? (Entities without a period always did.)
+    pub fn valid_on(&self, d: Date) -> bool {
+        self.period.is_none_or(|p| p.contains(d))
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -126,6 +228,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
     (
         "data/gazetteer/states.toml",
         include_str!("../../../data/gazetteer/states.toml"),
+    ),
+    (
+        "data/gazetteer/periods.toml",
+        include_str!("../../../data/gazetteer/periods.toml"),
     ),
     (
         "data/gazetteer/organizations.toml",
@@ -225,6 +331,13 @@ impl Gazetteer {
                     message: format!("entity {:?} has an empty name {alias:?}", e.id),
                 });
             }
+            if let Some(v) = &e.valid {
+                Period::parse(v).map_err(|message| GazetteerError::Invalid {
+                    path: name.into(),
+                    line: find_line(&e.id),
+                    message,
+                })?;
+            }
             for r in &e.roles {
                 if r.from > r.to {
                     return Err(GazetteerError::Invalid {
@@ -240,6 +353,7 @@ impl Gazetteer {
         }
         for mut e in file.entity {
             e.source = name.to_string();
+            e.period = e.valid.as_deref().and_then(|v| Period::parse(v).ok());
             match self.by_id.get(&e.id) {
                 Some(&i) => {
                     let old = &mut self.entities[i];
@@ -253,6 +367,10 @@ impl Gazetteer {
                     old.roles.extend(e.roles);
                     old.state = e.state.or(old.state.take());
                     old.wikidata = e.wikidata.or(old.wikidata.take());
+                    if e.valid.is_some() {
+                        old.valid = e.valid;
+                        old.period = e.period;
+                    }
                 }
                 None => {
                     self.by_id.insert(e.id.clone(), self.entities.len());
@@ -278,6 +396,8 @@ impl Gazetteer {
             state,
             roles: vec![],
             wikidata: None,
+            valid: None,
+            period: None,
             signed: None,
             in_force: None,
             signatories: vec![],

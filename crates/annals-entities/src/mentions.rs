@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use jiff::civil::Date;
 
 use crate::gazetteer::{EntityKind, Gazetteer};
 
@@ -133,17 +134,83 @@ struct Pattern {
 #[derive(Debug, Clone)]
 pub struct Linker {
     names: AhoCorasick,
-    patterns: Vec<Pattern>,
+    /// Per distinct name, every entity it may mean, in gazetteer order ("Russia": the
+    /// Russian Empire, Soviet Russia, the USSR, the Russian Federation).
+    patterns: Vec<Vec<Pattern>>,
     titles: AhoCorasick,
     /// Surname → people whose names end with it.
     surnames: HashMap<String, Vec<usize>>,
 }
 
-/// Per-document state of the linker: who was named last, for short names.
+/// Per-document state of the linker: who was named last, for short names, and the date
+/// the text is at.
 #[derive(Debug, Clone, Default)]
 pub struct DocState {
     /// Most recent person for each surname.
     last: HashMap<String, usize>,
+    /// The narrative date of the text being linked (set by the caller as it reads): a name
+    /// several entities have borne means the one that existed then, a surname several
+    /// people share the one holding office then.
+    pub when: Option<Span>,
+    /// Dates stated in the text being linked, by byte offset (in order): a mention after
+    /// one is at its date ("In 1905, Russia …"); before the first, at `when`.
+    pub dated: Vec<(usize, Span)>,
+}
+
+/// A stretch of days, `[first, last]`: the day, month or year the text is at.
+pub type Span = (Date, Date);
+
+impl DocState {
+    /// The date the text is at, at byte `at`.
+    fn date_at(&self, at: usize) -> Option<Span> {
+        self.dated
+            .iter()
+            .take_while(|(o, _)| *o <= at)
+            .last()
+            .map(|x| x.1)
+            .or(self.when)
+    }
+}
+
+/// Of the entities a name may mean, the one for the stretch `when`: the one that existed
+/// for most of it ("Germany" in 1933 is Nazi Germany, from January 30), else the nearest in
+/// time; without a date, the first.
+fn choose<'p>(g: &Gazetteer, cands: &'p [Pattern], when: Option<Span>) -> &'p Pattern {
+    let (Some(span), true) = (when, cands.len() > 1) else {
+        return &cands[0];
+    };
+    // an entity without a period existed all along: it ties with one valid throughout, and
+    // the gazetteer's order decides
+    let all = crate::gazetteer::Period {
+        from: None,
+        to: None,
+    };
+    let days = |p: &Pattern| g.get(p.entity).period.unwrap_or(all).overlap(span);
+    let best = cands
+        .iter()
+        .max_by_key(|p| (days(p), std::cmp::Reverse(p.entity)));
+    match best {
+        Some(p) if days(p) > 0 => p,
+        _ => cands
+            .iter()
+            .min_by_key(|p| {
+                g.get(p.entity)
+                    .period
+                    .map_or(i64::MAX, |per| per.distance(span.0))
+            })
+            .unwrap_or(&cands[0]),
+    }
+}
+
+/// Of the people a surname may mean, the only one holding a role in `when`'s year.
+fn in_office(g: &Gazetteer, cands: &[usize], when: Option<Span>) -> Option<usize> {
+    let y = i32::from(when?.0.year());
+    let mut holding = cands
+        .iter()
+        .copied()
+        .filter(|&i| g.get(i).roles.iter().any(|r| r.from <= y && y <= r.to));
+    let first = holding.next()?;
+    holding.next().is_none().then_some(first)
 }
 
 fn is_word_char(c: char) -> bool {
@@ -166,12 +233,20 @@ impl Linker {
     /// A linker for every entity of `g`.
     pub fn new(g: &Gazetteer) -> Linker {
         let mut strings: Vec<String> = Vec::new();
-        let mut patterns = Vec::new();
+        let mut patterns: Vec<Vec<Pattern>> = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
         let mut surnames: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, e) in g.entities().iter().enumerate() {
             let mut push = |s: &str, via: Via| {
-                strings.push(s.to_string());
-                patterns.push(Pattern { entity: i, via });
+                let k = *seen.entry(s.to_string()).or_insert_with(|| {
+                    strings.push(s.to_string());
+                    patterns.push(Vec::new());
+                    strings.len() - 1
+                });
+                let p = Pattern { entity: i, via };
+                if !patterns[k].iter().any(|q| q.entity == i) {
+                    patterns[k].push(p);
+                }
             };
             push(&e.id, Via::Name);
             for a in &e.aliases {
@@ -218,7 +293,7 @@ impl Linker {
             if !boundary_ok(text, s, e) {
                 continue;
             }
-            let p = self.patterns[m.pattern().as_usize()];
+            let p = *choose(g, &self.patterns[m.pattern().as_usize()], doc.date_at(s));
             if p.via == Via::Role {
                 // "the Soviet representative": the adjective must qualify a role noun
                 let rest = text[e..].trim_start();
@@ -301,7 +376,8 @@ impl Linker {
                             .last
                             .get(w)
                             .copied()
-                            .or_else(|| (cands.len() == 1).then(|| cands[0]));
+                            .or_else(|| (cands.len() == 1).then(|| cands[0]))
+                            .or_else(|| in_office(g, cands, doc.date_at(i)));
                         if let Some(e) = pick {
                             extra.push(Mention {
                                 start: i,
@@ -469,5 +545,86 @@ mod tests {
         assert_eq!(petrov.via, Via::Title);
         assert_eq!(g.get(petrov.entity).state.as_deref(), Some("USSR"));
         assert!(ms.iter().any(|m| g.get(m.entity).id == "Tani Masayuki"));
+    }
+}
+
+#[cfg(test)]
+mod period_tests {
+    use super::*;
+
+    fn day(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    /// The entity ids "Russia"-like names link to in a text at `when`.
+    fn linked(text: &str, when: (&str, &str)) -> Vec<String> {
+        let mut g = Gazetteer::builtin();
+        let l = Linker::new(&g);
+        let mut d = DocState {
+            when: Some((day(when.0), day(when.1))),
+            ..DocState::default()
+        };
+        let ms = l.find(&mut g, text, &mut d);
+        ms.iter().map(|m| g.get(m.entity).id.clone()).collect()
+    }
+
+    #[test]
+    fn a_name_means_the_state_of_its_period() {
+        let text = "Russia and Germany talked in Peking.";
+        assert_eq!(
+            linked(text, ("1905-08-09", "1905-08-09")),
+            vec!["Russian Empire", "German Empire", "Qing China"]
+        );
+        assert_eq!(
+            linked(text, ("1955-06-01", "1955-06-01")),
+            vec!["USSR", "Federal Republic of Germany", "PRC"]
+        );
+        assert_eq!(
+            linked(text, ("2005-01-01", "2005-12-31")),
+            vec!["Russia", "Germany", "PRC"]
+        );
+        // a year means the state of most of it: Hitler took office on January 30, 1933
+        assert_eq!(
+            linked("Germany", ("1933-01-01", "1933-12-31")),
+            vec!["Nazi Germany"]
+        );
+        // no date: the first listed (annals' founding article is about the 1950s)
+        let mut g = Gazetteer::builtin();
+        let l = Linker::new(&g);
+        let ms = l.find(&mut g, "Russia", &mut DocState::default());
+        assert_eq!(g.get(ms[0].entity).id, "USSR");
+    }
+
+    #[test]
+    fn dates_in_the_text_move_the_period() {
+        let mut g = Gazetteer::builtin();
+        let l = Linker::new(&g);
+        let text = "In 1905 Russia lost; in 1956 Russia won.";
+        let mut d = DocState {
+            dated: vec![
+                (3, (day("1905-01-01"), day("1905-12-31"))),
+                (25, (day("1956-01-01"), day("1956-12-31"))),
+            ],
+            ..DocState::default()
+        };
+        let ids: Vec<_> = l
+            .find(&mut g, text, &mut d)
+            .iter()
+            .map(|m| g.get(m.entity).id.clone())
+            .collect();
+        assert_eq!(ids, vec!["Russian Empire", "USSR"]);
+    }
+
+    #[test]
+    fn periods_are_checked() {
+        let mut g = Gazetteer::new();
+        let bad = "[[entity]]\nid = \"X\"\nkind = \"state\"\nvalid = \"1990/1980\"\n";
+        let e = g.add_str("p.toml", bad).unwrap_err().to_string();
+        assert!(
+            e.starts_with("p.toml:2: ") && e.contains("ends before"),
+            "{e}"
+        );
+        let bad = "[[entity]]\nid = \"X\"\nkind = \"state\"\nvalid = \"1990-13-01/..\"\n";
+        assert!(g.add_str("p.toml", bad).is_err());
     }
 }

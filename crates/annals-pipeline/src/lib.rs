@@ -34,6 +34,19 @@ pub fn role(kind: BlockKind) -> Role {
     }
 }
 
+/// The days a block's dates start on, by offset, for entity linking: dates of the story
+/// only (not attributive, not vague).
+fn dates_stated(timexes: &[Timex]) -> Vec<(usize, annals_entities::mentions::Span)> {
+    timexes
+        .iter()
+        .filter(|t| !t.attributive && matches!(t.kind, TimexType::Date | TimexType::Time))
+        .filter_map(|t| {
+            let iv = t.interval?;
+            Some((t.start, (iv.start?, iv.end?.yesterday().ok()?)))
+        })
+        .collect()
+}
+
 /// The date a dateline states ("Tokyo, August 30, 1956—11 a.m." → 1956-08-30): the
 /// document's creation time.
 pub fn dateline_date(timexes: &[Timex]) -> Option<jiff::civil::Date> {
@@ -340,7 +353,9 @@ fn analyze(
             }
             rec.events.append(&mut pending_quote);
             let r = role(block.kind);
+            doc.when = tagger.narrative_date();
             let timexes = tagger.tag(&clean.text, r);
+            doc.dated = dates_stated(&timexes);
             let mut doc_date = None;
             if block.kind == BlockKind::Dateline && dct.is_none() {
                 if let Some(d) = dateline_date(&timexes) {

@@ -166,6 +166,19 @@ impl Tagger {
         self.dct
     }
 
+    /// The days the story is at, `[first, last]`: the narrative's last stated date (a day,
+    /// a month, a year), else the document date. Entity linking reads it: "Russia" in 1905
+    /// is not the USSR.
+    pub fn narrative_date(&self) -> Option<(Date, Date)> {
+        let last_day = |(s, e): (Date, Date)| Some((s, e.yesterday().ok()?));
+        self.narrative
+            .day_ref
+            .or(self.narrative.year_ref)
+            .and_then(|c| c.base_interval())
+            .and_then(last_day)
+            .or(self.dct.map(|d| (d, d)))
+    }
+
     /// Forgets narrative time (for a new document).
     pub fn reset(&mut self) {
         self.narrative = Narrative::default();
