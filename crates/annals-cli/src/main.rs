@@ -5,6 +5,7 @@
 //! here they become messages for people, with the input named.
 
 mod chronology;
+mod knowledge;
 mod pipeline;
 
 use std::io::Write;
@@ -144,6 +145,9 @@ enum Command {
         #[arg(long, default_value = "annals.db")]
         db: PathBuf,
     },
+    /// What annals knows of the world: entities, their names, periods and roles.
+    #[command(subcommand)]
+    Knowledge(KnowledgeCommand),
     /// Parse a text to Universal Dependencies: tokens, UPOS, XPOS, features, lemmas and a
     /// labelled dependency tree per sentence, as CoNLL-U.
     ///
@@ -222,6 +226,26 @@ enum Format {
     Tsv,
     /// A JSON array with the full normalization of each expression.
     Json,
+}
+
+#[derive(Subcommand, Debug)]
+enum KnowledgeCommand {
+    /// Every entity a name may mean — kind, aliases, the period of a state, roles with their
+    /// years, the file it came from — and, with --on, which one the name means on that date
+    /// (and who holds a role phrase such as "the Secretary of State" then).
+    #[command(
+        after_help = "Examples:\n  annals knowledge search Russia --on 1905-08-09\n  annals knowledge search \"Secretary of State\" --on 1956\n  annals knowledge search Peking"
+    )]
+    Search {
+        /// A name, alias, capital, adjective or role phrase.
+        name: String,
+        /// A date (YYYY, YYYY-MM or YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        on: Option<String>,
+        /// More gazetteer entities (TOML), as for `annals build`; may be repeated.
+        #[arg(long, value_name = "FILE")]
+        gazetteer: Vec<PathBuf>,
+    },
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -311,6 +335,11 @@ fn main() -> ExitCode {
             }),
         Command::Actors { db } => chronology::actors(&db),
         Command::Sources { db } => chronology::sources(&db),
+        Command::Knowledge(KnowledgeCommand::Search {
+            name,
+            on,
+            gazetteer,
+        }) => knowledge::search(&name, on.as_deref(), &gazetteer),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -434,6 +434,25 @@ impl Gazetteer {
         })
     }
 
+    /// Every entity a name may mean (canonical, alias or metonym, case-insensitively), in
+    /// gazetteer order: "Russia" is the Russian Empire, Soviet Russia, the USSR and the
+    /// Russian Federation. The entity with that canonical name comes first.
+    pub fn lookup_all(&self, name: &str) -> Vec<usize> {
+        let n = name.trim();
+        let mut out: Vec<usize> = self.index(n).into_iter().collect();
+        for (i, e) in self.entities.iter().enumerate() {
+            let named = e.id.eq_ignore_ascii_case(n)
+                || e.aliases
+                    .iter()
+                    .chain(&e.metonyms)
+                    .any(|a| a.eq_ignore_ascii_case(n));
+            if named && !out.contains(&i) {
+                out.push(i);
+            }
+        }
+        out
+    }
+
     /// The state entity an entity acts for: itself for a state, its `state` otherwise.
     pub fn state_of(&self, i: usize) -> Option<usize> {
         let e = &self.entities[i];

@@ -45,12 +45,19 @@ pub fn filter(
             ));
         }
     }
+    // a name stands for every entity that bore it: "Russia" finds the Russian Empire's
+    // events and the USSR's
     let actors = actors
         .iter()
-        .map(|a| {
-            gazetteer
-                .lookup(a)
-                .map_or_else(|| a.clone(), |i| gazetteer.get(i).id.clone())
+        .flat_map(|a| {
+            let all = gazetteer.lookup_all(a);
+            if all.is_empty() {
+                vec![a.clone()]
+            } else {
+                all.into_iter()
+                    .map(|i| gazetteer.get(i).id.clone())
+                    .collect()
+            }
         })
         .collect();
     Ok(Filter {
