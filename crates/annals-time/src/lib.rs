@@ -321,7 +321,11 @@ impl Tagger {
                 c.year = r.year;
                 // a document written at a known date tells its recent past and near future:
                 // "Nov. 25" after a January date is the November before it
-                if let (Some(_), Some(y), Some(rm)) = (self.dct, r.year, r.month) {
+                // a week, quarter or season anchors by the month it starts in
+                let month = r
+                    .month
+                    .or_else(|| r.base_interval().map(|(s, _)| s.month() as u8));
+                if let (Some(_), Some(y), Some(rm)) = (self.dct, r.year, month) {
                     c.year = Some(year_toward((y, rm, r.day), self.dct, &c, tense));
                 }
                 implied.push("year");
@@ -473,7 +477,14 @@ impl Tagger {
                 t.modifier = c.modifier;
                 t.anchor = anchor;
                 describe(&mut t, &c, None);
+                // with a document date, a year annals inferred is no anchor for the next
+                // one: guessed years would drift ("May", "February", "September" stepping
+                // back a year each)
+                let year_ref = self.narrative.year_ref;
                 self.advance(&c);
+                if self.dct.is_some() && t.implied.contains(&"year") {
+                    self.narrative.year_ref = year_ref;
+                }
             }
             Expr::Range(a, b) => {
                 // the year of a day range is stated once, at its end: "August 16–23, 1956"
@@ -632,7 +643,12 @@ impl Tagger {
                 describe(&mut t, &c, None);
                 self.advance(&c);
             }
-            Expr::Weekday { day, dir, tod } => {
+            Expr::Weekday {
+                day,
+                dir,
+                tod,
+                time,
+            } => {
                 let Some((r, anchor)) = self.reference(Unit::Day, true) else {
                     t.value = "XXXX-WXX-".to_string() + &day.to_string();
                     return Some(t);
@@ -667,10 +683,11 @@ impl Tagger {
                 let d = base.checked_add(jiff::Span::new().days(delta)).ok()?;
                 let c = Cal {
                     tod: *tod,
+                    time: *time,
                     ..Cal::default()
                 }
                 .on(d);
-                if tod.is_some() {
+                if tod.is_some() || time.is_some() {
                     t.kind = TimexType::Time;
                 }
                 t.value = c.value();
@@ -694,7 +711,13 @@ impl Tagger {
                         value: d.to_string(),
                     }));
                 describe(&mut t, &c, None);
-                if x.years == 0 && x.year.is_none() && c.part.is_some() {
+                // the quarter a report is on: one already begun, not spoken of as ahead
+                let begun = match (self.dct, c.base_interval()) {
+                    (Some(d), Some((s, _))) => s <= d,
+                    _ => true,
+                };
+                let reported = m.tense != Tense::Future && begun;
+                if x.years == 0 && x.year.is_none() && c.part.is_some() && reported {
                     self.narrative.quarter_ref = Some(c);
                 }
             }

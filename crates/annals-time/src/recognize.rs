@@ -58,7 +58,12 @@ pub enum Expr {
     MonthRel { month: u8, dir: i8, dct: bool },
     /// A day of the week; `dir` is -1 (last), 0 (by the clause's tense), +1 (next); `tod`
     /// a part of the day ("Friday afternoon").
-    Weekday { day: u8, dir: i8, tod: Option<u8> },
+    Weekday {
+        day: u8,
+        dir: i8,
+        tod: Option<u8>,
+        time: Option<(u8, u8)>,
+    },
     /// PRESENT_REF, PAST_REF, FUTURE_REF.
     Ref(&'static str),
     /// A calendar quarter named by its place in the text's reporting ("the third quarter",
@@ -197,7 +202,6 @@ const PAST_CUES: &[&str] = &[
     "led",
     "kept",
     "put",
-    "set",
     "shot",
     "quit",
 ];
@@ -1111,13 +1115,110 @@ impl<'a> Matcher<'a> {
         Some(((h, m), j))
     }
 
+    /// A year spelled out, as transcripts write it: "nineteen ninety-one", "nineteen
+    /// fifty six", "two thousand", "two thousand and three"; returns it and the token after.
+    fn spelled_year(&self, i: usize) -> Option<(i32, usize)> {
+        let num = |k: usize| match self.lex(k) {
+            Lex::NumWord(n) => Some(n),
+            _ => None,
+        };
+        // tens and units: "ninety-one", "fifty six", "ninety"
+        let tens_units = |k: usize| -> Option<(u32, usize)> {
+            let t = num(k).filter(|n| (10..=90).contains(n))?;
+            if t < 20 {
+                return Some((t, k + 1)); // "nineteen ten" .. "nineteen nineteen"
+            }
+            let k2 = if self.dash(k + 1) && self.adjacent(k + 1) {
+                k + 2
+            } else {
+                k + 1
+            };
+            match num(k2).filter(|u| (1..=9).contains(u)) {
+                Some(u) => Some((t + u, k2 + 1)),
+                None => Some((t, k + 1)),
+            }
+        };
+        match num(i)? {
+            c @ 17..=19 => {
+                let (rest, e) = tens_units(i + 1)?;
+                Some((c as i32 * 100 + rest as i32, e))
+            }
+            2 if self.word_is(i + 1, "thousand") => {
+                let k = if self.lex(i + 2) == Lex::And {
+                    i + 3
+                } else {
+                    i + 2
+                };
+                match num(k).filter(|n| *n < 100) {
+                    Some(n) => {
+                        let (v, e) = tens_units(k).unwrap_or((n, k + 1));
+                        Some((2000 + v as i32, e))
+                    }
+                    None => Some((2000, i + 2)),
+                }
+            }
+            _ => None,
+        }
+    }
+
     /// A date, a time, or both, with modifiers and ranges.
     fn date_or_time(&self, i: usize) -> Option<(usize, Expr)> {
+        // a spelled year, alone or after "the year" / a month: "in nineteen ninety-one",
+        // "the year two thousand", "January nineteen ninety-seven"
+        let lead = if self.lex(i) == Lex::The && self.lex(i + 1) == Lex::Unit(Unit::Year, false) {
+            i + 2
+        } else {
+            i
+        };
+        if let Some((y, e)) = self.spelled_year(lead) {
+            return Some((
+                e,
+                Expr::Cal(Cal {
+                    year: Some(y),
+                    ..Cal::default()
+                }),
+            ));
+        }
+        if let Some(m) = self.lone_month(i) {
+            if let Some((y, e)) = self.spelled_year(i + 1) {
+                return Some((e, month_year(y, m)));
+            }
+        }
         // time first: "6:45 p.m. on September 4, 1951"
         if let Some((hm, j)) = self.clock(i) {
             let mut k = j;
+            // "5 p.m. EST Nov. 9", "4 a.m. EDT Thursday"
+            if [
+                "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "BST",
+            ]
+            .iter()
+            .any(|z| self.word_is(k, z))
+            {
+                k += 1;
+            }
             if self.lex(k) == Lex::On || self.punct(k, ',') {
                 k += 1;
+            }
+            if let Some((
+                e,
+                Expr::Weekday {
+                    day,
+                    dir,
+                    tod: None,
+                    time: None,
+                },
+            )) = self.relative_core(k)
+            {
+                // "10 p.m. Wednesday", "noon Thursday"
+                return Some((
+                    e,
+                    Expr::Weekday {
+                        day,
+                        dir,
+                        tod: None,
+                        time: Some(hm),
+                    },
+                ));
             }
             if let Some((e, Expr::Cal(c), false)) = self.modded(k).or_else(|| self.cal_core(k)) {
                 if c.day.is_some() {
@@ -1144,6 +1245,37 @@ impl<'a> Matcher<'a> {
         }
         if bare && matches!(self.lex(i), Lex::Season(_)) && !self.season_context(i) {
             return None; // "to spring from", "prices fall and"
+        }
+        // "January this year", "June last year", "in March of next year": the month of
+        // the year named relative to the document
+        if let Expr::Cal(c) = &expr {
+            if c.month.is_some() && c.day.is_none() && c.year.is_none() && c.part.is_none() {
+                let k = if self.lex(end) == Lex::Of {
+                    end + 1
+                } else {
+                    end
+                };
+                let off = match self.lex(k) {
+                    Lex::This => Some(0),
+                    Lex::Last => Some(-1),
+                    Lex::Next => Some(1),
+                    _ => None,
+                };
+                if let (Some(offset), Lex::Unit(Unit::Year, false)) = (off, self.lex(k + 1)) {
+                    return Some((
+                        k + 2,
+                        Expr::Shift {
+                            unit: Unit::Year,
+                            offset,
+                            month: c.month,
+                            tod: None,
+                            dct: true,
+                            season: None,
+                            modifier: c.modifier,
+                        },
+                    ));
+                }
+            }
         }
         // date then time: "August 24, 1955, Noon", "March 25, 1955—6 p.m."
         if let Expr::Cal(c) = &expr {
@@ -1768,6 +1900,38 @@ impl<'a> Matcher<'a> {
                 if self.lex(i + 1) == Lex::Weekend {
                     return Some((i + 2, Expr::Weekend));
                 }
+                // "the year", "the full year", "the fiscal year": the reporting year — or, as
+                // "the year ended Aug. 31", a year's length; not "the year before", "the
+                // year of the crisis", "the year when …"
+                let k = if self.lex(i + 1) == Lex::Fiscal
+                    || ["full", "entire", "whole"]
+                        .iter()
+                        .any(|w| self.word_is(i + 1, w))
+                {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                if self.lex(k) == Lex::Unit(Unit::Year, false) && !self.dash(k + 1) {
+                    let next = self.lex(k + 1);
+                    let clause = ["when", "that", "which", "in", "before", "after"]
+                        .iter()
+                        .any(|w| self.word_is(k + 1, w));
+                    if ["ended", "ending"].iter().any(|w| self.word_is(k + 1, w)) {
+                        return Some((
+                            k + 1,
+                            Expr::Dur {
+                                n: Some(1),
+                                unit: Unit::Year,
+                                modifier: None,
+                                rel: Rel::None,
+                            },
+                        ));
+                    }
+                    if !clause && !matches!(next, Lex::Of | Lex::Before | Lex::After | Lex::Ago) {
+                        return Some((k + 1, shift(Unit::Year, 0, false)));
+                    }
+                }
                 if self.lex(i + 1) == Lex::Current {
                     if let Some(u) = unit_at(i + 2) {
                         return Some((i + 3, shift(u, 0, true)));
@@ -1934,6 +2098,7 @@ impl<'a> Matcher<'a> {
                             day: d,
                             dir: off as i8,
                             tod: None,
+                            time: None,
                         },
                     ));
                 }
@@ -1983,6 +2148,7 @@ impl<'a> Matcher<'a> {
                     day: d,
                     dir: 0,
                     tod: None,
+                    time: None,
                 },
             )),
             Lex::Every(u) => Some((i + 1, Expr::Set(u))),
@@ -2044,20 +2210,42 @@ impl<'a> Matcher<'a> {
     /// tokens either way): "said Tuesday" is past, "will vote Tuesday" future.
     pub fn tense_near(&self, i: usize, end: usize) -> Tense {
         const REACH: usize = 12;
-        // "by February", "until Monday": a deadline ahead; "Thursday's closing price": a
-        // day already past
-        if i > 0 && matches!(self.lex(i - 1), Lex::By | Lex::Until | Lex::Through) {
-            return Tense::Future;
-        }
+        // "Thursday's closing price": a day already past
         if self.tok(end).is_some_and(|t| matches!(t.ch, '\'' | '’')) && self.word_is(end + 1, "s")
         {
             return Tense::Past;
         }
+        // the clause: up to a sentence end — not the period of "Sept." or "443.6"
         let stop = |k: usize| {
             self.tok(k).is_some_and(|t| {
-                t.kind == Kind::Punct && matches!(t.ch, '.' | ';' | '!' | '?' | '\n')
+                t.kind == Kind::Punct
+                    && (matches!(t.ch, ';' | '!' | '?' | '\n') || t.ch == '.' && self.full_stop(k))
             })
         };
+        let mut from = i;
+        while from > 0 && i - from < 40 && !stop(from - 1) {
+            from -= 1;
+        }
+        let mut to = end;
+        while to < self.t.len() && to - end < 40 && !stop(to) {
+            to += 1;
+        }
+        let perfect = (from..to).any(|k| self.word_is(k, "had"));
+        // "by February", "until Monday": a deadline ahead — unless the clause looks back on
+        // it ("had filed by Wednesday"); "since" looks back
+        if i > 0 && matches!(self.lex(i - 1), Lex::By | Lex::Until | Lex::Through) && !perfect {
+            return Tense::Future;
+        }
+        if i > 0 && self.lex(i - 1) == Lex::Since {
+            return Tense::Past;
+        }
+        // an intention or schedule makes the clause future whatever auxiliary is nearer:
+        // "were planning to drive … on Monday", "is to resume trading Tuesday", "as soon as
+        // Tuesday"; a modal anywhere in the clause too ("will be named … for a mission in
+        // December")
+        if !perfect && (from..to).any(|k| self.intends(k)) {
+            return Tense::Future;
+        }
         let (mut l, mut r) = (i, end);
         let (mut l_open, mut r_open) = (true, true);
         for _ in 0..REACH {
@@ -2081,6 +2269,64 @@ impl<'a> Matcher<'a> {
         Tense::Unknown
     }
 
+    /// Is the period at `k` the end of a sentence, not an abbreviation's ("Sept.", "Mr.",
+    /// "p.m.") nor a decimal point ("443.6")?
+    fn full_stop(&self, k: usize) -> bool {
+        let next_digit = self
+            .tok(k + 1)
+            .is_some_and(|n| n.kind == Kind::Num && !n.space);
+        if next_digit {
+            return false;
+        }
+        if k == 0 || !self.adjacent(k) {
+            return true;
+        }
+        let prev = &self.t[k - 1];
+        let w = self.str(k - 1);
+        let abbrev = prev.kind == Kind::Word
+            && (w.len() <= 2
+                || matches!(prev.lex, Lex::MonthAbbr(_))
+                || [
+                    "Sept", "Corp", "Inc", "Bros", "Gen", "Sen", "Rep", "Gov", "Capt", "Lt", "Col",
+                    "Sgt", "Dept", "Ltd", "Jr", "Sr", "etc", "approx",
+                ]
+                .iter()
+                .any(|a| w.eq_ignore_ascii_case(a)));
+        !abbrev
+    }
+
+    /// Does token `k` open a construction of intention or schedule: "be to VERB", "plan(s)
+    /// / planning / set / scheduled / due / expected / ready / likely to VERB", "as soon
+    /// as", "as early as", or a modal (will, shall, would)?
+    fn intends(&self, k: usize) -> bool {
+        let w = |j: usize, x: &str| self.word_is(j, x);
+        let to_verb = || {
+            w(k + 1, "to")
+                && self
+                    .tok(k + 2)
+                    .is_some_and(|t| t.kind == Kind::Word && t.lex == Lex::Other)
+        };
+        let be = ["is", "are", "was", "were", "am"].iter().any(|b| w(k, b));
+        let plan = [
+            "plan",
+            "plans",
+            "planned",
+            "planning",
+            "set",
+            "scheduled",
+            "due",
+            "expected",
+            "ready",
+            "likely",
+            "intends",
+            "intend",
+        ]
+        .iter()
+        .any(|b| w(k, b));
+        (be || plan) && to_verb()
+            || (w(k, "as") && (w(k + 1, "soon") || w(k + 1, "early")) && w(k + 2, "as"))
+    }
+
     fn cue(&self, k: usize) -> Option<Tense> {
         let t = self.tok(k)?;
         if t.kind != Kind::Word || t.end - t.start > 12 {
@@ -2092,7 +2338,15 @@ impl<'a> Matcher<'a> {
             return Some(Tense::Future);
         }
         let lower = w.len() > 4 && w.as_bytes()[0].is_ascii_lowercase();
-        let past = is(PAST_CUES) || lower && w.ends_with("ed") && !is(NOT_PAST);
+        // "a still unspecified date": an -ed word after a determiner or adverb is an
+        // adjective
+        let adjective = k > 0
+            && (matches!(self.lex(k - 1), Lex::A | Lex::The | Lex::This | Lex::That)
+                || self.str(k - 1).ends_with("ly")
+                || ["still", "yet", "newly", "as"]
+                    .iter()
+                    .any(|x| self.word_is(k - 1, x)));
+        let past = is(PAST_CUES) || lower && w.ends_with("ed") && !is(NOT_PAST) && !adjective;
         // a participle after "be" is a passive of any tense: "will be held"
         let passive = k > 0
             && ["be", "been", "being"]
@@ -2236,7 +2490,9 @@ fn needs_direction(e: &Expr) -> bool {
         Expr::Cal(c) | Expr::Julian(c) => {
             c.year.is_none() && c.decade.is_none() && c.century.is_none()
         }
-        Expr::Weekday { dir: 0, .. } | Expr::Weekend => true,
+        // a quarter spoken of in the future ("will result in a fourth-quarter charge") is
+        // not the one a report is on
+        Expr::Weekday { dir: 0, .. } | Expr::Weekend | Expr::Quarter(_) => true,
         _ => false,
     }
 }

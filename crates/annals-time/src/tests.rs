@@ -780,3 +780,50 @@ fn asides_and_possessives_do_not_move_the_clock() {
                                     // a sentence-opening year does move it
     assert_eq!(v.last().unwrap(), "1957-01-05");
 }
+
+#[test]
+fn news_forms_of_the_reporting_year() {
+    // October 30, 1989
+    let got = values_at(
+        "Sales for the full year rose; net income for the year ended Aug. 31 fell. \
+         In January this year police came; in June last year he left. \
+         He was taken at 10 p.m. Wednesday. In nineteen ninety-one he was tried; \
+         the approach of the year two thousand worried them.",
+        "1989-10-30",
+    );
+    assert_eq!(
+        got,
+        vec![
+            "1989",
+            "P1Y",
+            "1989-08-31",
+            "1989-01",
+            "1988-06",
+            "1989-10-25T22:00",
+            "1991",
+            "2000"
+        ]
+    );
+}
+
+#[test]
+fn tense_cues_read_the_clause() {
+    // Monday, October 30, 1989
+    let v = |t: &str| values_at(t, "1989-10-30");
+    // an abbreviation's period does not end the clause: "bought" still rules "Thursday"
+    assert_eq!(
+        v("Shares were bought from Sept. 14 to Thursday."),
+        vec!["1989-09-14", "1989-10-26"]
+    );
+    // an intention is future even after a past auxiliary
+    assert_eq!(
+        v("They were planning to drive there on Thursday."),
+        vec!["1989-11-02"]
+    );
+    assert_eq!(v("Trading is to resume Thursday."), vec!["1989-11-02"]);
+    // a deadline looked back on is past
+    assert_eq!(
+        v("They had filed the papers by Thursday."),
+        vec!["1989-10-26"]
+    );
+}
