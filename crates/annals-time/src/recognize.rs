@@ -1900,13 +1900,13 @@ impl<'a> Matcher<'a> {
                 if self.lex(i + 1) == Lex::Weekend {
                     return Some((i + 2, Expr::Weekend));
                 }
-                // "the year", "the full year", "the fiscal year": the reporting year — or, as
+                // "the year", "the full year": the reporting year — or, as
                 // "the year ended Aug. 31", a year's length; not "the year before", "the
                 // year of the crisis", "the year when …"
-                let k = if self.lex(i + 1) == Lex::Fiscal
-                    || ["full", "entire", "whole"]
-                        .iter()
-                        .any(|w| self.word_is(i + 1, w))
+                // (a fiscal year is left alone: it is not the calendar year it is numbered by)
+                let k = if ["full", "entire", "whole"]
+                    .iter()
+                    .any(|w| self.word_is(i + 1, w))
                 {
                     i + 2
                 } else {
