@@ -17,7 +17,14 @@ pub fn search(name: &str, on: Option<&str>, extra: &[PathBuf]) -> Result<()> {
     let day = on.map(parse_day).transpose()?;
     let mut found = g.lookup_all(name);
     for (i, e) in g.entities().iter().enumerate() {
-        if !found.contains(&i) && e.adjectives.iter().any(|a| a.eq_ignore_ascii_case(name)) {
+        // an adjective ("Soviet"), or a person's surname ("Nasser")
+        let surname = e.kind == EntityKind::Person
+            && e.id
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|s| s.eq_ignore_ascii_case(name));
+        let adjective = e.adjectives.iter().any(|a| a.eq_ignore_ascii_case(name));
+        if !found.contains(&i) && (surname || adjective) {
             found.push(i);
         }
     }

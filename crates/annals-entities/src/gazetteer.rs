@@ -103,6 +103,10 @@ pub struct Entity {
     /// recognizer.
     #[serde(skip)]
     pub source: String,
+    /// The surname alone never stands for this person (an imported person whose surname is
+    /// an ordinary word: "May").
+    #[serde(skip)]
+    pub no_surname: bool,
 }
 
 /// When an entity existed: an interval of days, inclusive, either end open.
@@ -276,8 +280,21 @@ impl Gazetteer {
         Gazetteer::default()
     }
 
-    /// The bundled gazetteer.
+    /// The bundled gazetteer: annals' curated files, then the imported dictionaries under
+    /// them ([`crate::import`]). Built once per process.
     pub fn builtin() -> Gazetteer {
+        static BUILT: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
+        BUILT
+            .get_or_init(|| {
+                let mut g = Gazetteer::curated();
+                crate::import::add_phoenix(&mut g);
+                g
+            })
+            .clone()
+    }
+
+    /// annals' curated files alone, without the imported dictionaries.
+    pub fn curated() -> Gazetteer {
         let mut g = Gazetteer::new();
         for (name, text) in BUILTIN {
             g.add_str(name, text)
@@ -398,6 +415,7 @@ impl Gazetteer {
             wikidata: None,
             valid: None,
             period: None,
+            no_surname: false,
             signed: None,
             in_force: None,
             signatories: vec![],
@@ -405,6 +423,39 @@ impl Gazetteer {
             source: "text".to_string(),
         });
         self.entities.len() - 1
+    }
+
+    /// Appends an imported entity (see [`crate::import`]); returns its index.
+    pub(crate) fn push_imported(&mut self, e: Entity) -> usize {
+        let i = self.entities.len();
+        self.by_id.entry(e.id.clone()).or_insert(i);
+        self.entities.push(e);
+        i
+    }
+
+    /// Adds an imported record's new names, adjectives and roles to entity `i`; its other
+    /// fields stay as curated.
+    pub(crate) fn extend_imported(
+        &mut self,
+        i: usize,
+        names: &[String],
+        adjectives: &[String],
+        roles: Vec<RoleSpan>,
+    ) {
+        let e = &mut self.entities[i];
+        for n in names {
+            if *n != e.id && !e.aliases.contains(n) {
+                e.aliases.push(n.clone());
+            }
+        }
+        for a in adjectives {
+            if !e.adjectives.contains(a) {
+                e.adjectives.push(a.clone());
+            }
+        }
+        if e.kind == EntityKind::Person {
+            e.roles.extend(roles);
+        }
     }
 
     pub fn entities(&self) -> &[Entity] {

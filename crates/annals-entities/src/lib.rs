@@ -10,6 +10,7 @@
 //!   the role in a given year (`data/roles.toml`).
 
 pub mod gazetteer;
+pub mod import;
 pub mod mentions;
 pub mod roles;
 

@@ -258,7 +258,7 @@ impl Linker {
             for a in &e.adjectives {
                 push(a, Via::Role);
             }
-            if e.kind == EntityKind::Person {
+            if e.kind == EntityKind::Person && !e.no_surname {
                 if let Some(s) = surname(&e.id) {
                     let v = surnames.entry(s.to_string()).or_default();
                     if !v.contains(&i) {
@@ -372,12 +372,22 @@ impl Linker {
                 let covered = out.get(k).is_some_and(|m| m.start <= i);
                 if !covered {
                     if let Some(cands) = self.surnames.get(w) {
+                        // a surname alone: the person of that name the document named
+                        // last; else the one of them in office then ("President Roosevelt"
+                        // in 1905 and in 1943); else the one curated person of the name. An
+                        // imported person is never taken just for being the only one of the
+                        // name: 18,000 names would make many a capitalized word someone.
+                        let curated: Vec<usize> = cands
+                            .iter()
+                            .copied()
+                            .filter(|&c| g.get(c).source != crate::import::PHOENIX_SOURCE)
+                            .collect();
                         let pick = doc
                             .last
                             .get(w)
                             .copied()
-                            .or_else(|| (cands.len() == 1).then(|| cands[0]))
-                            .or_else(|| in_office(g, cands, doc.date_at(i)));
+                            .or_else(|| in_office(g, cands, doc.date_at(i)))
+                            .or_else(|| (curated.len() == 1).then(|| curated[0]));
                         if let Some(e) = pick {
                             extra.push(Mention {
                                 start: i,

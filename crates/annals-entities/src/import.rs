@@ -1,0 +1,237 @@
+//! The imported layer of the gazetteer: the event-data field's actor dictionaries
+//! (CAMEO/Phoenix, as PETRARCH2 ships them; MIT licence), converted by
+//! `scripts/phoenix/convert.py` into `data/knowledge/phoenix/actors.tsv` — 181 states with
+//! their name variants and adjectives, ~18,000 people with dated roles, the international
+//! organizations.
+//!
+//! It is loaded *under* annals' curated TOML files: an imported entity that shares a name
+//! with a curated one (or, for a person, the surname, first initial and state) is merged into
+//! it — the curated entity keeps its id, its fields, its place in the gazetteer's order — and
+//! adds only the names no other entity has and its roles. What is new is appended after
+//! everything curated, so a name's first meaning stays the curated one.
+
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+
+use crate::gazetteer::{Entity, EntityKind, Gazetteer, Period, RoleSpan};
+
+/// The converted dictionaries, compiled in.
+pub const PHOENIX: &str = include_str!("../../../data/knowledge/phoenix/actors.tsv");
+/// Country codes to annals' state ids (with the periods a code meant a state).
+pub const PHOENIX_CODES: &str = include_str!("../../../data/knowledge/phoenix/states.tsv");
+/// Where imported entities say they came from.
+pub const PHOENIX_SOURCE: &str = "data/knowledge/phoenix/actors.tsv";
+
+/// Country code → (annals state id, the period it applies to), in file order.
+fn codes(text: &str) -> HashMap<&str, Vec<(&str, Option<Period>)>> {
+    let mut out: HashMap<&str, Vec<(&str, Option<Period>)>> = HashMap::new();
+    for line in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let mut f = line.split('\t');
+        let (Some(code), Some(id)) = (f.next(), f.next()) else {
+            continue;
+        };
+        let period = f.next().and_then(|v| Period::parse(v).ok());
+        out.entry(code).or_default().push((id, period));
+    }
+    out
+}
+
+/// The annals state a code means on day `d` (today's state without a day).
+fn state_of<'a>(
+    map: &HashMap<&str, Vec<(&'a str, Option<Period>)>>,
+    code: &str,
+    d: Option<Date>,
+) -> Option<&'a str> {
+    let cands = map.get(code)?;
+    match d {
+        Some(d) => cands
+            .iter()
+            .find(|(_, p)| p.is_none_or(|p| p.contains(d)))
+            .or(cands.last())
+            .map(|c| c.0),
+        None => cands.last().map(|c| c.0),
+    }
+}
+
+/// A role `CODE FROM TO` of the dictionaries, as years; `..` is open. Elite codes (ELI,
+/// "out of office", mostly with invented dates) and undated codes are no office.
+fn role(s: &str) -> Option<(RoleSpan, Option<Date>)> {
+    let mut f = s.split_whitespace();
+    let (code, from, to) = (f.next()?, f.next()?, f.next()?);
+    if code.ends_with("ELI") || (from == ".." && to == "..") {
+        return None;
+    }
+    let day = |x: &str| -> Option<Date> {
+        if x == ".." || x.len() < 8 {
+            return None;
+        }
+        Date::new(
+            x[..4].parse().ok()?,
+            x[4..6].parse().ok()?,
+            x[6..8].parse().ok()?,
+        )
+        .ok()
+    };
+    let year = |x: &str, open: i32| x.get(..4).and_then(|y| y.parse().ok()).unwrap_or(open);
+    Some((
+        RoleSpan {
+            role: code.to_string(),
+            from: year(from, -9999),
+            to: year(to, 9999),
+        },
+        day(from),
+    ))
+}
+
+/// The key that makes two records one person: surname, first initial, state.
+fn person_key(id: &str, state: Option<&str>) -> Option<(String, char, String)> {
+    let words: Vec<&str> = id.split_whitespace().collect();
+    let (first, last) = (words.first()?, words.last()?);
+    if words.len() < 2 {
+        return None;
+    }
+    Some((
+        last.trim_end_matches(['.', ',']).to_lowercase(),
+        first.chars().next()?.to_ascii_lowercase(),
+        state?.to_string(),
+    ))
+}
+
+/// Adds the imported dictionaries to `g` (which holds the curated files already).
+pub fn add_phoenix(g: &mut Gazetteer) {
+    add_import(g, PHOENIX, PHOENIX_CODES, PHOENIX_SOURCE);
+}
+
+/// Adds an import in the converter's TSV format (see the module documentation).
+pub fn add_import(g: &mut Gazetteer, tsv: &str, code_table: &str, source: &str) {
+    let map = codes(code_table);
+    // every name the gazetteer has, and its entity
+    let mut names: HashMap<String, usize> = HashMap::new();
+    let mut people: HashMap<(String, char, String), usize> = HashMap::new();
+    for (i, e) in g.entities().iter().enumerate() {
+        let all = std::iter::once(&e.id)
+            .chain(&e.aliases)
+            .chain(&e.metonyms)
+            .chain(&e.adjectives);
+        for n in all {
+            names.entry(n.clone()).or_insert(i);
+        }
+        if e.kind == EntityKind::Person {
+            if let Some(k) = person_key(&e.id, e.state.as_deref()) {
+                people.entry(k).or_insert(i);
+            }
+        }
+    }
+    // the dictionaries' own name for each state code the table does not map
+    let own: HashMap<&str, &str> = tsv
+        .lines()
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            (f.next()? == "state").then_some(())?;
+            let id = f.next()?;
+            Some((f.next()?, id))
+        })
+        .collect();
+    for line in tsv.lines().filter(|l| !l.starts_with('#')).skip(1) {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() < 6 {
+            continue;
+        }
+        let kind = match f[0] {
+            "state" => EntityKind::State,
+            "person" => EntityKind::Person,
+            "organization" => EntityKind::Organization,
+            _ => continue,
+        };
+        let list = |s: &str| -> Vec<String> {
+            s.split('|')
+                .filter(|x| !x.is_empty())
+                .map(String::from)
+                .collect()
+        };
+        let mut roles = Vec::new();
+        let mut first_day = None;
+        for r in f[5].split(';').filter_map(role) {
+            first_day = match (first_day, r.1) {
+                (Some(a), Some(b)) => Some(std::cmp::min(a, b)),
+                (a, b) => a.or(b),
+            };
+            roles.push(r.0);
+        }
+        let code = f[2];
+        let mut id = f[1].to_string();
+        let state = if kind == EntityKind::State {
+            if let Some(s) = state_of(&map, code, None) {
+                id = s.to_string();
+            }
+            None
+        } else {
+            state_of(&map, code, first_day)
+                .or_else(|| own.get(code).copied())
+                .map(String::from)
+        };
+        let word_surname = f.get(6).is_some_and(|x| *x == "1");
+        if kind == EntityKind::Person && word_surname && !id.contains(' ') {
+            continue; // a one-word name that is an ordinary word
+        }
+        let aliases = list(f[3]);
+        let adjectives = if kind == EntityKind::State {
+            list(f[4])
+        } else {
+            Vec::new()
+        };
+        // the entity this record is: one the gazetteer has under any of its names, or (a
+        // person) the same surname, initial and state
+        let same = std::iter::once(&id)
+            .chain(&aliases)
+            .find_map(|n| names.get(n).copied().filter(|&i| g.get(i).kind == kind))
+            .or_else(|| {
+                (kind == EntityKind::Person)
+                    .then(|| {
+                        person_key(&id, state.as_deref()).and_then(|k| people.get(&k).copied())
+                    })
+                    .flatten()
+            });
+        let fresh: Vec<String> = std::iter::once(id.clone())
+            .chain(aliases)
+            .filter(|n| !names.contains_key(n))
+            .collect();
+        let i = match same {
+            Some(i) => {
+                g.extend_imported(i, &fresh, &adjectives, roles);
+                i
+            }
+            None => {
+                let i = g.push_imported(Entity {
+                    id: id.clone(),
+                    kind,
+                    aliases: fresh.iter().filter(|n| **n != id).cloned().collect(),
+                    metonyms: vec![],
+                    adjectives,
+                    state,
+                    roles,
+                    wikidata: None,
+                    valid: None,
+                    period: None,
+                    signed: None,
+                    in_force: None,
+                    signatories: vec![],
+                    articles: vec![],
+                    source: source.to_string(),
+                    no_surname: word_surname,
+                });
+                if let Some(k) = person_key(&id, g.get(i).state.as_deref()) {
+                    people.entry(k).or_insert(i);
+                }
+                i
+            }
+        };
+        for n in fresh {
+            names.entry(n).or_insert(i);
+        }
+    }
+}
