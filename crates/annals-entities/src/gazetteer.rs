@@ -4,7 +4,7 @@
 //! TOML files: the ones bundled in `data/gazetteer/` and any a user adds. A file is a list of
 //! `[[entity]]` tables; see the comments at the top of each bundled file for the fields.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::path::Path;
 
 use jiff::civil::Date;

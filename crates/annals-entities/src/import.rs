@@ -10,7 +10,7 @@
 //! adds only the names no other entity has and its roles. What is new is appended after
 //! everything curated, so a name's first meaning stays the curated one.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use jiff::civil::Date;
 
@@ -25,7 +25,7 @@ pub const PHOENIX_SOURCE: &str = "data/knowledge/phoenix/actors.tsv";
 
 /// Country code → (annals state id, the period it applies to), in file order.
 fn codes(text: &str) -> HashMap<&str, Vec<(&str, Option<Period>)>> {
-    let mut out: HashMap<&str, Vec<(&str, Option<Period>)>> = HashMap::new();
+    let mut out: HashMap<&str, Vec<(&str, Option<Period>)>> = HashMap::default();
     for line in text
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
@@ -110,8 +110,8 @@ pub fn add_phoenix(g: &mut Gazetteer) {
 pub fn add_import(g: &mut Gazetteer, tsv: &str, code_table: &str, source: &str) {
     let map = codes(code_table);
     // every name the gazetteer has, and its entity
-    let mut names: HashMap<String, usize> = HashMap::new();
-    let mut people: HashMap<(String, char, String), usize> = HashMap::new();
+    let mut names: HashMap<String, usize> = HashMap::default();
+    let mut people: HashMap<(String, char, String), usize> = HashMap::default();
     for (i, e) in g.entities().iter().enumerate() {
         let all = std::iter::once(&e.id)
             .chain(&e.aliases)

@@ -3,7 +3,7 @@
 //! Kuznetsov"), and an open-class recognizer for people the gazetteer lacks ("the Soviet
 //! diplomat Vladimir N. Kuznetsov", "Ambassador Tani").
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use jiff::civil::Date;
@@ -234,8 +234,8 @@ impl Linker {
     pub fn new(g: &Gazetteer) -> Linker {
         let mut strings: Vec<String> = Vec::new();
         let mut patterns: Vec<Vec<Pattern>> = Vec::new();
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        let mut surnames: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut seen: HashMap<String, usize> = HashMap::default();
+        let mut surnames: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, e) in g.entities().iter().enumerate() {
             let mut push = |s: &str, via: Via| {
                 let k = *seen.entry(s.to_string()).or_insert_with(|| {
