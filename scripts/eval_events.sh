@@ -53,3 +53,13 @@ for path, rows in (("gold.tsv", gold_rows), ("sys.tsv", sys_rows)):
 PY
 echo "== chronology, frus-dev (10 archival documents, pooled)"
 python3 "$SHARED/eval/score_events.py" "$OUT/gold.tsv" "$OUT/sys.tsv"
+echo "== gold participants linked to entities, frus-dev"
+linked=0; total=0
+for txt in "$DEV"/doc_*.txt; do
+  name=$(basename "$txt" .txt)
+  line=$(python3 scripts/entity_links.py "$OUT/$name.db" "$txt.events.tsv" || true)
+  echo "$line" | grep "^NOT LINKED" | sed "s/^/$name: /" || true
+  got=$(echo "$line" | sed -n 's/^gold participants linked: \([0-9]*\)\/\([0-9]*\)$/\1 \2/p')
+  linked=$((linked + ${got% *})); total=$((total + ${got#* }))
+done
+echo "gold participants linked: $linked/$total"

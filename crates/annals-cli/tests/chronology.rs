@@ -129,7 +129,7 @@ fn build_and_query_the_bundled_corpus() {
     );
     assert!(
         top.iter()
-            .any(|l| l.ends_with("\tperson\tJohn F. Dulles\tUnited States")),
+            .any(|l| l.ends_with("\tperson\tJohn Foster Dulles\tUnited States")),
         "{actors}"
     );
     let sources = ok(&annals(&["sources", "--db", &db]));

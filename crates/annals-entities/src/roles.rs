@@ -111,7 +111,7 @@ mod tests {
         };
         assert_eq!(
             id("Secretary", 1955, &[]).as_deref(),
-            Some("John F. Dulles")
+            Some("John Foster Dulles")
         );
         assert_eq!(
             id("president", 1955, &[]).as_deref(),

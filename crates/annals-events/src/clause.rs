@@ -1106,7 +1106,7 @@ mod tests {
         assert_eq!(ev[0].kind, "reject");
         assert_eq!(
             names(&g, &ev[0].agents),
-            ["John F. Dulles", "United States"]
+            ["John Foster Dulles", "United States"]
         );
         let (ev, _, _) = read("Hatoyama did not agree.", &[]);
         assert!(ev[0].negated && ev[0].kind == "agree");

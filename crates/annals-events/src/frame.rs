@@ -401,14 +401,14 @@ mod tests {
         assert_eq!(f.kind, DocKind::Conversation);
         assert_eq!(
             names(&g, &f.participants),
-            ["John F. Dulles", "Shigemitsu Mamoru"]
+            ["John Foster Dulles", "Shigemitsu Mamoru"]
         );
-        f.signed(g.index("John F. Dulles").unwrap());
+        f.signed(g.index("John Foster Dulles").unwrap());
         let v = f.voices(&g);
-        assert_eq!(names(&g, &v.first), ["John F. Dulles", "United States"]);
+        assert_eq!(names(&g, &v.first), ["John Foster Dulles", "United States"]);
         assert_eq!(
             names(&g, &v.counterpart),
-            ["John F. Dulles", "Shigemitsu Mamoru"]
+            ["John Foster Dulles", "Shigemitsu Mamoru"]
         );
         assert_eq!(names(&g, &v.we), ["United States"]);
     }

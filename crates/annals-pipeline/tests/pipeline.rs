@@ -114,10 +114,13 @@ agreed.
     let rec = run(text);
     let meet = &rec.events[0];
     assert_eq!(meet.kind, "meet");
-    assert!(names(&meet.agents).contains(&"John F. Dulles"));
+    assert!(names(&meet.agents).contains(&"John Foster Dulles"));
     assert!(names(&meet.targets).contains(&"Shigemitsu Mamoru"));
     let said = at(&rec, text, "The Secretary said");
-    assert_eq!(names(&said[0].agents), ["John F. Dulles", "United States"]);
+    assert_eq!(
+        names(&said[0].agents),
+        ["John Foster Dulles", "United States"]
+    );
     assert!(names(&said[0].targets).contains(&"Shigemitsu Mamoru"));
     let agreed = at(&rec, text, "The Foreign Minister");
     assert_eq!(agreed[0].kind, "agree");
@@ -147,7 +150,7 @@ fn in_a_narrative_the_parse_corrects_word_order() {
     assert_eq!(
         names(&signed[0].agents),
         [
-            "John F. Dulles",
+            "John Foster Dulles",
             "United States",
             "Shigemitsu Mamoru",
             "Japan"
@@ -160,5 +163,5 @@ fn in_a_narrative_the_parse_corrects_word_order() {
         "the rejection, not the proposal"
     );
     assert_eq!(names(&rejected[0].agents), ["Andrei A. Gromyko", "USSR"]);
-    assert!(names(&rejected[0].targets).contains(&"John F. Dulles"));
+    assert!(names(&rejected[0].targets).contains(&"John Foster Dulles"));
 }
