@@ -731,6 +731,18 @@ impl Tagger {
                 describe(&mut t, &c, None);
                 self.advance(&c);
             }
+            Expr::Fiscal(y) => {
+                let y = match y {
+                    Some(y) => *y,
+                    None => self.reference(Unit::Year, false)?.0.year?,
+                };
+                // TimeML writes the year it is numbered by; a historian's chronology keeps
+                // it apart from the calendar year
+                t.value = match self.convention {
+                    Convention::TimeMl => format!("{y:04}"),
+                    Convention::Historian => format!("FY{y:04}"),
+                };
+            }
             Expr::Weekend => {
                 let Some((r, anchor)) = self.reference(Unit::Day, true) else {
                     t.value = "XXXX-WXX-WE".into();

@@ -73,6 +73,10 @@ pub enum Expr {
     /// "the weekend": the Saturday and Sunday nearest the document date, in the direction
     /// of the clause's tense.
     Weekend,
+    /// A fiscal year: "FY 1958", "JFY 55", "fiscal 1989", "the fiscal year" (the year of
+    /// the text, `None`). Not the calendar year it is numbered by: it names a budget's
+    /// period and dates no event.
+    Fiscal(Option<i32>),
     /// A day written in the Julian calendar: one of the two readings of "May 30 (June 12),
     /// 1905", or a date marked "O.S." (Old Style).
     Julian(Cal),
@@ -1677,6 +1681,45 @@ impl<'a> Matcher<'a> {
         Some((j + 1, Expr::Quarter(x)))
     }
 
+    /// Fiscal years: "FY 1958", "FY55", "JFY 55", "fiscal 1989", "fiscal year 1956", "the
+    /// fiscal year", "the current fiscal year".
+    fn fiscal(&self, i: usize) -> Option<(usize, Expr)> {
+        let two_or_four = |k: usize| {
+            self.tok(k)
+                .filter(|t| t.kind == Kind::Num)
+                .and_then(|t| match t.digits {
+                    2 => Some(if t.num < 30 {
+                        2000 + t.num as i32
+                    } else {
+                        1900 + t.num as i32
+                    }),
+                    4 if (1800..=2099).contains(&t.num) => Some(t.num as i32),
+                    _ => None,
+                })
+        };
+        if self.lex(i) == Lex::Fy && self.str(i).bytes().all(|b| b.is_ascii_uppercase()) {
+            let k = if self.dash(i + 1) { i + 2 } else { i + 1 };
+            return two_or_four(k).map(|y| (k + 1, Expr::Fiscal(Some(y))));
+        }
+        let mut j = i;
+        if self.lex(j) == Lex::The {
+            j += 1;
+            if self.lex(j) == Lex::Current {
+                j += 1;
+            }
+        }
+        if self.lex(j) != Lex::Fiscal {
+            return None;
+        }
+        let year_word = self.lex(j + 1) == Lex::Unit(Unit::Year, false);
+        let k = if year_word { j + 2 } else { j + 1 };
+        if let Some(y) = self.year_at(k) {
+            return Some((k + 1, Expr::Fiscal(Some(y))));
+        }
+        // "the fiscal year", not "fiscal policy"
+        (year_word && j > i).then_some((j + 2, Expr::Fiscal(None)))
+    }
+
     /// "O.S." / "N.S." / "Old Style" / "New Style" after a date, in parentheses or not;
     /// returns whether it says Old Style, and the token after the marker.
     fn style_marker(&self, i: usize) -> Option<(bool, usize)> {
@@ -2177,6 +2220,7 @@ impl<'a> Matcher<'a> {
         consider(self.duration(i));
         consider(self.quarter(i));
         consider(self.old_style(i));
+        consider(self.fiscal(i));
         best.map(|(end, expr)| {
             let attributive = self.attributive(i, end, &expr);
             let tense = if needs_direction(&expr) {
@@ -2369,6 +2413,9 @@ impl<'a> Matcher<'a> {
     }
 
     fn attributive(&self, i: usize, end: usize, expr: &Expr) -> bool {
+        if matches!(expr, Expr::Fiscal(_)) {
+            return true; // a budget's period, not a time of the story
+        }
         // "the previous day's meeting", "last week's vote", "Thursday's closing price": a
         // possessive date names a thing of that time
         if self.tok(end).is_some_and(|t| matches!(t.ch, '\'' | '’')) && self.word_is(end + 1, "s")

@@ -827,3 +827,29 @@ fn tense_cues_read_the_clause() {
         vec!["1989-10-26"]
     );
 }
+
+#[test]
+fn fiscal_years_are_their_own_periods() {
+    let text = "a reduction for JFY 55, carried from JFY 54; during FY 1958 and fiscal 1989, \
+                throughout the fiscal year; fiscal policy stays.";
+    let historian: Vec<_> = tag_at(text, "1955-04-19", Convention::Historian)
+        .into_iter()
+        .map(|x| (x.0, x.2))
+        .collect();
+    let want = [
+        ("JFY 55", "FY1955"),
+        ("JFY 54", "FY1954"),
+        ("FY 1958", "FY1958"),
+        ("fiscal 1989", "FY1989"),
+        ("the fiscal year", "FY1955"),
+    ];
+    assert_eq!(
+        historian,
+        want.map(|(a, b)| (a.to_string(), b.to_string())).to_vec()
+    );
+    // TimeML writes the year a fiscal year is numbered by
+    assert_eq!(values_at("fiscal 1989", "1989-10-30"), vec!["1989"]);
+    // and it dates no event: a budget's period is attributive
+    let mut t = Tagger::new();
+    assert!(t.tag("during JFY 55", Role::Narrative)[0].attributive);
+}

@@ -135,6 +135,8 @@ pub enum Lex {
     Fiscal,
     Weekend,
     Near,
+    /// "FY", "JFY": a fiscal year's abbreviation (matched upper case only).
+    Fy,
 }
 
 /// Token class.
@@ -376,6 +378,7 @@ fn lookup(w: &[u8]) -> Lex {
         b"fiscal" => Fiscal,
         b"weekend" => Weekend,
         b"near" => Near,
+        b"fy" | b"jfy" => Fy,
         _ => Other,
     }
 }
