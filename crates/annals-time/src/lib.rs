@@ -360,6 +360,17 @@ impl Tagger {
         self.narrative.update(c);
     }
 
+    /// Moves narrative time to a date the text stated; with a document date, a year annals
+    /// inferred is no anchor for the next underspecified date: guessed years would drift
+    /// ("May", "February", "September" stepping back a year each).
+    fn advance_stated(&mut self, c: &Cal, year_inferred: bool) {
+        let year_ref = self.narrative.year_ref;
+        self.advance(c);
+        if self.dct.is_some() && year_inferred {
+            self.narrative.year_ref = year_ref;
+        }
+    }
+
     /// The reference for a shift by `unit`: a day for days and weeks, else the last year.
     fn reference(&self, unit: Unit, prefer_dct: bool) -> Option<(Cal, Anchor)> {
         let from_dct = |d: Date| {
@@ -477,14 +488,7 @@ impl Tagger {
                 t.modifier = c.modifier;
                 t.anchor = anchor;
                 describe(&mut t, &c, None);
-                // with a document date, a year annals inferred is no anchor for the next
-                // one: guessed years would drift ("May", "February", "September" stepping
-                // back a year each)
-                let year_ref = self.narrative.year_ref;
-                self.advance(&c);
-                if self.dct.is_some() && t.implied.contains(&"year") {
-                    self.narrative.year_ref = year_ref;
-                }
+                self.advance_stated(&c, t.implied.contains(&"year"));
             }
             Expr::Range(a, b) => {
                 // the year of a day range is stated once, at its end: "August 16–23, 1956"
@@ -730,6 +734,21 @@ impl Tagger {
                 t.anchor = anchor;
                 describe(&mut t, &c, None);
                 self.advance(&c);
+            }
+            Expr::Holiday(h, year) => {
+                let (month, day) = h.around();
+                let c = Cal {
+                    year: *year,
+                    month: Some(month),
+                    day: Some(day),
+                    ..Cal::default()
+                };
+                let (c, anchor) = self.resolve_cal(c, m.tense, &mut t.implied);
+                let c = Cal::default().on(h.date(c.year?)?);
+                t.value = c.value();
+                t.anchor = anchor;
+                describe(&mut t, &c, None);
+                self.advance_stated(&c, t.implied.contains(&"year"));
             }
             Expr::Fiscal(y) => {
                 let y = match y {

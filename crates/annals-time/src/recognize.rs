@@ -73,6 +73,9 @@ pub enum Expr {
     /// "the weekend": the Saturday and Sunday nearest the document date, in the direction
     /// of the clause's tense.
     Weekend,
+    /// A holiday: its date in the year stated, else the year the text is at
+    /// ("Thanksgiving Day", "Christmas 1914").
+    Holiday(Holiday, Option<i32>),
     /// A fiscal year: "FY 1958", "JFY 55", "fiscal 1989", "the fiscal year" (the year of
     /// the text, `None`). Not the calendar year it is numbered by: it names a budget's
     /// period and dates no event.
@@ -83,6 +86,136 @@ pub enum Expr {
     /// A recurring time ("weekly").
     Set(Unit),
 }
+
+/// A holiday's date rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holiday {
+    /// The same day every year (month, day): Christmas, Independence Day, Bastille Day.
+    Fixed(u8, u8),
+    /// The `n`th `weekday` (1 Monday … 7 Sunday) of `month`; `n` = 5 is the last.
+    Nth { month: u8, weekday: u8, n: u8 },
+    /// US Election Day: the Tuesday after the first Monday of November.
+    Election,
+    /// Easter Sunday moved by `offset` days (Good Friday -2, Easter Monday +1).
+    Easter(i8),
+}
+
+impl Holiday {
+    /// The month and a typical day, to choose the year before the exact day is known.
+    pub fn around(self) -> (u8, u8) {
+        match self {
+            Holiday::Fixed(m, d) => (m, d),
+            Holiday::Nth { month, .. } => (month, 15),
+            Holiday::Election => (11, 5),
+            Holiday::Easter(_) => (4, 5),
+        }
+    }
+
+    /// The day in year `y`.
+    pub fn date(self, y: i32) -> Option<jiff::civil::Date> {
+        use jiff::civil::Date;
+        let y16 = i16::try_from(y).ok()?;
+        match self {
+            Holiday::Fixed(m, d) => Date::new(y16, m as i8, d as i8).ok(),
+            Holiday::Nth { month, weekday, n } => {
+                let first = Date::new(y16, month as i8, 1).ok()?;
+                let wd = first.weekday().to_monday_one_offset() as i64;
+                let first_hit = 1 + (weekday as i64 - wd).rem_euclid(7);
+                let mut day = first_hit + 7 * (n as i64 - 1);
+                let len = first.days_in_month() as i64;
+                while day > len {
+                    day -= 7; // n = 5: the last one
+                }
+                Date::new(y16, month as i8, day as i8).ok()
+            }
+            Holiday::Election => {
+                let first_monday = Holiday::Nth {
+                    month: 11,
+                    weekday: 1,
+                    n: 1,
+                }
+                .date(y)?;
+                first_monday.tomorrow().ok()
+            }
+            Holiday::Easter(offset) => {
+                // the Anonymous Gregorian algorithm (Meeus, Astronomical Algorithms, ch. 8)
+                let (a, b, c) = (y % 19, y / 100, y % 100);
+                let (d, e) = (b / 4, b % 4);
+                let f = (b + 8) / 25;
+                let g = (b - f + 1) / 3;
+                let h = (19 * a + b - d - g + 15) % 30;
+                let (i, k) = (c / 4, c % 4);
+                let l = (32 + 2 * e + 2 * i - h - k) % 7;
+                let m = (a + 11 * h + 22 * l) / 451;
+                let month = (h + l - 7 * m + 114) / 31;
+                let day = (h + l - 7 * m + 114) % 31 + 1;
+                let sunday = Date::new(y16, month as i8, day as i8).ok()?;
+                sunday
+                    .checked_add(jiff::Span::new().days(offset as i64))
+                    .ok()
+            }
+        }
+    }
+}
+
+/// Holidays by name: the words after the first, and the rule.
+const HOLIDAYS: &[(&str, &[&str], Holiday)] = &[
+    ("Christmas", &["Eve"], Holiday::Fixed(12, 24)),
+    ("Christmas", &["Day"], Holiday::Fixed(12, 25)),
+    ("Christmas", &[], Holiday::Fixed(12, 25)),
+    ("New", &["Year's", "Eve"], Holiday::Fixed(12, 31)),
+    ("New", &["Year’s", "Eve"], Holiday::Fixed(12, 31)),
+    ("New", &["Year's", "Day"], Holiday::Fixed(1, 1)),
+    ("New", &["Year’s", "Day"], Holiday::Fixed(1, 1)),
+    ("Independence", &["Day"], Holiday::Fixed(7, 4)),
+    ("Bastille", &["Day"], Holiday::Fixed(7, 14)),
+    ("Armistice", &["Day"], Holiday::Fixed(11, 11)),
+    ("Veterans", &["Day"], Holiday::Fixed(11, 11)),
+    ("Halloween", &[], Holiday::Fixed(10, 31)),
+    ("Valentine's", &["Day"], Holiday::Fixed(2, 14)),
+    ("Boxing", &["Day"], Holiday::Fixed(12, 26)),
+    (
+        "Thanksgiving",
+        &["Day"],
+        Holiday::Nth {
+            month: 11,
+            weekday: 4,
+            n: 4,
+        },
+    ),
+    (
+        "Thanksgiving",
+        &[],
+        Holiday::Nth {
+            month: 11,
+            weekday: 4,
+            n: 4,
+        },
+    ),
+    (
+        "Labor",
+        &["Day"],
+        Holiday::Nth {
+            month: 9,
+            weekday: 1,
+            n: 1,
+        },
+    ),
+    (
+        "Memorial",
+        &["Day"],
+        Holiday::Nth {
+            month: 5,
+            weekday: 1,
+            n: 5,
+        },
+    ),
+    ("Election", &["Day"], Holiday::Election),
+    ("Easter", &["Sunday"], Holiday::Easter(0)),
+    ("Easter", &["Monday"], Holiday::Easter(1)),
+    ("Easter", &[], Holiday::Easter(0)),
+    ("Good", &["Friday"], Holiday::Easter(-2)),
+];
 
 /// Which quarter a [`Expr::Quarter`] names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1681,6 +1814,38 @@ impl<'a> Matcher<'a> {
         Some((j + 1, Expr::Quarter(x)))
     }
 
+    /// A holiday by name, capitalized ("Thanksgiving Day", "Christmas Eve", "Easter"),
+    /// with its year if stated ("Christmas 1914").
+    fn holiday(&self, i: usize) -> Option<(usize, Expr)> {
+        if self.lex(i) != Lex::Holiday || !self.t[i].cap {
+            return None;
+        }
+        // "Valentine's" and "Year's" are three tokens (word, apostrophe, "s")
+        let word_at = |k: usize, w: &str| -> Option<usize> {
+            if let Some(stem) = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) {
+                let apos = self.tok(k + 1).is_some_and(|t| matches!(t.ch, '\'' | '’'));
+                return (self.word_is(k, stem) && apos && self.word_is(k + 2, "s"))
+                    .then_some(k + 3);
+            }
+            self.word_is(k, w).then_some(k + 1)
+        };
+        let (end, rule) = HOLIDAYS.iter().find_map(|(first, rest, rule)| {
+            let mut k = word_at(i, first)?;
+            for w in rest.iter() {
+                k = word_at(k, w)?;
+            }
+            Some((k, *rule))
+        })?;
+        let (end, year) = match self.year_at(end) {
+            Some(y) => (end + 1, Some(y)),
+            None if self.punct(end, ',') && self.year_at(end + 1).is_some() => {
+                (end + 2, self.year_at(end + 1))
+            }
+            None => (end, None),
+        };
+        Some((end, Expr::Holiday(rule, year)))
+    }
+
     /// Fiscal years: "FY 1958", "FY55", "JFY 55", "fiscal 1989", "fiscal year 1956", "the
     /// fiscal year", "the current fiscal year".
     fn fiscal(&self, i: usize) -> Option<(usize, Expr)> {
@@ -2221,6 +2386,7 @@ impl<'a> Matcher<'a> {
         consider(self.quarter(i));
         consider(self.old_style(i));
         consider(self.fiscal(i));
+        consider(self.holiday(i));
         best.map(|(end, expr)| {
             let attributive = self.attributive(i, end, &expr);
             let tense = if needs_direction(&expr) {
@@ -2540,6 +2706,7 @@ fn needs_direction(e: &Expr) -> bool {
         // a quarter spoken of in the future ("will result in a fourth-quarter charge") is
         // not the one a report is on
         Expr::Weekday { dir: 0, .. } | Expr::Weekend | Expr::Quarter(_) => true,
+        Expr::Holiday(_, year) => year.is_none(),
         _ => false,
     }
 }

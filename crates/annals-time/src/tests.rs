@@ -853,3 +853,25 @@ fn fiscal_years_are_their_own_periods() {
     let mut t = Tagger::new();
     assert!(t.tag("during JFY 55", Role::Narrative)[0].attributive);
 }
+
+#[test]
+fn holidays_are_their_days() {
+    let got = tag_at(
+        "He died on Thanksgiving Day. On Christmas Eve 1914 they sang; Easter 1916 came, \
+         and Good Friday. Election Day passed. The New York talks and good news.",
+        "1999-12-01",
+        Convention::Historian,
+    );
+    let got: Vec<_> = got.iter().map(|x| (x.0.as_str(), x.2.as_str())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Thanksgiving Day", "1999-11-25"),
+            ("Christmas Eve 1914", "1914-12-24"),
+            ("Easter 1916", "1916-04-23"),
+            // the year of a text written in 1999, not the 1916 of an aside
+            ("Good Friday", "1999-04-02"),
+            ("Election Day", "1999-11-02"),
+        ]
+    );
+}

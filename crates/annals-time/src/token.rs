@@ -137,6 +137,9 @@ pub enum Lex {
     Near,
     /// "FY", "JFY": a fiscal year's abbreviation (matched upper case only).
     Fy,
+    /// The first word of a holiday's name ("Christmas", "Thanksgiving", "Independence
+    /// Day"): matched capitalized only.
+    Holiday,
 }
 
 /// Token class.
@@ -379,6 +382,9 @@ fn lookup(w: &[u8]) -> Lex {
         b"weekend" => Weekend,
         b"near" => Near,
         b"fy" | b"jfy" => Fy,
+        b"christmas" | b"thanksgiving" | b"easter" | b"halloween" | b"independence"
+        | b"bastille" | b"armistice" | b"veterans" | b"labor" | b"memorial" | b"election"
+        | b"boxing" | b"valentine" | b"good" | b"new" => Holiday,
         _ => Other,
     }
 }
