@@ -226,6 +226,9 @@ impl Tagger {
         // when they close.
         let mut in_note: Option<Narrative> = None;
         for mt in &matches {
+            if mt.timeml_drop && self.convention == Convention::TimeMl {
+                continue;
+            }
             let (first, last) = match self.convention {
                 Convention::TimeMl => (
                     mt.timeml_start.unwrap_or(mt.start),

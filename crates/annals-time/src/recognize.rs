@@ -256,6 +256,8 @@ pub struct Match {
     /// The expression opens its sentence: a scene-setting date ("In 1960, …"), not an
     /// aside ("… revealed in 1996").
     pub opens_sentence: bool,
+    /// TimeML leaves the expression out altogether.
+    pub timeml_drop: bool,
     /// Where TimeML starts the expression when it leaves out a leading signal word.
     pub timeml_start: Option<usize>,
     /// Where TimeML ends it (exclusive) when it leaves out a trailing one.
@@ -1495,6 +1497,12 @@ impl<'a> Matcher<'a> {
                         }
                     }
                 }
+                // "twenty four hours", as transcripts write it
+                if let Lex::NumWord(m) = self.lex(i + 1) {
+                    if (1..10).contains(&m) && n >= 20 && n < 100 && n % 10 == 0 {
+                        return Some((Some(n + m), i + 2, false));
+                    }
+                }
                 Some((Some(n), i + 1, false))
             }
             (Kind::Word, Lex::A) => {
@@ -2409,6 +2417,9 @@ impl<'a> Matcher<'a> {
                 attributive,
                 tense,
                 opens_sentence: self.opens_sentence(i),
+                // TimeML does not annotate an anniversary ("the 50th anniversary"); a
+                // historian's chronology counts it as a duration
+                timeml_drop: self.lex(end - 1) == Lex::Anniversary,
                 timeml_start: signal.then_some(i + 1),
                 // and "after" out of "twenty years after the war"
                 timeml_end: matches!(expr_rel, Some(Rel::Event(_))).then(|| end - 1),

@@ -875,3 +875,21 @@ fn holidays_are_their_days() {
         ]
     );
 }
+
+#[test]
+fn timeml_leaves_anniversaries_out_and_reads_spoken_numbers() {
+    let text = "the 50th anniversary came after twenty four hours";
+    let timeml: Vec<_> = tag_at(text, "1998-01-01", Convention::TimeMl)
+        .into_iter()
+        .map(|x| (x.0, x.2))
+        .collect();
+    assert_eq!(
+        timeml,
+        vec![("twenty four hours".to_string(), "PT24H".to_string())]
+    );
+    let historian: Vec<_> = tag_at(text, "1998-01-01", Convention::Historian)
+        .into_iter()
+        .map(|x| x.2)
+        .collect();
+    assert_eq!(historian, vec!["P50Y", "PT24H"]);
+}
