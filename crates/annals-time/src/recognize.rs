@@ -1499,7 +1499,7 @@ impl<'a> Matcher<'a> {
                 }
                 // "twenty four hours", as transcripts write it
                 if let Lex::NumWord(m) = self.lex(i + 1) {
-                    if (1..10).contains(&m) && n >= 20 && n < 100 && n % 10 == 0 {
+                    if (1..10).contains(&m) && (20..100).contains(&n) && n % 10 == 0 {
                         return Some((Some(n + m), i + 2, false));
                     }
                 }
