@@ -1986,28 +1986,11 @@ impl<'a> Matcher<'a> {
             } else {
                 Mod::End
             };
-            if let Some((
-                end,
-                Expr::Shift {
-                    unit,
-                    offset,
-                    month,
-                    tod,
-                    dct,
-                    season,
-                    modifier: None,
-                },
-            )) = self.relative(i + 1)
+            if let Some((end, mut expr @ Expr::Shift { modifier: None, .. })) = self.relative(i + 1)
             {
-                let expr = Expr::Shift {
-                    unit,
-                    offset,
-                    month,
-                    tod,
-                    dct,
-                    season,
-                    modifier: Some(m),
-                };
+                if let Expr::Shift { modifier, .. } = &mut expr {
+                    *modifier = Some(m);
+                }
                 return Some((end, expr));
             }
         }
