@@ -69,10 +69,11 @@ fn role(s: &str) -> Option<(RoleSpan, Option<Date>)> {
         if x == ".." || x.len() < 8 {
             return None;
         }
+        let n = |r: std::ops::Range<usize>| x.get(r)?.parse::<i16>().ok();
         Date::new(
-            x[..4].parse().ok()?,
-            x[4..6].parse().ok()?,
-            x[6..8].parse().ok()?,
+            n(0..4)?,
+            i8::try_from(n(4..6)?).ok()?,
+            i8::try_from(n(6..8)?).ok()?,
         )
         .ok()
     };
@@ -87,8 +88,9 @@ fn role(s: &str) -> Option<(RoleSpan, Option<Date>)> {
     ))
 }
 
-/// The key that makes two records one person: surname, first initial, state.
-fn person_key(id: &str, state: Option<&str>) -> Option<(String, char, String)> {
+/// The key that makes two records one person: surname, given name, state ("Andrei A.
+/// Gromyko" and "Andrei Gromyko").
+fn person_key(id: &str, state: Option<&str>) -> Option<(String, String, String)> {
     let words: Vec<&str> = id.split_whitespace().collect();
     let (first, last) = (words.first()?, words.last()?);
     if words.len() < 2 {
@@ -96,9 +98,23 @@ fn person_key(id: &str, state: Option<&str>) -> Option<(String, char, String)> {
     }
     Some((
         last.trim_end_matches(['.', ',']).to_lowercase(),
-        first.chars().next()?.to_ascii_lowercase(),
+        first.to_lowercase(),
         state?.to_string(),
     ))
+}
+
+/// The middle initials of a name ("George H. W. Bush" -> "hw"): two people with the same
+/// given and family names but different middle initials are not one.
+fn middle(id: &str) -> String {
+    let words: Vec<&str> = id.split_whitespace().collect();
+    if words.len() < 3 {
+        return String::new();
+    }
+    words[1..words.len() - 1]
+        .iter()
+        .filter_map(|w| w.chars().next())
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
 }
 
 /// Adds the imported dictionaries to `g` (which holds the curated files already).
@@ -111,7 +127,9 @@ pub fn add_import(g: &mut Gazetteer, tsv: &str, code_table: &str, source: &str) 
     let map = codes(code_table);
     // every name the gazetteer has, and its entity
     let mut names: HashMap<String, usize> = HashMap::default();
-    let mut people: HashMap<(String, char, String), usize> = HashMap::default();
+    let mut people: HashMap<(String, String, String), usize> = HashMap::default();
+    // names imported records took: no second record takes them as an alias
+    let mut taken: foldhash::HashSet<String> = foldhash::HashSet::default();
     for (i, e) in g.entities().iter().enumerate() {
         let all = std::iter::once(&e.id)
             .chain(&e.aliases)
@@ -190,15 +208,14 @@ pub fn add_import(g: &mut Gazetteer, tsv: &str, code_table: &str, source: &str) 
             .chain(&aliases)
             .find_map(|n| names.get(n).copied().filter(|&i| g.get(i).kind == kind))
             .or_else(|| {
-                (kind == EntityKind::Person)
-                    .then(|| {
-                        person_key(&id, state.as_deref()).and_then(|k| people.get(&k).copied())
-                    })
-                    .flatten()
+                let k = person_key(&id, state.as_deref()).filter(|_| kind == EntityKind::Person)?;
+                let i = people.get(&k).copied()?;
+                let (a, b) = (middle(&id), middle(&g.get(i).id));
+                (a.is_empty() || b.is_empty() || a == b).then_some(i)
             });
         let fresh: Vec<String> = std::iter::once(id.clone())
             .chain(aliases)
-            .filter(|n| !names.contains_key(n))
+            .filter(|n| !names.contains_key(n) && !taken.contains(n))
             .collect();
         let i = match same {
             Some(i) => {
@@ -224,14 +241,12 @@ pub fn add_import(g: &mut Gazetteer, tsv: &str, code_table: &str, source: &str) 
                     source: source.to_string(),
                     no_surname: word_surname,
                 });
-                if let Some(k) = person_key(&id, g.get(i).state.as_deref()) {
-                    people.entry(k).or_insert(i);
-                }
                 i
             }
         };
-        for n in fresh {
-            names.entry(n).or_insert(i);
-        }
+        // only curated entities are merge targets (by name or by person key): two imported
+        // people who share an alias ("George Bush") stay two
+        let _ = i;
+        taken.extend(fresh);
     }
 }

@@ -163,12 +163,8 @@ pub type Span = (Date, Date);
 impl DocState {
     /// The date the text is at, at byte `at`.
     fn date_at(&self, at: usize) -> Option<Span> {
-        self.dated
-            .iter()
-            .take_while(|(o, _)| *o <= at)
-            .last()
-            .map(|x| x.1)
-            .or(self.when)
+        let k = self.dated.partition_point(|(o, _)| *o <= at);
+        k.checked_sub(1).map(|k| self.dated[k].1).or(self.when)
     }
 }
 
@@ -636,5 +632,29 @@ mod period_tests {
         );
         let bad = "[[entity]]\nid = \"X\"\nkind = \"state\"\nvalid = \"1990-13-01/..\"\n";
         assert!(g.add_str("p.toml", bad).is_err());
+    }
+}
+
+#[cfg(test)]
+mod import_tests {
+    use super::*;
+
+    #[test]
+    fn imported_people_keep_apart_and_merge_with_curated_ones() {
+        let g = Gazetteer::builtin();
+        // Khrushchev is curated: the import's record merged into it (its spellings added)
+        let k = g.lookup("Nikita Kruschev").map(|i| g.get(i).id.clone());
+        assert_eq!(k.as_deref(), Some("Nikita Khrushchev"));
+        // two imported Bushes stay two
+        let bushes = g
+            .entities()
+            .iter()
+            .filter(|e| {
+                e.kind == EntityKind::Person && e.id.starts_with("George") && e.id.ends_with("Bush")
+            })
+            .count();
+        assert!(bushes >= 2, "{bushes}");
+        // a state's imported variants extend the curated state
+        assert_eq!(g.get(g.lookup("Egypte").unwrap()).id, "Egypt");
     }
 }

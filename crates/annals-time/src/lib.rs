@@ -409,7 +409,7 @@ impl Tagger {
     /// The quarter an [`Expr::Quarter`] names: its stated number and year where given,
     /// else the quarter the text is reporting on, else the document date's (the current
     /// quarter, or the last completed one for "the quarter", "the latest quarter").
-    fn quarter(&self, x: &QuarterExpr) -> Option<Cal> {
+    fn quarter(&self, x: &QuarterExpr, tense: Tense) -> Option<Cal> {
         let ctx = self.narrative.quarter_ref.and_then(|c| match c.part {
             Some(Part::Quarter(q)) => Some((c.year?, q)),
             _ => None,
@@ -425,7 +425,17 @@ impl Tagger {
         };
         let (y, q) = match (x.q, x.year) {
             (Some(q), Some(y)) => (y, q),
-            (Some(q), None) => (year_of()?, q),
+            (Some(q), None) => {
+                // "the fourth quarter was weak" in February: last year's, unless spoken of
+                // as ahead
+                let y = year_of()?;
+                let ahead = dct.is_some_and(|(dy, dq)| (y, q) > (dy, dq));
+                if ahead && ctx.is_none() && tense != Tense::Future {
+                    (y - 1, q)
+                } else {
+                    (y, q)
+                }
+            }
             (None, year) => {
                 let found = match x.which {
                     QuarterRef::Current => dct.or(ctx),
@@ -532,8 +542,11 @@ impl Tagger {
                         t.duration = Some(std::mem::replace(&mut t.value, "PAST_REF".into()));
                         t.anchor = Some(Anchor::Present);
                     }
+                    // (one year only: "ten years ago" in an earnings report is a year)
                     Rel::Earlier | Rel::Ago
-                        if *unit == Unit::Year && self.narrative.quarter_ref.is_some() =>
+                        if *unit == Unit::Year
+                            && n.unwrap_or(1) == 1
+                            && self.narrative.quarter_ref.is_some() =>
                     {
                         // "profit rose from $5 million a year earlier": the same quarter
                         let q = self.narrative.quarter_ref.expect("checked");
@@ -708,7 +721,7 @@ impl Tagger {
                 t.anchor = Some(Anchor::Present);
             }
             Expr::Quarter(x) => {
-                let c = self.quarter(x)?;
+                let c = self.quarter(x, m.tense)?;
                 t.value = c.value();
                 t.anchor = self
                     .narrative
@@ -765,19 +778,29 @@ impl Tagger {
                     Convention::Historian => format!("FY{y:04}"),
                 };
             }
-            Expr::Weekend => {
+            Expr::Weekend(dir) => {
                 let Some((r, anchor)) = self.reference(Unit::Day, true) else {
                     t.value = "XXXX-WXX-WE".into();
                     return Some(t);
                 };
                 let day = Date::new(r.year? as i16, r.month? as i8, r.day? as i8).ok()?;
                 let wd = day.weekday().to_monday_one_offset() as i64;
-                // the weekend of the anchor's week, or of the week before it in the past
-                // tense when the anchor is a weekday
-                let back = m.tense != Tense::Future && wd <= 5;
-                let day = day
-                    .checked_add(jiff::Span::new().days(if back { -7 } else { 0 }))
-                    .ok()?;
+                // the weekend of the anchor's week, the one before it (said on a weekday,
+                // "the weekend" in the past tense is the one just gone), or the one after
+                let weeks = match dir {
+                    -1 => -7,
+                    1 => {
+                        if wd <= 5 {
+                            0
+                        } else {
+                            7
+                        }
+                    }
+                    2 => 0,
+                    _ if m.tense != Tense::Future && wd <= 5 => -7,
+                    _ => 0,
+                };
+                let day = day.checked_add(jiff::Span::new().days(weeks)).ok()?;
                 let (y, w) = timex::iso_week(day);
                 let c = Cal {
                     year: Some(y),

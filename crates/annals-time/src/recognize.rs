@@ -70,9 +70,10 @@ pub enum Expr {
     /// "the latest quarter", "the year-earlier period"): resolved against the last quarter
     /// the text spoke of, else the document date.
     Quarter(QuarterExpr),
-    /// "the weekend": the Saturday and Sunday nearest the document date, in the direction
-    /// of the clause's tense.
-    Weekend,
+    /// A weekend: -1 the last one, +1 the next one, 2 the one of the document's week
+    /// ("this weekend"), 0 by the clause's tense ("the weekend": the one before in the past
+    /// tense, else the one of the document's week).
+    Weekend(i8),
     /// A holiday: its date in the year stated, else the year the text is at
     /// ("Thanksgiving Day", "Christmas 1914").
     Holiday(Holiday, Option<i32>),
@@ -117,6 +118,23 @@ impl Holiday {
         let y16 = i16::try_from(y).ok()?;
         match self {
             Holiday::Fixed(m, d) => Date::new(y16, m as i8, d as i8).ok(),
+            // the laws changed: Thanksgiving was the last Thursday of November until 1941,
+            // Memorial Day May 30 until 1970
+            Holiday::Nth {
+                month: 11,
+                weekday: 4,
+                n: 4,
+            } if y < 1942 => Holiday::Nth {
+                month: 11,
+                weekday: 4,
+                n: 5,
+            }
+            .date(y),
+            Holiday::Nth {
+                month: 5,
+                weekday: 1,
+                n: 5,
+            } if y < 1971 => Holiday::Fixed(5, 30).date(y),
             Holiday::Nth { month, weekday, n } => {
                 let first = Date::new(y16, month as i8, 1).ok()?;
                 let wd = first.weekday().to_monday_one_offset() as i64;
@@ -157,6 +175,19 @@ impl Holiday {
         }
     }
 }
+
+/// Ordinary words that open a holiday's name ("New Year's Day", "Good Friday").
+const HOLIDAY_WORDS: &[&str] = &[
+    "New",
+    "Independence",
+    "Veterans",
+    "Labor",
+    "Memorial",
+    "Election",
+    "Boxing",
+    "Valentine",
+    "Good",
+];
 
 /// Holidays by name: the words after the first, and the rule.
 const HOLIDAYS: &[(&str, &[&str], Holiday)] = &[
@@ -1310,13 +1341,33 @@ impl<'a> Matcher<'a> {
             i
         };
         if let Some((y, e)) = self.spelled_year(lead) {
-            return Some((
-                e,
-                Expr::Cal(Cal {
-                    year: Some(y),
-                    ..Cal::default()
-                }),
-            ));
+            // a bare "two thousand" is a number ("two thousand troops") unless "the year" or
+            // a temporal preposition introduces it; "nineteen twenty-one delegates" likewise
+            let introduced = lead > i
+                || (i > 0
+                    && matches!(
+                        self.lex(i - 1),
+                        Lex::In
+                            | Lex::By
+                            | Lex::Until
+                            | Lex::Since
+                            | Lex::Of
+                            | Lex::Before
+                            | Lex::After
+                    ));
+            let noun_after = self
+                .tok(e)
+                .is_some_and(|t| t.kind == Kind::Word && t.lex == Lex::Other && !t.cap);
+            if introduced || (y != 2000 && !noun_after) {
+                return Some((
+                    e,
+                    Expr::Cal(Cal {
+                        year: Some(y),
+                        ..Cal::default()
+                    }),
+                ));
+            }
+            return None;
         }
         if let Some(m) = self.lone_month(i) {
             if let Some((y, e)) = self.spelled_year(i + 1) {
@@ -1825,9 +1876,16 @@ impl<'a> Matcher<'a> {
     /// A holiday by name, capitalized ("Thanksgiving Day", "Christmas Eve", "Easter"),
     /// with its year if stated ("Christmas 1914").
     fn holiday(&self, i: usize) -> Option<(usize, Expr)> {
-        if self.lex(i) != Lex::Holiday || !self.t[i].cap {
+        let first =
+            self.t[i].lex == Lex::Holiday || HOLIDAY_WORDS.iter().any(|w| self.word_is(i, w));
+        if !first || !self.t[i].cap {
             return None;
         }
+        // "Easter Island", "the Easter Rising", "Christmas Island": a name, not the day
+        let named = |k: usize| {
+            self.tok(k)
+                .is_some_and(|t| t.kind == Kind::Word && t.cap && t.lex == Lex::Other)
+        };
         // "Valentine's" and "Year's" are three tokens (word, apostrophe, "s")
         let word_at = |k: usize, w: &str| -> Option<usize> {
             if let Some(stem) = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) {
@@ -1844,6 +1902,9 @@ impl<'a> Matcher<'a> {
             }
             Some((k, *rule))
         })?;
+        if named(end) {
+            return None;
+        }
         let (end, year) = match self.year_at(end) {
             Some(y) => (end + 1, Some(y)),
             None if self.punct(end, ',') && self.year_at(end + 1).is_some() => {
@@ -2097,7 +2158,7 @@ impl<'a> Matcher<'a> {
                     }
                 }
                 if self.lex(i + 1) == Lex::Weekend {
-                    return Some((i + 2, Expr::Weekend));
+                    return Some((i + 2, Expr::Weekend(0)));
                 }
                 // "the year", "the full year": the reporting year — or, as
                 // "the year ended Aug. 31", a year's length; not "the year before", "the
@@ -2286,9 +2347,14 @@ impl<'a> Matcher<'a> {
                     }
                 }
                 if self.lex(i + 1) == Lex::Weekend && t.lex != Lex::That {
-                    // "this weekend" as "the weekend"; "last/next weekend" too, their word
-                    // deciding the direction (the tense cue reads it)
-                    return Some((i + 2, Expr::Weekend));
+                    // "last weekend", "next weekend": their word decides; "this weekend" is
+                    // the one of the document's week
+                    let dir = match t.lex {
+                        Lex::Last => -1,
+                        Lex::Next => 1,
+                        _ => 2,
+                    };
+                    return Some((i + 2, Expr::Weekend(dir)));
                 }
                 if let Lex::Weekday(d) = self.lex(i + 1) {
                     return Some((
@@ -2359,9 +2425,23 @@ impl<'a> Matcher<'a> {
     /// The longest expression starting at token `i`.
     pub fn at(&self, i: usize) -> Option<Match> {
         let t = &self.t[i];
-        // cheap rejection: most tokens cannot start an expression
-        if t.kind == Kind::Punct || (t.kind == Kind::Word && t.lex == Lex::Other) {
+        // cheap rejection: most tokens cannot start an expression (a capitalized ordinary
+        // word may open a holiday's name)
+        if t.kind == Kind::Punct || (t.kind == Kind::Word && t.lex == Lex::Other && !t.cap) {
             return None;
+        }
+        if t.kind == Kind::Word && t.lex == Lex::Other {
+            return self.holiday(i).map(|(end, expr)| Match {
+                start: i,
+                end,
+                expr,
+                attributive: false,
+                tense: self.tense_near(i, end),
+                opens_sentence: self.opens_sentence(i),
+                timeml_drop: false,
+                timeml_start: None,
+                timeml_end: None,
+            });
         }
         let mut best: Option<(usize, Expr)> = None;
         let mut consider = |c: Option<(usize, Expr)>| {
@@ -2445,8 +2525,7 @@ impl<'a> Matcher<'a> {
         }
         // an intention or schedule makes the clause future whatever auxiliary is nearer:
         // "were planning to drive … on Monday", "is to resume trading Tuesday", "as soon as
-        // Tuesday"; a modal anywhere in the clause too ("will be named … for a mission in
-        // December")
+        // Tuesday"
         if !perfect && (from..to).any(|k| self.intends(k)) {
             return Tense::Future;
         }
@@ -2501,7 +2580,8 @@ impl<'a> Matcher<'a> {
 
     /// Does token `k` open a construction of intention or schedule: "be to VERB", "plan(s)
     /// / planning / set / scheduled / due / expected / ready / likely to VERB", "as soon
-    /// as", "as early as", or a modal (will, shall, would)?
+    /// as", "as early as"? (Modals are left to the nearest-cue scan: a modal anywhere in the
+    /// clause was measured to mislead more than it helps.)
     fn intends(&self, k: usize) -> bool {
         let w = |j: usize, x: &str| self.word_is(j, x);
         let to_verb = || {
@@ -2699,7 +2779,7 @@ fn needs_direction(e: &Expr) -> bool {
         }
         // a quarter spoken of in the future ("will result in a fourth-quarter charge") is
         // not the one a report is on
-        Expr::Weekday { dir: 0, .. } | Expr::Weekend | Expr::Quarter(_) => true,
+        Expr::Weekday { dir: 0, .. } | Expr::Weekend(0) | Expr::Quarter(_) => true,
         Expr::Holiday(_, year) => year.is_none(),
         _ => false,
     }

@@ -893,3 +893,47 @@ fn timeml_leaves_anniversaries_out_and_reads_spoken_numbers() {
         .collect();
     assert_eq!(historian, vec!["P50Y", "PT24H"]);
 }
+
+#[test]
+fn review_cases_stay_fixed() {
+    // a number is not a year; a noun after a holiday's first word makes it a name
+    assert!(values_at("Two thousand troops crossed the border.", "2013-03-20").is_empty());
+    assert!(values_at("They sailed to Easter Island.", "2013-03-20").is_empty());
+    assert_eq!(
+        values_at("It ends in two thousand.", "1998-03-20"),
+        vec!["2000"]
+    );
+    // "the 1956 election" still names a thing
+    let mut t = Tagger::new();
+    assert!(t.tag("The 1956 election was close.", Role::Narrative)[0].attributive);
+    // "next weekend" is ahead, said on a Wednesday
+    assert_eq!(
+        values_at("The talks begin next weekend.", "2013-03-20"),
+        vec!["2013-W12-WE"]
+    );
+    // a quarter not yet begun, told in the past: last year's
+    assert_eq!(
+        values_at("Fourth-quarter profit fell.", "2013-02-10"),
+        vec!["2012-Q4"]
+    );
+    // the quarter a report is on does not make "ten years ago" a quarter
+    assert_eq!(
+        values_at(
+            "Third-quarter profit rose. The plant opened ten years ago.",
+            "1989-10-30"
+        ),
+        vec!["1989-Q3", "1979"]
+    );
+    // Thanksgiving before 1942 was the last Thursday of November
+    assert_eq!(
+        tag_at("Thanksgiving 1933", "1934-01-01", Convention::Historian)[0].2,
+        "1933-11-30"
+    );
+    // a distance from a year is no day: "ten days later" after "In 1955" stays a duration
+    let got = tag_at(
+        "In 1955 they met. Ten days later they parted.",
+        "1956-01-01",
+        Convention::TimeMl,
+    );
+    assert_eq!(got[1].1, "DURATION");
+}

@@ -473,7 +473,14 @@ impl Timex {
     /// durations in decades and centuries are counted in years (`P6DE` → `P60Y`).
     pub fn to_timeml(&mut self) {
         if self.kind == TimexType::Duration {
-            if let Some(r) = self.resolved.clone() {
+            // only a date as fine as the distance ("ten days later" after "In 1955" stays a
+            // duration: 1955 is not the day it names)
+            let fine = |r: &str| match self.value.chars().last() {
+                Some('D' | 'W') => r.len() >= 10,
+                Some('M') if !self.value.starts_with("PT") => r.len() >= 7,
+                _ => true,
+            };
+            if let Some(r) = self.resolved.clone().filter(|r| fine(r)) {
                 if !r.contains('X') {
                     self.kind = TimexType::Date;
                     self.duration = Some(std::mem::replace(&mut self.value, r));
