@@ -425,12 +425,12 @@ impl Gazetteer {
         self.entities.len() - 1
     }
 
-    /// Appends an imported entity (see [`crate::import`]); returns its index.
-    pub(crate) fn push_imported(&mut self, e: Entity) -> usize {
-        let i = self.entities.len();
-        self.by_id.entry(e.id.clone()).or_insert(i);
+    /// Appends an imported entity (see [`crate::import`]).
+    pub(crate) fn push_imported(&mut self, e: Entity) {
+        self.by_id
+            .entry(e.id.clone())
+            .or_insert(self.entities.len());
         self.entities.push(e);
-        i
     }
 
     /// Adds an imported record's new names, adjectives and roles to entity `i`; its other

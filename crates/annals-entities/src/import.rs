@@ -217,13 +217,10 @@ pub fn add_import(g: &mut Gazetteer, tsv: &str, code_table: &str, source: &str) 
             .chain(aliases)
             .filter(|n| !names.contains_key(n) && !taken.contains(n))
             .collect();
-        let i = match same {
-            Some(i) => {
-                g.extend_imported(i, &fresh, &adjectives, roles);
-                i
-            }
+        match same {
+            Some(i) => g.extend_imported(i, &fresh, &adjectives, roles),
             None => {
-                let i = g.push_imported(Entity {
+                g.push_imported(Entity {
                     id: id.clone(),
                     kind,
                     aliases: fresh.iter().filter(|n| **n != id).cloned().collect(),
@@ -241,12 +238,10 @@ pub fn add_import(g: &mut Gazetteer, tsv: &str, code_table: &str, source: &str) 
                     source: source.to_string(),
                     no_surname: word_surname,
                 });
-                i
             }
-        };
+        }
         // only curated entities are merge targets (by name or by person key): two imported
         // people who share an alias ("George Bush") stay two
-        let _ = i;
         taken.extend(fresh);
     }
 }

@@ -195,9 +195,7 @@ const HOLIDAYS: &[(&str, &[&str], Holiday)] = &[
     ("Christmas", &["Day"], Holiday::Fixed(12, 25)),
     ("Christmas", &[], Holiday::Fixed(12, 25)),
     ("New", &["Year's", "Eve"], Holiday::Fixed(12, 31)),
-    ("New", &["Year’s", "Eve"], Holiday::Fixed(12, 31)),
     ("New", &["Year's", "Day"], Holiday::Fixed(1, 1)),
-    ("New", &["Year’s", "Day"], Holiday::Fixed(1, 1)),
     ("Independence", &["Day"], Holiday::Fixed(7, 4)),
     ("Bastille", &["Day"], Holiday::Fixed(7, 14)),
     ("Armistice", &["Day"], Holiday::Fixed(11, 11)),
@@ -1778,9 +1776,8 @@ impl<'a> Matcher<'a> {
             Lex::Next => 1,
             _ => return None,
         };
-        let possessive = self.lex(i + 1) == Lex::Unit(Unit::Year, false)
-            && self.tok(i + 2).is_some_and(|t| matches!(t.ch, '\'' | '’'))
-            && self.word_is(i + 3, "s");
+        let possessive =
+            self.lex(i + 1) == Lex::Unit(Unit::Year, false) && self.possessive_at(i + 2);
         possessive.then_some(off)
     }
 
@@ -1886,12 +1883,11 @@ impl<'a> Matcher<'a> {
             self.tok(k)
                 .is_some_and(|t| t.kind == Kind::Word && t.cap && t.lex == Lex::Other)
         };
-        // "Valentine's" and "Year's" are three tokens (word, apostrophe, "s")
+        // "Valentine's" and "Year's" are three tokens (word, apostrophe — straight or curly —,
+        // "s")
         let word_at = |k: usize, w: &str| -> Option<usize> {
             if let Some(stem) = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) {
-                let apos = self.tok(k + 1).is_some_and(|t| matches!(t.ch, '\'' | '’'));
-                return (self.word_is(k, stem) && apos && self.word_is(k + 2, "s"))
-                    .then_some(k + 3);
+                return (self.word_is(k, stem) && self.possessive_at(k + 1)).then_some(k + 3);
             }
             self.word_is(k, w).then_some(k + 1)
         };
@@ -2430,34 +2426,26 @@ impl<'a> Matcher<'a> {
         if t.kind == Kind::Punct || (t.kind == Kind::Word && t.lex == Lex::Other && !t.cap) {
             return None;
         }
-        if t.kind == Kind::Word && t.lex == Lex::Other {
-            return self.holiday(i).map(|(end, expr)| Match {
-                start: i,
-                end,
-                expr,
-                attributive: false,
-                tense: self.tense_near(i, end),
-                opens_sentence: self.opens_sentence(i),
-                timeml_drop: false,
-                timeml_start: None,
-                timeml_end: None,
-            });
-        }
-        let mut best: Option<(usize, Expr)> = None;
-        let mut consider = |c: Option<(usize, Expr)>| {
-            if let Some((e, x)) = c {
-                if best.as_ref().is_none_or(|(be, _)| e > *be) {
-                    best = Some((e, x));
+        let best = if t.kind == Kind::Word && t.lex == Lex::Other {
+            self.holiday(i)
+        } else {
+            let mut best: Option<(usize, Expr)> = None;
+            let mut consider = |c: Option<(usize, Expr)>| {
+                if let Some((e, x)) = c {
+                    if best.as_ref().is_none_or(|(be, _)| e > *be) {
+                        best = Some((e, x));
+                    }
                 }
-            }
+            };
+            consider(self.date_or_time(i));
+            consider(self.relative(i));
+            consider(self.duration(i));
+            consider(self.quarter(i));
+            consider(self.old_style(i));
+            consider(self.fiscal(i));
+            consider(self.holiday(i));
+            best
         };
-        consider(self.date_or_time(i));
-        consider(self.relative(i));
-        consider(self.duration(i));
-        consider(self.quarter(i));
-        consider(self.old_style(i));
-        consider(self.fiscal(i));
-        consider(self.holiday(i));
         best.map(|(end, expr)| {
             let attributive = self.attributive(i, end, &expr);
             let tense = if needs_direction(&expr) {
@@ -2490,13 +2478,17 @@ impl<'a> Matcher<'a> {
         })
     }
 
+    /// Is there a possessive "'s" at token `k` (apostrophe, then "s")?
+    fn possessive_at(&self, k: usize) -> bool {
+        self.tok(k).is_some_and(|t| matches!(t.ch, '\'' | '’')) && self.word_is(k + 1, "s")
+    }
+
     /// The tense cue nearest to tokens `[i, end)` within their sentence (at most a dozen
     /// tokens either way): "said Tuesday" is past, "will vote Tuesday" future.
     pub fn tense_near(&self, i: usize, end: usize) -> Tense {
         const REACH: usize = 12;
         // "Thursday's closing price": a day already past
-        if self.tok(end).is_some_and(|t| matches!(t.ch, '\'' | '’')) && self.word_is(end + 1, "s")
-        {
+        if self.possessive_at(end) {
             return Tense::Past;
         }
         // the clause: up to a sentence end — not the period of "Sept." or "443.6"
@@ -2658,8 +2650,7 @@ impl<'a> Matcher<'a> {
         }
         // "the previous day's meeting", "last week's vote", "Thursday's closing price": a
         // possessive date names a thing of that time
-        if self.tok(end).is_some_and(|t| matches!(t.ch, '\'' | '’')) && self.word_is(end + 1, "s")
-        {
+        if self.possessive_at(end) {
             return true;
         }
         if !matches!(expr, Expr::Cal(_) | Expr::Range(..)) || i == 0 {
