@@ -826,7 +826,7 @@ impl<'a> Tree<'a> {
         }
         if let Some(subj) = self.child(i, &["nsubj"]) {
             let form = &self.text[self.s.tokens[subj].span.clone()];
-            return match form.to_lowercase().as_str() {
+            return match if form == "US" { "" } else { form }.to_lowercase().as_str() {
                 "i" | "me" => "the subject \"I\": the document's sender".into(),
                 "we" | "us" => format!("the subject \"{form}\": the sender's side"),
                 "he" | "she" | "him" | "her" => {
@@ -921,7 +921,9 @@ impl<'a> Tree<'a> {
     /// The actors a noun phrase names: pronouns through `voices`, names through mentions,
     /// with the state each person or organization acts for.
     fn entities(&self, i: usize, voices: &Voices) -> Vec<usize> {
-        match self.lower(i).as_str() {
+        // "US" in capitals is the country, not "us"
+        let form = &self.text[self.s.tokens[i].span.clone()];
+        match if form == "US" { "" } else { form }.to_lowercase().as_str() {
             "i" | "me" => return voices.first.clone(),
             "we" | "us" => {
                 return if voices.we.is_empty() {
@@ -1095,6 +1097,17 @@ mod tests {
         // the told date, never the date of what was told
         assert_eq!(ev[0].date, "1955-04-01");
         assert_eq!(moved.map(|c| c.value).as_deref(), Some("1955-04-01"));
+    }
+
+    #[test]
+    fn the_us_in_capitals_is_the_country() {
+        let (ev, _, g) = read(
+            "The reduction was agreed to by the US in consideration of an agreement on the part of the Japanese Government.",
+            &[],
+        );
+        assert_eq!(ev.len(), 1);
+        assert_eq!(ev[0].kind, "agree");
+        assert_eq!(names(&g, &ev[0].agents), ["United States"]);
     }
 
     #[test]

@@ -309,6 +309,12 @@ fn locative(text: &str, m: &Mention) -> bool {
     matches!(word, "in" | "In" | "at" | "At" | "near")
 }
 
+/// Is the mention where something happened rather than who took part: a capital for its
+/// state or a state's name after "in"/"at" ("a meeting in Moscow", "riots in Japan")?
+fn place_named(text: &str, m: &Mention, kind: EntityKind) -> bool {
+    (m.via == Via::Metonym || kind == EntityKind::State) && locative(text, m)
+}
+
 /// The place of an event: the first place, territory or seat of government in the clause
 /// that stands after "in" or "at".
 fn place_in(
@@ -487,7 +493,8 @@ pub fn extract(
         citations,
         quote_source,
     } = *block;
-    let triggers = lexicon.find(text);
+    let mut triggers = lexicon.find(text);
+    triggers.retain(|t| lexicon.types()[t.ty].name != "statement" || !authorial(text, t.start));
     let mut out = Vec::new();
     // events of the sentence before, whose roles the parse may correct
     let mut pending: Option<(usize, usize)> = None;
@@ -564,18 +571,22 @@ pub fn extract(
                     }
                 }
             }
-            for mut ev in inherited(
-                text,
-                s,
-                &triggers,
-                mentions,
-                citations,
-                quote_source,
-                gazetteer,
-                lexicon,
-                ctx,
-                instrument.or(ctx.instrument),
-            ) {
+            for mut ev in
+                narrative_clauses(block, si, gazetteer, lexicon, ctx).unwrap_or_else(|| {
+                    inherited(
+                        text,
+                        s,
+                        &triggers,
+                        mentions,
+                        citations,
+                        quote_source,
+                        gazetteer,
+                        lexicon,
+                        ctx,
+                        instrument.or(ctx.instrument),
+                    )
+                })
+            {
                 if let Some((v, iv, src)) = with_registry(
                     &ev.date,
                     ev.interval,
@@ -745,7 +756,7 @@ pub fn extract(
                     continue;
                 }
                 let e = gazetteer.get(m.entity);
-                if !e.kind.is_actor() || (m.via == Via::Metonym && locative(text, m)) {
+                if !e.kind.is_actor() || place_named(text, m, e.kind) {
                     continue;
                 }
                 let before = m.end <= pivot || frame == Frame::Patient && m.start < pivot;
@@ -1136,6 +1147,84 @@ fn event_anchored(t: &Timex, candidates: &[Option<usize>], gazetteer: &Gazetteer
     ))
 }
 
+/// The events of a narrative sentence without a date of its own, read on its parse: one
+/// per main-clause predicate with a named agent, dated by the passage. None when the
+/// sentence was not parsed or its predicates name no agent (the word-order reading then
+/// tries its nouns: "riots broke out").
+fn narrative_clauses(
+    block: &BlockInput<'_>,
+    si: usize,
+    gazetteer: &Gazetteer,
+    lexicon: &Lexicon,
+    ctx: &mut Context,
+) -> Option<Vec<Event>> {
+    let parse = block.parses.get(si).filter(|p| !p.tokens.is_empty())?;
+    let (value, interval) = ctx.last.clone()?;
+    let clock = crate::clause::Clock {
+        value,
+        interval,
+        source: DateSource::Narrative,
+    };
+    let input = ClauseInput {
+        text: block.text,
+        sentence: parse,
+        mentions: block.mentions,
+        dates: &[],
+    };
+    let (found, _) =
+        crate::clause::clause_events(&input, gazetteer, lexicon, &mut ctx.voices, &clock);
+    if found.is_empty() {
+        return None;
+    }
+    let s = &block.sentences[si];
+    let sources = sources_of(block.text, s, block.citations, block.quote_source);
+    Some(
+        found
+            .into_iter()
+            .map(|mut ev| {
+                ev.distinct = false;
+                ev.date_span = s.start..s.start;
+                let by = std::mem::replace(&mut ev.sources, sources.clone());
+                ev.sources.extend(by);
+                ev
+            })
+            .collect(),
+    )
+}
+
+/// Is the speech word at `at` the writer's own voice ("it should be noted that", "it was
+/// stressed", "as noted above")? The writer's remarks about the story are no event of it.
+fn authorial(text: &str, at: usize) -> bool {
+    const LEADS: &[&str] = &[
+        "it should be ",
+        "it must be ",
+        "it can be ",
+        "it may be ",
+        "it is to be ",
+        "it will be ",
+        "it has been ",
+        "it is ",
+        "it was ",
+        "as ",
+        "as has been ",
+        "as was ",
+        "as is ",
+    ];
+    let mut from = at.saturating_sub(24);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text[from..at].to_lowercase();
+    let before = before.split_whitespace().collect::<Vec<_>>().join(" ") + " ";
+    LEADS.iter().any(|l| {
+        before.ends_with(l)
+            && before[..before.len() - l.len()]
+                .chars()
+                .last()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
 /// Events in a sentence without a date of its own, dated by the passage. The sentence is
 /// split into clauses (", and", ";", ", but"); a clause yields an event when it has a trigger
 /// and a named actor before it — or, for violence ("riots", "an attack by activists"), a
@@ -1197,7 +1286,7 @@ fn inherited(
                     .iter()
                     .any(|c| c.start <= m.start && m.end <= c.end)
                     || !gazetteer.get(m.entity).kind.is_actor()
-                    || (m.via == Via::Metonym && locative(text, m))
+                    || place_named(text, m, gazetteer.get(m.entity).kind)
                 {
                     continue;
                 }
@@ -1234,7 +1323,7 @@ fn inherited(
                     );
                 }
             }
-            if agents.is_empty() && !violent(&tr) {
+            if agents.is_empty() && !violent(&tr) && ty.name != "other" {
                 continue; // an event without a date of its own needs a named actor before its trigger
             }
             let lower = text[clause.start..tr.start].to_lowercase();
@@ -1316,7 +1405,8 @@ mod tests {
             v,
             vec![
                 ("1949-04", "sign", vec![]),
-                ("1949-08", "attack", vec!["USSR".to_string()]),
+                // launching a weapon (a test) is no attack: an event of no relation
+                ("1949-08", "other", vec!["USSR".to_string()]),
                 ("1950-06", "war", vec![]),
             ]
         );

@@ -956,10 +956,16 @@ impl Build<'_> {
             // named actor is never merged: "riots" on one day are not the "unrest" of another
             // sentence just because neither names who.
             // Nor are the acts of a document's own report (the turns of a conversation):
-            // "Hatoyama said …" twice on one day is two turns.
+            // "Hatoyama said …" twice on one day is two turns. Two actorless events of
+            // one sentence are two when their triggers differ ("the lockout …, the
+            // assassination of …").
             let key = if agents.is_empty() || ev.distinct {
+                let (ta, tb) = ev
+                    .trigger
+                    .filter(|_| agents.is_empty())
+                    .unwrap_or(ev.evidence);
                 format!(
-                    "{}|{}||{}|{}:{}-{}",
+                    "{}|{}||{}|{}:{}-{}:{ta}-{tb}",
                     ev.kind, ev.date, ev.negated, d.sha256, ev.evidence.0, ev.evidence.1
                 )
             } else {
