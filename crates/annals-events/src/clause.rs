@@ -194,28 +194,42 @@ pub fn clause_events(
             .copied()
             .find(|&a| gazetteer.get(a).kind == EntityKind::Person)
             .filter(|p| !voices.first.contains(p));
-        let previous = out.last().map(|e: &Event| e.agents.as_slice());
-        if let Some(act) = tree.act(i, agents, lexicon, voices, previous) {
-            let (clock, date_span, moves) = tree.clock_of(i, &owners, dates, clock);
-            if moves {
-                moved = Some(clock.clone());
+        let previous = out.last().map(|e: &Event| e.agents.clone());
+        let merged = !agents.is_empty() && previous.as_ref() == Some(&agents);
+        let speaker = agents.first().map(|&a| gazetteer.get(a).id.clone());
+        let (clock, date_span, moves) = tree.clock_of(i, &owners, dates, clock);
+        let act = tree.act(i, agents, lexicon, voices, previous.as_deref());
+        if act.is_none() && !merged {
+            if let Some(p) = subject {
+                voices.last_person = Some(p);
             }
-            let speaker = act.agents.first().map(|&a| gazetteer.get(a).id.clone());
-            let reported = tree.reported(i, lexicon, voices);
+            continue;
+        }
+        if moves {
+            moved = Some(clock.clone());
+        }
+        let reported = tree.reported(i, lexicon, voices);
+        if let Some(act) = act {
             out.push(tree.event(act, clock, date_span.clone()));
-            // what the speaker reports as done before ("… that the Cabinet had decided …")
-            // is a claim of the speaker's, dated by the report
-            for act in reported {
-                let mut ev = tree.event(act, clock, date_span.clone());
-                ev.sources.extend(speaker.clone());
-                out.push(ev);
-            }
+        }
+        // what the speaker reports as done ("… that the Cabinet had decided …", "… that
+        // Shigemitsu agreed …") is a claim of the speaker's, dated by its own clause or
+        // else by the report — also when the speaker goes on ("… and added that …")
+        for act in reported {
+            let (clock, span) = match tree.content_date(act.trigger, dates) {
+                Some(k) => (&dates[k].1, dates[k].0.clone()),
+                None => (clock, date_span.clone()),
+            };
+            let mut ev = tree.event(act, clock, span);
+            ev.sources.extend(speaker.clone());
+            out.push(ev);
         }
         if let Some(p) = subject {
             voices.last_person = Some(p);
         }
     }
     tree.documents_named(&mut out, dates, lexicon, voices);
+    tree.dated_nouns(&mut out, dates, lexicon, voices);
     (out, moved)
 }
 
@@ -542,6 +556,129 @@ impl<'a> Tree<'a> {
         }
     }
 
+    /// Events named by a noun with a date of its own that no event of the sentence has
+    /// taken ("at the 244th Council meeting on April 7, 1955", "the exchange of notes of
+    /// September 8, 1951", "Meetings … began in London on June 1"): the noun's type, the
+    /// actors its phrase names. Not what is proposed, demanded or planned ("proposed a
+    /// meeting in July"), nor a noun inside another's content.
+    fn dated_nouns(
+        &self,
+        out: &mut Vec<Event>,
+        dates: &[(Range<usize>, Clock)],
+        lexicon: &Lexicon,
+        voices: &Voices,
+    ) {
+        let span = self.s.span.clone();
+        let triggers: Vec<crate::lexicon::Trigger> = lexicon
+            .find(&self.text[span.clone()])
+            .into_iter()
+            .map(|t| crate::lexicon::Trigger {
+                start: t.start + span.start,
+                end: t.end + span.start,
+                ty: t.ty,
+            })
+            .collect();
+        for (r, clock) in dates {
+            let Some((noun, ty)) = self.event_noun(r, &triggers) else {
+                continue;
+            };
+            // the date of an event told already, unless it is where that act happened
+            // ("adopted … at the 244th Council meeting on April 7": a meeting too)
+            let setting = self.s.children(noun).any(|k| {
+                self.deprel(k) == "case" && matches!(self.lower(k).as_str(), "at" | "during")
+            });
+            let told_at = out.iter().position(|e| e.date_span == *r);
+            let told = told_at.map(|k| out[k].agents.clone());
+            if told.is_some() && !setting {
+                continue;
+            }
+            if !self.asserted(noun, lexicon) {
+                continue;
+            }
+            let ty = &lexicon.types()[ty];
+            let mut agents = self.entities(noun, voices);
+            if agents.is_empty() {
+                // who acted at the meeting took part in it
+                agents = told.unwrap_or_default();
+            }
+            let act = Act {
+                ty,
+                trigger: noun,
+                agents,
+                targets: Vec::new(),
+                negated: false,
+                modality: None,
+                roles: "an event noun with a date of its own: actors: those its phrase names"
+                    .to_string(),
+            };
+            // the meeting comes before what was done at it
+            let ev = self.event(act, clock, r.clone());
+            out.insert(told_at.unwrap_or(out.len()), ev);
+        }
+    }
+
+    /// The event noun a date belongs to: the noun the date modifies (up to two steps up:
+    /// "the meeting on April 7", "the exchange of notes of September 8, 1951"), or the
+    /// subject of an aspectual verb the date modifies ("Meetings … began … on June 1"), when
+    /// a trigger of the lexicon covers it.
+    fn event_noun(
+        &self,
+        r: &Range<usize>,
+        triggers: &[crate::lexicon::Trigger],
+    ) -> Option<(usize, usize)> {
+        const ASPECTUAL: &[&str] = &["begin", "start", "open", "resume", "continue", "take"];
+        let covered = |j: usize| {
+            let sp = &self.s.tokens[j].span;
+            triggers
+                .iter()
+                .find(|t| t.start <= sp.start && sp.end <= t.end)
+                .map(|t| t.ty)
+        };
+        let head = self.head_of(r)?;
+        let mut j = self.s.tokens[head].head?;
+        for _ in 0..2 {
+            let t = &self.s.tokens[j];
+            if t.upos == Upos::NOUN {
+                if let Some(ty) = covered(j) {
+                    return Some((j, ty));
+                }
+            }
+            if t.upos == Upos::VERB {
+                if !ASPECTUAL.contains(&t.lemma.to_lowercase().as_str()) {
+                    return None;
+                }
+                let subj = self.child(j, &["nsubj", "nsubj:pass"])?;
+                return covered(subj).map(|ty| (subj, ty));
+            }
+            j = t.head?;
+        }
+        None
+    }
+
+    /// Is the noun at `i` told as having happened: not inside what is said, wanted or
+    /// planned, not the object of a proposal, a demand or a modal verb?
+    fn asserted(&self, i: usize, lexicon: &Lexicon) -> bool {
+        let mut j = i;
+        while let Some(h) = self.s.tokens[j].head {
+            let rel = self.deprel(j);
+            let base = rel.split(':').next().unwrap_or(rel);
+            if matches!(base, "ccomp" | "xcomp" | "csubj") {
+                return false;
+            }
+            if self.s.tokens[h].upos == Upos::VERB {
+                let (_, modality) = self.polarity(h);
+                let wants = self.predicate(h, lexicon).is_some_and(|ty| {
+                    matches!(lexicon.types()[ty].name.as_str(), "propose" | "demand")
+                });
+                if modality.is_some() || wants {
+                    return false;
+                }
+            }
+            j = h;
+        }
+        true
+    }
+
     /// The document noun a date is attached to, up to three steps above the date (through
     /// an appositive, a name, a participle: "the note sent to Shigemitsu, April 3").
     fn dated_noun(&self, r: &Range<usize>) -> Option<usize> {
@@ -560,7 +697,8 @@ impl<'a> Tree<'a> {
         None
     }
 
-    /// The content clauses of predicate `i` ("said that …", "reported learning … that …").
+    /// The content clauses of predicate `i` ("said that …", "reported learning … that …",
+    /// "… that X and that Y").
     fn contents(&self, i: usize) -> Vec<usize> {
         let mut out = Vec::new();
         for c in self.s.children(i) {
@@ -571,7 +709,33 @@ impl<'a> Tree<'a> {
                 _ => {}
             }
         }
+        let conjuncts: Vec<usize> = out
+            .iter()
+            .flat_map(|&c| self.s.children(c).filter(|&k| self.deprel(k) == "conj"))
+            .filter(|&k| self.s.tokens[k].upos == Upos::VERB)
+            .collect();
+        out.extend(conjuncts);
         out
+    }
+
+    /// The date stated inside content clause `c` itself ("… that the U.S. had agreed last
+    /// year to …"): an index into `dates`.
+    fn content_date(&self, c: usize, dates: &[(Range<usize>, Clock)]) -> Option<usize> {
+        dates.iter().position(|(r, _)| {
+            let Some(mut j) = self.head_of(r) else {
+                return false;
+            };
+            while let Some(h) = self.s.tokens[j].head {
+                if h == c {
+                    return true;
+                }
+                if self.s.tokens[h].upos == Upos::VERB {
+                    return false;
+                }
+                j = h;
+            }
+            false
+        })
     }
 
     /// Is `i` a "suggest" with a finite content clause ("suggested that this was …")?
@@ -626,7 +790,13 @@ impl<'a> Tree<'a> {
                 .children(c)
                 .any(|k| self.deprel(k).starts_with("aux") && self.s.tokens[k].lemma == "have")
                 && t.feat("VerbForm") == Some("Part");
-            if t.upos != Upos::VERB || !perfect {
+            // "reported that Shigemitsu … agreed to …": a past told in the past
+            let past = |k: usize| {
+                self.s.tokens[k].feat("Tense") == Some("Past")
+                    && self.s.tokens[k].feat("VerbForm") == Some("Fin")
+            };
+            let backshifted = past(c) && past(i);
+            if t.upos != Upos::VERB || !(perfect || backshifted) {
                 continue;
             }
             let Some(ty) = self.predicate(c, lexicon) else {

@@ -6,11 +6,14 @@
 //!   evidence and sources, from a block's sentences, time expressions and entity mentions.
 //! * [`clause`]: events from the parse tree — one per main-clause predicate, with subject,
 //!   objects, negation and modality — for the sentences that state no date of their own.
+//! * [`docref`]: papers an archival text dates by name ("NSC 5429/5 [Footnote 2: Dated
+//!   December 22, 1954]"): their issue.
 //! * [`frame`]: the document as an act (sender, addressee, participants) and who its "I"
 //!   and "we" are.
 
 pub mod cite;
 pub mod clause;
+pub mod docref;
 pub mod extract;
 pub mod frame;
 pub mod lexicon;

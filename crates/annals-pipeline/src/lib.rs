@@ -237,6 +237,10 @@ fn may_hold_event(model: &annals_syntax::Model, lexicon: &Lexicon, sentence: &st
         "therefore",
         "now",
     ];
+    // a noun of the lexicon with a date of its own ("Meetings … began in London on June 1")
+    if sentence.bytes().any(|b| b.is_ascii_digit()) && !lexicon.find(sentence).is_empty() {
+        return true;
+    }
     let words: Vec<String> = sentence
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
@@ -338,7 +342,10 @@ fn analyze(
                         year,
                     });
                 }
-                continue;
+                if ctx.document.is_none() {
+                    continue;
+                }
+                // a dated document's list of references names papers of the story: read on
             }
             if block.kind == BlockKind::Attribution {
                 if let Some(c) = annals_events::cite::parse_one(&clean.text, 0) {
@@ -406,7 +413,7 @@ fn analyze(
                         .map(|a| serde_json::to_string(a).unwrap_or_default()),
                 });
             }
-            if matches!(r, Role::Skip | Role::Notes) {
+            if r == Role::Skip || (r == Role::Notes && ctx.document.is_none()) {
                 continue;
             }
             let mentions = k.linker.find(&mut k.gazetteer, &clean.text, &mut doc);
@@ -419,6 +426,20 @@ fn analyze(
                     entity: entity_record(&k.gazetteer, m.entity),
                     via: m.via.as_str().to_string(),
                 });
+            }
+            if r == Role::Notes {
+                // the papers a reference list dates ("A. NSC 5429/5 [Footnote 2: Dated …]")
+                let papers = annals_events::docref::dated_papers(
+                    &clean.text,
+                    &timexes,
+                    &mentions,
+                    &k.gazetteer,
+                    &k.lexicon,
+                );
+                for ev in papers {
+                    rec.events.push(event_record(ev, &map, &k.gazetteer));
+                }
+                continue;
             }
             let cites: Vec<Citation> = citations(&clean.text);
             for c in &cites {
@@ -469,6 +490,22 @@ fn analyze(
                 quote_source: None,
             };
             let mut events = extract(&input, &k.gazetteer, &k.lexicon, &mut ctx);
+            if ctx.document.is_some() {
+                // papers an editor's note dates ("General Order No. 1 [Footnote 4: Issued
+                // September 2, 1945.]"), where no event has their date already
+                let papers = annals_events::docref::dated_papers(
+                    &clean.text,
+                    &timexes,
+                    &mentions,
+                    &k.gazetteer,
+                    &k.lexicon,
+                );
+                for ev in papers {
+                    if !events.iter().any(|e| e.date_span == ev.date_span) {
+                        events.push(ev);
+                    }
+                }
+            }
             if let (Some(f), Some(clock), BlockKind::Paragraph) =
                 (&frame, &ctx.document, block.kind)
             {

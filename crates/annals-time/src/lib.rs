@@ -47,9 +47,10 @@ pub enum Role {
     /// A footnote, quotation or heading: tagged and resolved from the narrative time, but
     /// its dates do not move the narrative time of the running text.
     Aside,
-    /// Only its editorial notes in square brackets are tagged, as asides: a list of
-    /// references ("A. NSC 5429/5 [Footnote 2: Dated December 22, 1954; printed in …]")
-    /// whose own numbers and years are not dates of the story, but whose notes are.
+    /// Only its editorial notes in square brackets and the dates it says are a paper's
+    /// ("…, dated March 4, 1955") are tagged, as asides: a list of references ("A. NSC
+    /// 5429/5 [Footnote 2: Dated December 22, 1954; printed in …]") whose own numbers and
+    /// years are not dates of the story, but whose notes are.
     Notes,
     /// Not tagged at all (attribution lines under quotations, page furniture).
     Skip,
@@ -239,7 +240,14 @@ impl Tagger {
             let start = self.toks[first].start;
             let end = self.toks[last - 1].end;
             let bracketed = self.bracket[mt.start] > 0;
-            if role == Role::Notes && !bracketed {
+            // a reference's own date, stated as such ("Memo for NSC …, dated March 4,
+            // 1955"), is the date of a paper of the story
+            let dated = || {
+                let lead = text[..start].trim_end();
+                let b = lead.as_bytes();
+                b.len() >= 5 && b[b.len() - 5..].eq_ignore_ascii_case(b"dated")
+            };
+            if role == Role::Notes && !bracketed && !dated() {
                 continue;
             }
             match (&in_note, bracketed) {

@@ -687,13 +687,14 @@ fn archival_phrases_of_time() {
 fn a_reference_list_tags_only_its_notes() {
     let mut t = Tagger::new();
     let text = "A. NSC 5429/5 [Footnote 2: Dated December 22, 1954; printed in Foreign \
-                Relations, 1952–1954, vol. II.] B. NIE 41–54, 1955.";
+                Relations, 1952–1954, vol. II.] B. NIE 41–54, 1955. C. Memo for NSC, dated March 4, 1955.";
     let v: Vec<_> = t
         .tag(text, Role::Notes)
         .into_iter()
         .map(|x| x.value)
         .collect();
-    assert_eq!(v, vec!["1954-12-22"]);
+    // the note's date and the one a paper is said to bear
+    assert_eq!(v, vec!["1954-12-22", "1955-03-04"]);
 }
 
 #[test]
