@@ -587,6 +587,16 @@ pub fn extract(
                     )
                 })
             {
+                // "Gromyko noted that … He also emphasized that …": one turn
+                if let Some(prev) = out.last_mut().filter(|p| {
+                    p.kind == "statement"
+                        && same_act(p, &ev)
+                        && si > 0
+                        && p.evidence == sentences[si - 1]
+                }) {
+                    prev.evidence.end = ev.evidence.end;
+                    continue;
+                }
                 if let Some((v, iv, src)) = with_registry(
                     &ev.date,
                     ev.interval,
@@ -683,14 +693,11 @@ pub fn extract(
                     };
                     crate::clause::date_owner(&input, gazetteer, lexicon, &(t.start..t.end))
                 })
-                .map(|(ty, span)| match trigger {
-                    // the type is the owner's; word order keeps its pivot
-                    Some(tr) => crate::lexicon::Trigger { ty, ..*tr },
-                    None => crate::lexicon::Trigger {
-                        start: span.start,
-                        end: span.end,
-                        ty,
-                    },
+                // the owner is the trigger: its type, and the pivot the parse repairs roles on
+                .map(|(ty, span)| crate::lexicon::Trigger {
+                    start: span.start,
+                    end: span.end,
+                    ty,
                 })
                 .or(trigger.copied());
             let (kind, cameo, plover, frame) = match trigger {
@@ -1050,7 +1057,12 @@ fn clause_sentence(
 fn same_turn(prev: &Event, next: &Event) -> bool {
     prev.date_source == DateSource::Document
         && next.date_source == DateSource::Document
-        && prev.kind == next.kind
+        && same_act(prev, next)
+}
+
+/// The same act going on: same type, agents and date, the next told after the first.
+fn same_act(prev: &Event, next: &Event) -> bool {
+    prev.kind == next.kind
         && prev.agents == next.agents
         && prev.date == next.date
         && prev.evidence.end <= next.evidence.start
@@ -1182,7 +1194,9 @@ fn narrative_clauses(
         found
             .into_iter()
             .map(|mut ev| {
-                ev.distinct = false;
+                // a retelling of an act merges with its first telling; what someone said is
+                // individuated by what was said: two statements of a day are two
+                ev.distinct = ev.kind == "statement";
                 ev.date_span = s.start..s.start;
                 let by = std::mem::replace(&mut ev.sources, sources.clone());
                 ev.sources.extend(by);
