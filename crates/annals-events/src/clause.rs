@@ -271,6 +271,23 @@ pub fn date_owner(
     Some((ty, input.sentence.tokens[j].span.clone()))
 }
 
+/// Do the date at `date` and the trigger at `trigger` (bytes of the text) belong to one
+/// clause: is the verb nearest above the one the verb nearest above the other? None when
+/// the parse puts no verb above the date. "… at the Opera House, where six years earlier
+/// the charter was drafted, Acheson declared the forum open": "six years earlier" is the
+/// drafting's, not the opening's.
+pub fn same_clause(
+    input: &ClauseInput<'_>,
+    gazetteer: &Gazetteer,
+    date: &Range<usize>,
+    trigger: &Range<usize>,
+) -> Option<bool> {
+    let tree = Tree::new(input, gazetteer);
+    let of = |r: &Range<usize>| tree.head_of(r).and_then(|j| tree.clause_verb(j));
+    let v = of(date)?;
+    Some(of(trigger) == Some(v))
+}
+
 /// The verb that governs a noun trigger as its object ("rejected the proposal", "signed the
 /// agreement") when the lexicon lists it: that verb's type, and its span. What was done to
 /// the proposal is the event, not the proposal.
@@ -1071,6 +1088,16 @@ impl<'a> Tree<'a> {
         out
     }
 
+    /// The verb nearest above `j`, or `j` itself if it is a verb.
+    fn clause_verb(&self, mut j: usize) -> Option<usize> {
+        loop {
+            if self.s.tokens[j].upos == Upos::VERB {
+                return Some(j);
+            }
+            j = self.s.tokens[j].head?;
+        }
+    }
+
     /// The byte span of the phrase headed by `i`, without relative clauses and the like.
     fn phrase(&self, i: usize) -> Range<usize> {
         let mut span = self.s.tokens[i].span.clone();
@@ -1267,6 +1294,27 @@ mod tests {
         // the told date, never the date of what was told
         assert_eq!(ev[0].date, "1955-04-01");
         assert_eq!(moved.map(|c| c.value).as_deref(), Some("1955-04-01"));
+    }
+
+    #[test]
+    fn a_date_of_a_relative_clause_is_not_the_main_verbs() {
+        let text = "At the Opera House, where six years earlier the charter was drafted, Acheson declared the forum open.";
+        let mut g = Gazetteer::builtin();
+        let mentions = Linker::new(&g).find(&mut g, text, &mut DocState::default());
+        let parse = annals_syntax::Model::builtin().parse_sentence(text, 0..text.len());
+        let input = ClauseInput {
+            text,
+            sentence: &parse,
+            mentions: &mentions,
+            dates: &[],
+        };
+        let at = |w: &str| {
+            let i = text.find(w).unwrap();
+            i..i + w.len()
+        };
+        let date = at("six years earlier");
+        assert_eq!(same_clause(&input, &g, &date, &at("declared")), Some(false));
+        assert_eq!(same_clause(&input, &g, &date, &at("drafted")), Some(true));
     }
 
     #[test]

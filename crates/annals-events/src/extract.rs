@@ -494,7 +494,10 @@ pub fn extract(
         quote_source,
     } = *block;
     let mut triggers = lexicon.find(text);
-    triggers.retain(|t| lexicon.types()[t.ty].name != "statement" || !authorial(text, t.start));
+    triggers.retain(|t| {
+        (lexicon.types()[t.ty].name != "statement" || !authorial(text, t.start))
+            && !inside_name(text, t)
+    });
     let mut out = Vec::new();
     // events of the sentence before, whose roles the parse may correct
     let mut pending: Option<(usize, usize)> = None;
@@ -659,12 +662,27 @@ pub fn extract(
                 None => s.end,
                 Some(n) => clause_break((t.end + 2).min(n.0.start), n.0.start).unwrap_or(n.0.start),
             };
+            let parse = parses.get(si).filter(|p| !p.tokens.is_empty());
+            let clause_input = parse.map(|p| ClauseInput {
+                text,
+                sentence: p,
+                mentions,
+                dates: &[],
+            });
+            // a trigger of the date's own clause, where the parse tells the clauses apart
+            let own_clause = |r: Range<usize>| {
+                clause_input.as_ref().is_none_or(|input| {
+                    crate::clause::same_clause(input, gazetteer, &(t.start..t.end), &r)
+                        .unwrap_or(true)
+                })
+            };
             let in_region: Vec<_> = triggers
                 .iter()
                 .filter(|tr| {
                     tr.start >= region_start
                         && tr.end <= region_end
                         && !(tr.start < t.end && t.start < tr.end)
+                        && own_clause(tr.start..tr.end)
                 })
                 .collect();
             // the trigger nearest the date, preferring one after it
@@ -1206,6 +1224,22 @@ fn narrative_clauses(
     )
 }
 
+/// Is the trigger a word of a longer proper name ("the War Memorial Opera House", "the
+/// Peace Treaty Commission")? A capitalized trigger, not opening its sentence, that a
+/// capitalized word follows names a building, a body or a paper, not an event.
+fn inside_name(text: &str, t: &crate::lexicon::Trigger) -> bool {
+    let word = &text[t.start..t.end];
+    if !word.starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    let before = text[..t.start].trim_end();
+    if before.is_empty() || before.ends_with(['.', '!', '?', ':', '“', '"', '(', '[']) {
+        return false;
+    }
+    let after = text[t.end..].trim_start_matches([' ', '\n']);
+    after.len() < text.len() - t.end && after.starts_with(|c: char| c.is_uppercase())
+}
+
 /// Is the speech word at `at` the writer's own voice ("it should be noted that", "it was
 /// stressed", "as noted above")? The writer's remarks about the story are no event of it.
 fn authorial(text: &str, at: usize) -> bool {
@@ -1405,6 +1439,20 @@ mod tests {
 
     fn names(g: &Gazetteer, v: &[usize]) -> Vec<String> {
         v.iter().map(|&i| g.get(i).id.clone()).collect()
+    }
+
+    #[test]
+    fn names_and_the_writers_voice_are_no_triggers() {
+        let lx = Lexicon::builtin();
+        let text = "At the Opera House (today the War Memorial Opera House) it should be noted that the war ended; as noted, Acheson stated it.";
+        let found: Vec<&str> = lx
+            .find(text)
+            .into_iter()
+            .filter(|t| !inside_name(text, t))
+            .filter(|t| lx.types()[t.ty].name != "statement" || !authorial(text, t.start))
+            .map(|t| &text[t.start..t.end])
+            .collect();
+        assert_eq!(found, ["war", "ended", "stated"]);
     }
 
     #[test]
