@@ -427,6 +427,12 @@ impl<'a> Tree<'a> {
         }
         let mut ty = &lexicon.types()[ty];
         let named = |n: &str| lexicon.named(n);
+        let mut negated = negated;
+        if negated && ty.name == "agree" {
+            // "did not recognize the document", "never accepted": a rejection
+            ty = named("reject").unwrap_or(ty);
+            negated = false;
+        }
         if ty.name == "statement" && self.proposes(i) {
             // "said that our aim should be …", "it would be desirable to …": a proposal
             ty = named("propose").unwrap_or(ty);
@@ -800,6 +806,13 @@ impl<'a> Tree<'a> {
     /// lexicon lists, with its own agent, and no modal.
     fn reported<'l>(&self, i: usize, lexicon: &'l Lexicon, voices: &Voices) -> Vec<Act<'l>> {
         let mut out = Vec::new();
+        // only what is told: "were surprised that Moscow accepted" reports nothing
+        let speech = self
+            .predicate(i, lexicon)
+            .is_some_and(|ty| lexicon.types()[ty].name == "statement");
+        if !speech {
+            return out;
+        }
         for c in self.contents(i) {
             let t = &self.s.tokens[c];
             let perfect = self
@@ -821,7 +834,8 @@ impl<'a> Tree<'a> {
             };
             let (negated, modality) = self.polarity(c);
             let agents = self.agents(c, voices);
-            if agents.is_empty() || modality.is_some() {
+            // what someone says did not happen, or might, is no event
+            if agents.is_empty() || modality.is_some() || negated {
                 continue;
             }
             let mut targets = self.targets(c, voices);
@@ -1339,8 +1353,11 @@ mod tests {
             names(&g, &ev[0].agents),
             ["John Foster Dulles", "United States"]
         );
+        // not agreeing is rejecting; a negated act of another type stays negated
         let (ev, _, _) = read("Hatoyama did not agree.", &[]);
-        assert!(ev[0].negated && ev[0].kind == "agree");
+        assert!(!ev[0].negated && ev[0].kind == "reject");
+        let (ev, _, _) = read("Hatoyama did not reply.", &[]);
+        assert!(ev[0].negated && ev[0].kind == "statement");
         // the lemmatizer writes "telephon": the lexicon's "telephone" is found all the same
         let (ev, _, g) = read("Tani telephoned Allison about the leak.", &[]);
         assert_eq!(ev[0].kind, "statement");

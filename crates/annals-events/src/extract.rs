@@ -576,10 +576,11 @@ pub fn extract(
             }
             for mut ev in
                 narrative_clauses(block, si, gazetteer, lexicon, ctx).unwrap_or_else(|| {
+                    let nouns = fallback_triggers(block, si, &triggers, lexicon);
                     inherited(
                         text,
                         s,
-                        &triggers,
+                        &nouns,
                         mentions,
                         citations,
                         quote_source,
@@ -1175,6 +1176,38 @@ fn event_anchored(t: &Timex, candidates: &[Option<usize>], gazetteer: &Gazetteer
         Some((d, d.tomorrow().ok()?)),
         DateSource::Registry,
     ))
+}
+
+/// The triggers of sentence `si` the word-order reading may still take when the clause
+/// reading found no event in it: not a verb of a relative clause ("one that is still
+/// discussed" is no negotiation), not a named war ("Moscow's position on the Korean
+/// War", "the early years of the Cold War": a period named, not an event told).
+fn fallback_triggers(
+    block: &BlockInput<'_>,
+    si: usize,
+    triggers: &[crate::lexicon::Trigger],
+    lexicon: &Lexicon,
+) -> Vec<crate::lexicon::Trigger> {
+    let s = &block.sentences[si];
+    let parse = block.parses.get(si).filter(|p| !p.tokens.is_empty());
+    triggers
+        .iter()
+        .filter(|t| t.start >= s.start && t.end <= s.end)
+        .filter(|t| {
+            // a verb the parse puts in a relative clause ("one that is still discussed")
+            let verb = parse.is_some_and(|p| {
+                p.tokens
+                    .iter()
+                    .find(|k| k.span.start <= t.start && t.start < k.span.end)
+                    .is_some_and(|k| k.upos == annals_syntax::Upos::VERB && k.deprel == "acl:relcl")
+            });
+            let word = &block.text[t.start..t.end];
+            let named_war =
+                lexicon.types()[t.ty].name == "war" && word.contains("War") && t.start > s.start;
+            !verb && !named_war
+        })
+        .copied()
+        .collect()
 }
 
 /// The events of a narrative sentence without a date of its own, read on its parse: one
