@@ -427,15 +427,19 @@ fn analyze(
                     via: m.via.as_str().to_string(),
                 });
             }
-            if r == Role::Notes {
-                // the papers a reference list dates ("A. NSC 5429/5 [Footnote 2: Dated …]")
-                let papers = annals_events::docref::dated_papers(
+            // in a dated document, the papers its notes and reference lists date ("A. NSC
+            // 5429/5 [Footnote 2: Dated …]", "General Order No. 1 [Footnote 4: Issued …]")
+            let papers = match ctx.document {
+                Some(_) => annals_events::docref::dated_papers(
                     &clean.text,
                     &timexes,
                     &mentions,
                     &k.gazetteer,
                     &k.lexicon,
-                );
+                ),
+                None => Vec::new(),
+            };
+            if r == Role::Notes {
                 for ev in papers {
                     rec.events.push(event_record(ev, &map, &k.gazetteer));
                 }
@@ -490,20 +494,10 @@ fn analyze(
                 quote_source: None,
             };
             let mut events = extract(&input, &k.gazetteer, &k.lexicon, &mut ctx);
-            if ctx.document.is_some() {
-                // papers an editor's note dates ("General Order No. 1 [Footnote 4: Issued
-                // September 2, 1945.]"), where no event has their date already
-                let papers = annals_events::docref::dated_papers(
-                    &clean.text,
-                    &timexes,
-                    &mentions,
-                    &k.gazetteer,
-                    &k.lexicon,
-                );
-                for ev in papers {
-                    if !events.iter().any(|e| e.date_span == ev.date_span) {
-                        events.push(ev);
-                    }
+            // a paper's date no event has taken already
+            for ev in papers {
+                if !events.iter().any(|e| e.date_span == ev.date_span) {
+                    events.push(ev);
                 }
             }
             if let (Some(f), Some(clock), BlockKind::Paragraph) =
