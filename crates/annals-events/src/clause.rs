@@ -199,30 +199,26 @@ pub fn clause_events(
         let speaker = agents.first().map(|&a| gazetteer.get(a).id.clone());
         let (clock, date_span, moves) = tree.clock_of(i, &owners, dates, clock);
         let act = tree.act(i, agents, lexicon, voices, previous.as_deref());
-        if act.is_none() && !merged {
-            if let Some(p) = subject {
-                voices.last_person = Some(p);
+        if act.is_some() || merged {
+            if moves {
+                moved = Some(clock.clone());
             }
-            continue;
-        }
-        if moves {
-            moved = Some(clock.clone());
-        }
-        let reported = tree.reported(i, lexicon, voices);
-        if let Some(act) = act {
-            out.push(tree.event(act, clock, date_span.clone()));
-        }
-        // what the speaker reports as done ("… that the Cabinet had decided …", "… that
-        // Shigemitsu agreed …") is a claim of the speaker's, dated by its own clause or
-        // else by the report — also when the speaker goes on ("… and added that …")
-        for act in reported {
-            let (clock, span) = match tree.content_date(act.trigger, dates) {
-                Some(k) => (&dates[k].1, dates[k].0.clone()),
-                None => (clock, date_span.clone()),
-            };
-            let mut ev = tree.event(act, clock, span);
-            ev.sources.extend(speaker.clone());
-            out.push(ev);
+            let reported = tree.reported(i, lexicon, voices);
+            if let Some(act) = act {
+                out.push(tree.event(act, clock, date_span.clone()));
+            }
+            // what the speaker reports as done ("… that the Cabinet had decided …", "… that
+            // Shigemitsu agreed …") is a claim of the speaker's, dated by its own clause or
+            // else by the report — also when the speaker goes on ("… and added that …")
+            for act in reported {
+                let (clock, span) = match tree.content_date(act.trigger, dates) {
+                    Some(k) => (&dates[k].1, dates[k].0.clone()),
+                    None => (clock, date_span.clone()),
+                };
+                let mut ev = tree.event(act, clock, span);
+                ev.sources.extend(speaker.clone());
+                out.push(ev);
+            }
         }
         if let Some(p) = subject {
             voices.last_person = Some(p);
@@ -591,6 +587,9 @@ impl<'a> Tree<'a> {
         lexicon: &Lexicon,
         voices: &Voices,
     ) {
+        if dates.is_empty() {
+            return; // the lexicon scan below is for a date's noun
+        }
         let span = self.s.span.clone();
         let triggers: Vec<crate::lexicon::Trigger> = lexicon
             .find(&self.text[span.clone()])
@@ -861,6 +860,17 @@ impl<'a> Tree<'a> {
         self.s.tokens[i].deprel
     }
 
+    /// Token `i` lowercased, to be read as a pronoun: "US" in capitals is the country,
+    /// never "us".
+    fn pronoun(&self, i: usize) -> String {
+        let form = &self.text[self.s.tokens[i].span.clone()];
+        if form == "US" {
+            String::new()
+        } else {
+            form.to_lowercase()
+        }
+    }
+
     fn lower(&self, i: usize) -> String {
         self.text[self.s.tokens[i].span.clone()].to_lowercase()
     }
@@ -1027,7 +1037,7 @@ impl<'a> Tree<'a> {
         }
         if let Some(subj) = self.child(i, &["nsubj"]) {
             let form = &self.text[self.s.tokens[subj].span.clone()];
-            return match if form == "US" { "" } else { form }.to_lowercase().as_str() {
+            return match self.pronoun(subj).as_str() {
                 "i" | "me" => "the subject \"I\": the document's sender".into(),
                 "we" | "us" => format!("the subject \"{form}\": the sender's side"),
                 "he" | "she" | "him" | "her" => {
@@ -1132,9 +1142,7 @@ impl<'a> Tree<'a> {
     /// The actors a noun phrase names: pronouns through `voices`, names through mentions,
     /// with the state each person or organization acts for.
     fn entities(&self, i: usize, voices: &Voices) -> Vec<usize> {
-        // "US" in capitals is the country, not "us"
-        let form = &self.text[self.s.tokens[i].span.clone()];
-        match if form == "US" { "" } else { form }.to_lowercase().as_str() {
+        match self.pronoun(i).as_str() {
             "i" | "me" => return voices.first.clone(),
             "we" | "us" => {
                 return if voices.we.is_empty() {
