@@ -148,9 +148,7 @@ const ADDRESSED: &[&str] = &[
 /// Can a verb of this lemma head an event here, itself or by framing another verb? The
 /// pipeline parses only the sentences that have one (parsing is most of its time).
 pub fn could_head(lexicon: &Lexicon, lemma: &str) -> bool {
-    lexicon.heads_predicate(lemma)
-        || FRAMING.contains(&lemma)
-        || lexicon.heads_predicate(&format!("{lemma}e"))
+    lexicon.heads_predicate(lemma) || FRAMING.contains(&lemma)
 }
 
 /// A sentence to read: its parse, the mentions of its block and the dates it states.
@@ -406,7 +404,8 @@ impl<'a> Tree<'a> {
         previous: Option<&[usize]>,
     ) -> Option<Act<'l>> {
         let ty = self
-            .predicate(i, lexicon)
+            .by_doing(i, lexicon)
+            .or_else(|| self.predicate(i, lexicon))
             .or_else(|| self.light(i, lexicon))?;
         // "Allison stressed … and pointed as well to …": one turn
         if agents.is_empty() || previous == Some(agents.as_slice()) {
@@ -601,7 +600,7 @@ impl<'a> Tree<'a> {
             })
             .collect();
         for (r, clock) in dates {
-            let Some((noun, ty)) = self.event_noun(r, &triggers) else {
+            let Some((noun, ty)) = self.event_noun(r, &triggers, lexicon) else {
                 continue;
             };
             // the date of an event told already, unless it is where that act happened
@@ -618,20 +617,36 @@ impl<'a> Tree<'a> {
                 continue;
             }
             let ty = &lexicon.types()[ty];
-            let mut agents = self.entities(noun, voices);
-            if agents.is_empty() {
+            let participle = self.s.tokens[noun].upos == Upos::VERB;
+            let (mut agents, mut targets) = if participle {
+                // "… signed … by representatives of the United States and Korea"
+                let agents = self.agents(noun, voices);
+                let mut targets = self.targets(noun, voices);
+                targets.retain(|x| !agents.contains(x));
+                (agents, targets)
+            } else {
+                (self.entities(noun, voices), Vec::new())
+            };
+            if agents.is_empty() && !participle {
                 // who acted at the meeting took part in it
                 agents = told.unwrap_or_default();
+            }
+            if participle && agents.is_empty() {
+                targets.clear();
             }
             let act = Act {
                 ty,
                 trigger: noun,
                 agents,
-                targets: Vec::new(),
+                targets,
                 negated: false,
                 modality: None,
-                roles: "an event noun with a date of its own: actors: those its phrase names"
-                    .to_string(),
+                roles: if participle {
+                    "a participle with a date of its own: actors: its by-agent".to_string()
+                } else {
+                    "an event noun with a date of its own: actors: those its phrase names"
+                        .to_string()
+                },
             };
             // the meeting comes before what was done at it
             let ev = self.event(act, clock, r.clone());
@@ -647,6 +662,7 @@ impl<'a> Tree<'a> {
         &self,
         r: &Range<usize>,
         triggers: &[crate::lexicon::Trigger],
+        lexicon: &Lexicon,
     ) -> Option<(usize, usize)> {
         const ASPECTUAL: &[&str] = &["begin", "start", "open", "resume", "continue", "take"];
         let covered = |j: usize| {
@@ -666,6 +682,16 @@ impl<'a> Tree<'a> {
                 }
             }
             if t.upos == Upos::VERB {
+                // a participle naming a thing by the act that made it, with that act's
+                // date: "the Agreed Minute … signed at Seoul on November 17, 1954"
+                // (a plain past participle: "to be negotiated" is still to come)
+                let plain = self
+                    .s
+                    .children(j)
+                    .all(|k| !matches!(self.deprel(k), "aux" | "aux:pass" | "mark"));
+                if self.deprel(j) == "acl" && t.feats.contains("Tense=Past") && plain {
+                    return self.predicate(j, lexicon).map(|ty| (j, ty));
+                }
                 if !ASPECTUAL.contains(&t.lemma.to_lowercase().as_str()) {
                     return None;
                 }
@@ -943,14 +969,6 @@ impl<'a> Tree<'a> {
         next.and_then(|_| lexicon.predicate(&format!("{lemma} {}", self.lower(i + 1))))
             .or_else(|| object.and_then(|o| lexicon.predicate(&format!("{lemma} {o}"))))
             .or_else(|| lexicon.predicate(&lemma))
-            // the lemmatizer's one common miss on a verb: the silent e stripped with the
-            // ending ("telephoned" → "telephon")
-            .or_else(|| {
-                let form = self.lower(i);
-                (form.ends_with("ed") || form.ends_with("ing"))
-                    .then(|| lexicon.predicate(&format!("{lemma}e")))
-                    .flatten()
-            })
     }
 
     /// A verb the lexicon lacks that only frames another ("took occasion to point out",
@@ -970,6 +988,28 @@ impl<'a> Tree<'a> {
             let framed =
                 self.s.tokens[c].upos == Upos::VERB && (rel == "xcomp" || (rel == "advcl" && to()));
             framed.then(|| self.predicate(c, lexicon)).flatten()
+        })
+    }
+
+    /// "Concluded by saying …", "responded by rejecting …": a verb of how a turn went,
+    /// whose act is the gerund's ("concluded" alone would be the conclusion of a treaty).
+    fn by_doing(&self, i: usize, lexicon: &Lexicon) -> Option<usize> {
+        const TURN: &[&str] = &[
+            "conclude", "begin", "open", "close", "end", "start", "finish", "respond", "reply",
+            "answer", "react",
+        ];
+        if !TURN.contains(&self.s.tokens[i].lemma.to_lowercase().as_str()) {
+            return None;
+        }
+        self.s.children(i).find_map(|c| {
+            let by = self
+                .s
+                .children(c)
+                .any(|k| matches!(self.deprel(k), "mark" | "case") && self.lower(k) == "by");
+            let gerund = self.s.tokens[c].xpos == "VBG";
+            (by && gerund && self.deprel(c) == "advcl")
+                .then(|| self.predicate(c, lexicon))
+                .flatten()
         })
     }
 
@@ -1366,7 +1406,7 @@ mod tests {
         assert!(!ev[0].negated && ev[0].kind == "reject");
         let (ev, _, _) = read("Hatoyama did not reply.", &[]);
         assert!(ev[0].negated && ev[0].kind == "statement");
-        // the lemmatizer writes "telephon": the lexicon's "telephone" is found all the same
+        // a verb the treebank never showed keeps its silent e ("telephoned": telephone)
         let (ev, _, g) = read("Tani telephoned Allison about the leak.", &[]);
         assert_eq!(ev[0].kind, "statement");
         assert_eq!(names(&g, &ev[0].agents)[0], "Tani Masayuki");
@@ -1377,5 +1417,22 @@ mod tests {
         assert_eq!(ev[0].kind, "propose");
         let (ev, _, _) = read("The weather was fine.", &[]);
         assert!(ev.is_empty(), "no predicate, no agent: no event");
+    }
+
+    #[test]
+    fn how_a_turn_went_is_the_act_of_its_gerund() {
+        // "concluded" alone would be the conclusion of a treaty
+        let (ev, _, g) = read("Hatoyama concluded by saying that he would resign.", &[]);
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        assert_eq!(ev[0].kind, "statement");
+        assert_eq!(names(&g, &ev[0].agents)[0], "Hatoyama Ichirō");
+        let (ev, _, _) = read("Tani responded by rejecting the proposal.", &[]);
+        assert_eq!(ev[0].kind, "reject");
+        // "intervened to point out": a framing verb the lemmatizer must not cut to "interven"
+        let (ev, _, _) = read(
+            "Allison intervened to point out that the leak was unfortunate.",
+            &[],
+        );
+        assert_eq!(ev[0].kind, "statement");
     }
 }

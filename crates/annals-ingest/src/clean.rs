@@ -222,11 +222,11 @@ pub fn clean_lines(src: &str, base: usize, lines: &[Range<usize>]) -> Cleaned {
         base,
         out: Cleaned::default(),
     };
-    let (contents, full): (Vec<Range<usize>>, Vec<Range<usize>>) = lines
+    let contents: Vec<Range<usize>> = lines
         .iter()
-        .map(|r| (trim_range(src, r.clone()), r.clone()))
-        .filter(|(c, _)| !c.is_empty())
-        .unzip();
+        .map(|r| trim_range(src, r.clone()))
+        .filter(|c| !c.is_empty())
+        .collect();
     for (i, c) in contents.iter().enumerate() {
         let Some(next) = contents.get(i + 1) else {
             b.copy_repairing(c.clone());
@@ -251,12 +251,13 @@ pub fn clean_lines(src: &str, base: usize, lines: &[Range<usize>]) -> Cleaned {
         } else {
             b.copy_repairing(c.clone());
             // The space stands for the white space between the lines; when the lines are
-            // not neighbours (a footnote came between), only for the first line's ending.
+            // not neighbours (a footnote came between), only for the white space that ends
+            // the first line (none when a note is cut out right after a word).
             let gap = &src[c.end..next.start];
             let join_end = if gap.chars().all(char::is_whitespace) {
                 next.start
             } else {
-                (full[i].end + 1).min(src.len())
+                c.end + (gap.len() - gap.trim_start().len())
             };
             b.replace(" ", c.end..join_end);
         }

@@ -355,6 +355,11 @@ pub fn blocks(src: &str, base: usize) -> Vec<Block> {
         out.push((BlockKind::Paragraph, g.clone()));
     }
 
+    // 4b. an editor's note written into the middle of a sentence ("an agreement similar to
+    //     the Korean Minute [Footnote 5: For text …] would be desirable") is a footnote of
+    //     its own, and the sentence reads on across it
+    let mut out = carve_inline_notes(src, out);
+
     // 5. quotations: a block after a lead-in ending with ':', and short source lines after
     //    a quotation
     let n = out.len();
@@ -447,6 +452,139 @@ pub fn blocks(src: &str, base: usize) -> Vec<Block> {
         .collect();
     blocks.sort_by_key(Block::start);
     blocks
+}
+
+/// Where an editor's note opens in `src[r]` ("[Footnote 5: "): its offset.
+fn note_open(src: &str, r: &Range<usize>) -> Option<usize> {
+    let line = &src[r.clone()];
+    let mut from = 0;
+    while let Some(k) = line[from..].find("[Footnote ") {
+        let at = from + k;
+        let rest = &line[at + "[Footnote ".len()..];
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 && rest[digits..].starts_with(':') {
+            return Some(r.start + at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// The lines an editor's note opening at `open` (in line `first`) spans, taking the lines
+/// after `first` from `rest` (a stack, next line last), and the offset after its closing
+/// bracket (none when the block ends first).
+fn note_extent(
+    src: &str,
+    open: usize,
+    first: Range<usize>,
+    rest: &mut Vec<Range<usize>>,
+) -> (Vec<Range<usize>>, Option<usize>) {
+    let mut depth = 0usize;
+    let mut lines = vec![first];
+    loop {
+        let cur = lines.last().unwrap().clone();
+        let from = if lines.len() == 1 { open } else { cur.start };
+        for (k, c) in src[from..cur.end].char_indices() {
+            match c {
+                '[' => depth += 1,
+                ']' => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        return (lines, Some(from + k + 1));
+                    }
+                }
+                _ => {}
+            }
+        }
+        match rest.pop() {
+            Some(next) => lines.push(next),
+            None => return (lines, None),
+        }
+    }
+}
+
+/// Splits the notes that open mid-sentence out of paragraphs and quotations: the host keeps
+/// its lines around the note (the cleaner joins them with one space, as it does across a
+/// footnote between pages), the note becomes a footnote block. A note after a finished
+/// sentence stays where it is: the sentence splitter already ends it there.
+fn carve_inline_notes(
+    src: &str,
+    blocks: Vec<(BlockKind, Vec<Range<usize>>)>,
+) -> Vec<(BlockKind, Vec<Range<usize>>)> {
+    let mut out = Vec::with_capacity(blocks.len());
+    for (kind, lines) in blocks {
+        if !matches!(kind, BlockKind::Paragraph | BlockKind::Quote) {
+            out.push((kind, lines));
+            continue;
+        }
+        let mut host: Vec<Range<usize>> = Vec::new();
+        let mut notes: Vec<Vec<Range<usize>>> = Vec::new();
+        let mut rest: Vec<Range<usize>> = lines.into_iter().rev().collect();
+        while let Some(r) = rest.pop() {
+            let Some(open) = note_open(src, &r) else {
+                host.push(r);
+                continue;
+            };
+            // the host's text before the note: nothing, or a finished sentence, is no host
+            let before = if open > r.start {
+                src[r.start..open].trim_end()
+            } else {
+                host.last().map_or("", |h| src[h.clone()].trim_end())
+            };
+            let finished = before.is_empty() || ends_sentence(before) || before.ends_with(':');
+            // a note that dates the paper named right before it ("General Order No. 1
+            // [Footnote 4: Issued September 2, 1945.]") is read with the paper: it stays
+            let body = src[open..r.end].split_once(": ").map_or("", |(_, b)| b);
+            let dates_paper = ["Dated ", "Issued ", "“", "\""]
+                .iter()
+                .any(|p| body.starts_with(p));
+            let finished = finished || dates_paper;
+            let (span_lines, close) = note_extent(src, open, r.clone(), &mut rest);
+            let last = span_lines.last().unwrap().clone();
+            let after_empty =
+                close.is_none_or(|c| src[c..last.end].trim().is_empty() && rest.is_empty());
+            let Some(close) = close.filter(|_| !finished && !after_empty) else {
+                // not carved: the note's lines stay the host's, and what follows the note
+                // on its last line is looked at for another note
+                match close {
+                    Some(c) if c < last.end => {
+                        let (done, _) = span_lines.split_at(span_lines.len() - 1);
+                        host.extend(done.iter().cloned());
+                        let from = if span_lines.len() == 1 {
+                            r.start
+                        } else {
+                            last.start
+                        };
+                        host.push(from..c);
+                        rest.push(c..last.end);
+                    }
+                    _ => host.extend(span_lines),
+                }
+                continue;
+            };
+            let mut note: Vec<Range<usize>> = Vec::new();
+            for (k, l) in span_lines.iter().enumerate() {
+                let a = if k == 0 { open } else { l.start };
+                let b = if k + 1 == span_lines.len() {
+                    close
+                } else {
+                    l.end
+                };
+                note.push(a..b);
+            }
+            if open > r.start {
+                host.push(r.start..open);
+            }
+            if close < last.end {
+                // what follows the note on its last line may hold another note
+                rest.push(close..last.end);
+            }
+            notes.push(note);
+        }
+        out.push((kind, host));
+        out.extend(notes.into_iter().map(|n| (BlockKind::Footnote, n)));
+    }
+    out
 }
 
 /// Running text that resumes after a footnote: appended to the interrupted block when that
@@ -783,6 +921,36 @@ mod tests {
                 "He left.",
             ]
         );
+    }
+
+    #[test]
+    fn a_note_inside_a_sentence_is_a_footnote_and_the_sentence_reads_across_it() {
+        let src = "Your 3385. [Footnote 2: Not declassified.] Mr. McClurkin stated that an agreement similar to the Korean Minute [Footnote 5: For\ntext of the Agreed Minute, see 6 UST 3919.] would be desirable. Re Embtel 2487. [Footnote 2:\nIbid.] Despite caution.\n";
+        let bs = blocks(src, 0);
+        let texts: Vec<(BlockKind, &str)> =
+            bs.iter().map(|b| (b.kind, b.clean.text.as_str())).collect();
+        assert_eq!(
+            texts,
+            [
+                (
+                    BlockKind::Paragraph,
+                    "Your 3385. [Footnote 2: Not declassified.] Mr. McClurkin stated that an \
+                     agreement similar to the Korean Minute would be \
+                     desirable. Re Embtel 2487. [Footnote 2: Ibid.] Despite caution."
+                ),
+                (
+                    BlockKind::Footnote,
+                    "[Footnote 5: For text of the Agreed Minute, see 6 UST 3919.]"
+                ),
+            ]
+        );
+        // offsets still point into the input
+        let note = &bs[1];
+        let (a, b) = note.clean.map.span(0, 12);
+        assert_eq!(&src[a..b], "[Footnote 5:");
+        for b in &bs {
+            b.verify(src, 0).unwrap();
+        }
     }
 
     #[test]

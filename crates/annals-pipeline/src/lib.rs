@@ -253,6 +253,49 @@ fn may_hold_event(model: &annals_syntax::Model, lexicon: &Lexicon, sentence: &st
     })
 }
 
+/// Words that open the filing sentences of an archive's source note: where the copy is
+/// ("[Source: Department of State, Central Files, …"), its classification and handling
+/// ("Secret; Niact."), who drafted, cleared, approved it and where it was sent.
+const FILING: &[&str] = &[
+    "Source",
+    "Secret",
+    "Top",
+    "Confidential",
+    "Unclassified",
+    "Restricted",
+    "Limited",
+    "Official",
+    "Eyes",
+    "Priority",
+    "Niact",
+    "Drafted",
+    "Cleared",
+    "Approved",
+    "Repeated",
+    "Sent",
+    "Also",
+    "Pouched",
+    "Transmitted",
+    "Received",
+    "No",
+    "Initialed",
+    "Signed",
+    "Copy",
+    "Printed",
+    "Attached",
+    "Enclosure",
+];
+
+/// Is this sentence of a source note one of its filing sentences (see [`FILING`])?
+fn filing(sentence: &str) -> bool {
+    let first = sentence
+        .trim_start_matches(|c: char| !c.is_alphabetic())
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    FILING.contains(&first)
+}
+
 /// A sentence without the "[Footnote 2: " that opens an editor's note written into the
 /// text: the parser should see "In telegram 2487, April 1, Allison reported …".
 fn without_note_mark(text: &str, s: &std::ops::Range<usize>) -> std::ops::Range<usize> {
@@ -451,19 +494,22 @@ fn analyze(
                 rec.citations.push(citation_record(c, a, b));
             }
             let is_frame_heading = frame.as_ref().is_some_and(|f| f.heading == (s..e));
-            // an archive's note on its copy ("[Source: … Drafted by Sebald. Approved by …]")
-            // tells how the document was filed, not what happened
+            // an archive's note on its copy ("[Source: … Secret. Drafted by Sebald. Approved by
+            // …]") tells how the document was filed — except for the editor's sentences
+            // after the filing ones ("Substantive discussions began on August 29.")
             let archival_note = clean.text.starts_with("[Source:");
             if block.kind == BlockKind::Heading
                 || is_frame_heading
-                || archival_note
                 || (frame.is_some() && block.kind == BlockKind::Dateline)
             {
                 ctx.new_passage();
                 continue; // a title dates a period, not an event; a document heading is the
                           // document's own event
             }
-            let sents = sentences(&clean.text);
+            let mut sents = sentences(&clean.text);
+            if archival_note {
+                sents.retain(|s| !filing(&clean.text[s.clone()]));
+            }
             // each block is a passage of its own: dates carry over between its sentences only
             ctx.new_passage();
             // every sentence that may hold an event is parsed: a dated document's are read

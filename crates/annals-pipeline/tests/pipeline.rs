@@ -165,3 +165,38 @@ fn in_a_narrative_the_parse_corrects_word_order() {
     assert_eq!(names(&rejected[0].agents), ["Andrei A. Gromyko", "USSR"]);
     assert!(names(&rejected[0].targets).contains(&"John Foster Dulles"));
 }
+
+const MEMO: &str = "\
+42. Memorandum of a Conversation, Department of State, Washington, August 24, 1955, Noon
+Washington, August 24, 1955, Noon
+
+[Source: Department of State, Conference Files. Secret. Drafted by Selby. Approved by Sebald. \
+Substantive discussions began on August 29.]
+
+Mr. McClurkin stated that an agreement similar to the Korean Minute [Footnote 5: The Agreed \
+Minute signed at Seoul on November 17, 1954, is printed in 6 UST 3919.] would be desirable.
+";
+
+#[test]
+fn a_source_note_tells_only_its_editors_sentences_and_a_note_inside_a_sentence_is_read_apart() {
+    let rec = run(MEMO);
+    // the filing sentences tell nothing ("Approved by Sebald" is no agreement)
+    assert!(at(&rec, MEMO, "Approved by").is_empty());
+    let began = at(&rec, MEMO, "Substantive discussions began");
+    assert_eq!(began.len(), 1, "{began:?}");
+    assert_eq!(began[0].kind, "negotiate");
+    assert_eq!(began[0].date, "1955-08-29");
+    // the sentence reads across the note: a proposal, dated by the memorandum
+    let stated = at(&rec, MEMO, "Mr. McClurkin stated");
+    assert_eq!(stated[0].kind, "propose");
+    assert_eq!(stated[0].date, "1955-08-24T12:00");
+    assert_eq!(names(&stated[0].agents)[0], "Robert J. G. McClurkin");
+    // and the note is a passage of its own with its own date, told by a participle
+    let signed: Vec<_> = at(&rec, MEMO, "signed at Seoul")
+        .into_iter()
+        .filter(|e| e.kind != "propose")
+        .collect();
+    assert_eq!(signed.len(), 1, "{signed:?}");
+    assert_eq!(signed[0].kind, "sign");
+    assert_eq!(signed[0].date, "1954-11-17");
+}

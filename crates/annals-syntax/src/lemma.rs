@@ -232,7 +232,7 @@ impl Lemmatizer {
                 return l.clone();
             }
         }
-        self.by_rule(form, upos)
+        silent_e(form, upos, self.by_rule(form, upos))
     }
 
     fn by_pair(&self, form: &str, upos: u8) -> String {
@@ -245,6 +245,39 @@ impl Lemmatizer {
             }
         }
         self.by_rule(form, upos)
+    }
+}
+
+/// Verbs whose base form ends in a silent e (`data/syntax/silent_e_verbs.txt`, from SCOWL).
+static SILENT_E: &str = include_str!("../../../data/syntax/silent_e_verbs.txt");
+
+fn silent_e_verbs() -> &'static std::collections::HashSet<&'static str> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        SILENT_E
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect()
+    })
+}
+
+/// A verb the treebank never showed loses its silent e with the ending under the suffix
+/// rules ("intervened" → "interven", "convening" → "conven"): the e comes back when the
+/// stem plus e is a verb of the word list and the stem alone is no word.
+fn silent_e(form: &str, upos: u8, lemma: String) -> String {
+    let low = form.to_lowercase();
+    if upos != crate::Upos::VERB.0
+        || !(low.ends_with("ed") || low.ends_with("ing"))
+        || lemma.ends_with('e')
+    {
+        return lemma;
+    }
+    let with_e = format!("{lemma}e");
+    if silent_e_verbs().contains(with_e.as_str()) {
+        with_e
+    } else {
+        lemma
     }
 }
 
@@ -288,6 +321,19 @@ mod tests {
         assert_eq!(
             Edit::between("Treaties", "treaty").apply("Parties"),
             "party"
+        );
+    }
+
+    #[test]
+    fn an_unknown_verb_keeps_its_silent_e() {
+        let verb = crate::Upos::VERB.0;
+        assert_eq!(silent_e("intervened", verb, "interven".into()), "intervene");
+        assert_eq!(silent_e("convening", verb, "conven".into()), "convene");
+        // a stem that is a word stays ("hopped"/"hoped" is the treebank's to say)
+        assert_eq!(silent_e("opened", verb, "open".into()), "open");
+        assert_eq!(
+            silent_e("intervened", crate::Upos::NOUN.0, "interven".into()),
+            "interven"
         );
     }
 
