@@ -23,6 +23,9 @@ pub enum Via {
     Surname,
     /// A person the gazetteer lacks, recognized by a title ("Ambassador Tani").
     Title,
+    /// An institution by its head noun, resolved against the one the document named last
+    /// ("the Council" after "the Allied Council for Japan").
+    Definite,
 }
 
 impl Via {
@@ -33,6 +36,7 @@ impl Via {
             Via::Role => "role",
             Via::Surname => "surname",
             Via::Title => "title",
+            Via::Definite => "definite",
         }
     }
 }
@@ -148,6 +152,8 @@ pub struct Linker {
 pub struct DocState {
     /// Most recent person for each surname.
     last: HashMap<String, usize>,
+    /// Most recent institution for each head noun of its name ("Council").
+    last_institution: HashMap<String, usize>,
     /// The narrative date of the text being linked (set by the caller as it reads): a name
     /// several entities have borne means the one that existed then, a surname several
     /// people share the one holding office then.
@@ -155,6 +161,71 @@ pub struct DocState {
     /// Dates stated in the text being linked, by byte offset (in order): a mention after
     /// one is at its date ("In 1905, Russia …"); before the first, at `when`.
     pub dated: Vec<(usize, Span)>,
+}
+
+/// Head nouns of institutions' names: "the Council", written alone, is the council the
+/// document named last.
+const INSTITUTION_HEADS: &[&str] = &[
+    "Council",
+    "Committee",
+    "Conference",
+    "Commission",
+    "Assembly",
+    "Cabinet",
+    "Diet",
+    "Congress",
+    "Senate",
+    "Parliament",
+    "Ministry",
+    "Court",
+    "Agency",
+    "Command",
+    "Bureau",
+    "Board",
+    "Secretariat",
+    "Presidium",
+    "Politburo",
+];
+
+/// Does the word at `i` follow the article "the"?
+fn after_the(text: &str, i: usize) -> bool {
+    let before = text[..i].trim_end();
+    let n = before.len();
+    n >= 3
+        && before
+            .get(n - 3..)
+            .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+        && !before[..n - 3]
+            .chars()
+            .next_back()
+            .is_some_and(is_word_char)
+}
+
+/// The institution head nouns in an organization's name ("Allied Council for Japan":
+/// Council).
+fn institution_heads(name: &str) -> impl Iterator<Item = &str> {
+    name.split(|c: char| !c.is_alphabetic())
+        .filter(|w| INSTITUTION_HEADS.contains(w))
+}
+
+impl DocState {
+    /// Remembers the mentions' people by surname and institutions by head noun.
+    fn remember(&mut self, g: &Gazetteer, m: &Mention) {
+        let e = g.get(m.entity);
+        match e.kind {
+            EntityKind::Person => {
+                if let Some(s) = surname(&e.id) {
+                    self.last.insert(s.to_string(), m.entity);
+                }
+            }
+            EntityKind::Organization if m.via != Via::Definite => {
+                for h in institution_heads(&e.id) {
+                    self.last_institution.insert(h.to_string(), m.entity);
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// A stretch of days, `[first, last]`: the day, month or year the text is at.
@@ -357,16 +428,28 @@ impl Linker {
             if word_end > i && bytes[i].is_ascii_uppercase() {
                 let w = &text[i..word_end];
                 while k < out.len() && out[k].end <= i {
-                    // people named before this word are candidates for its short name
-                    if g.get(out[k].entity).kind == EntityKind::Person {
-                        if let Some(s) = surname(&g.get(out[k].entity).id) {
-                            doc.last.insert(s.to_string(), out[k].entity);
-                        }
-                    }
+                    // people and institutions named before this word are candidates for
+                    // its short name
+                    doc.remember(g, &out[k]);
                     k += 1;
                 }
                 let covered = out.get(k).is_some_and(|m| m.start <= i);
-                if !covered {
+                if !covered && after_the(text, i) {
+                    // "the Council": the institution of that head noun named last, when
+                    // the word ends the phrase ("the Council was dissolved", not "the
+                    // Council of Europe")
+                    let next = text[word_end..].trim_start();
+                    let ends =
+                        !next.starts_with("of ") && !next.starts_with(|c: char| c.is_uppercase());
+                    if let Some(&e) = doc.last_institution.get(w).filter(|_| ends) {
+                        extra.push(Mention {
+                            start: i,
+                            end: word_end,
+                            entity: e,
+                            via: Via::Definite,
+                        });
+                    }
+                } else if !covered {
                     if let Some(cands) = self.surnames.get(w) {
                         // a surname alone: the person of that name the document named
                         // last; else the one of them in office then ("President Roosevelt"
@@ -400,11 +483,7 @@ impl Linker {
         out.extend(extra);
         out.sort_by_key(|m| m.start);
         for m in &out {
-            if g.get(m.entity).kind == EntityKind::Person {
-                if let Some(s) = surname(&g.get(m.entity).id) {
-                    doc.last.insert(s.to_string(), m.entity);
-                }
-            }
+            doc.remember(g, m);
         }
         out
     }
@@ -512,6 +591,23 @@ mod tests {
         assert!(names("the Soviet threat to Japan")
             .iter()
             .all(|m| m.0 != "Soviet"));
+    }
+
+    #[test]
+    fn the_council_is_the_council_named_last() {
+        let v = names(
+            "Derevyanko left the Allied Council for Japan. In 1952 the Council was dissolved, \
+             and the Council of Elders met.",
+        );
+        let councils: Vec<_> = v
+            .iter()
+            .filter(|m| m.0 == "Council")
+            .map(|m| (m.1.as_str(), m.2))
+            .collect();
+        // "the Council of Elders" names another council: not linked to the Allied one
+        assert_eq!(councils, [("Allied Council for Japan", "definite")]);
+        // a council the document never named stays nobody
+        assert!(names("The Council was dissolved.").is_empty());
     }
 
     #[test]

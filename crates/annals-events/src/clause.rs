@@ -251,6 +251,52 @@ pub fn roles_at(
     Some((agents, targets, tree.agents_how(i, voices)))
 }
 
+/// The actors a verb's own clause names, with their states: its subtree without the clauses
+/// hanging from it (relative, adverbial, content clauses, what is said beside it). None when
+/// the trigger is no verb of the parse. "… the war on the Korean Peninsula erupted, which,
+/// according to the historian Torkunov, Stalin “believed …”": neither Torkunov nor Stalin
+/// is in the war's clause.
+pub fn clause_entities(
+    input: &ClauseInput<'_>,
+    gazetteer: &Gazetteer,
+    trigger: &Range<usize>,
+) -> Option<Vec<usize>> {
+    let s = input.sentence;
+    let i = token_at(s, trigger.start)?;
+    if s.tokens[i].upos != Upos::VERB {
+        return None;
+    }
+    const OTHER_CLAUSE: &[&str] = &[
+        "acl:relcl",
+        "advcl",
+        "ccomp",
+        "csubj",
+        "parataxis",
+        "conj",
+        "xcomp",
+        "acl",
+        "dep",
+    ];
+    let mut inside = vec![false; s.tokens.len()];
+    let mut stack = vec![i];
+    while let Some(j) = stack.pop() {
+        inside[j] = true;
+        stack.extend(s.children(j).filter(|&c| {
+            let rel = s.tokens[c].deprel;
+            // a noun's own conjuncts stay ("the United States and Japan"), a verb's go
+            !(OTHER_CLAUSE.contains(&rel) && (rel != "conj" || s.tokens[c].upos == Upos::VERB))
+        }));
+    }
+    let found: Vec<usize> = input
+        .mentions
+        .iter()
+        .filter(|m| token_at(s, m.start).is_some_and(|k| inside[k]))
+        .map(|m| m.entity)
+        .filter(|&e| gazetteer.get(e).kind.is_actor())
+        .collect();
+    Some(with_states(gazetteer, found))
+}
+
 /// The main-clause verb a date belongs to ("In August the Soviet Union launched its first
 /// nuclear weapon": launched), when the lexicon lists it: its type and span.
 pub fn date_owner(
@@ -1131,7 +1177,8 @@ impl<'a> Tree<'a> {
         for c in self.s.children(i) {
             let rel = self.deprel(c);
             let take = match rel {
-                "iobj" | "obj" => true,
+                // a passive's subject is what was done to ("Japan was admitted")
+                "iobj" | "obj" | "nsubj:pass" => true,
                 "obl" => self.s.children(c).any(|k| {
                     self.deprel(k) == "case"
                         && matches!(

@@ -782,7 +782,10 @@ pub fn extract(
                     continue;
                 }
                 let e = gazetteer.get(m.entity);
-                if !e.kind.is_actor() || place_named(text, m, e.kind) {
+                if !e.kind.is_actor()
+                    || place_named(text, m, e.kind)
+                    || voice_only(text, region_start, pivot, m)
+                {
                     continue;
                 }
                 let before = m.end <= pivot || frame == Frame::Patient && m.start < pivot;
@@ -898,9 +901,15 @@ fn repair_roles(
             ev.trigger = Some(span.clone());
             tr = span;
         }
-        if let Some((agents, targets, how)) =
-            crate::clause::roles_at(&input, gazetteer, voices, &tr)
-        {
+        let roles = crate::clause::roles_at(&input, gazetteer, voices, &tr);
+        if roles.is_none() {
+            // no named agent: the targets word order found, but only in the trigger's own
+            // clause
+            if let Some(own) = crate::clause::clause_entities(&input, gazetteer, &tr) {
+                ev.targets.retain(|t| own.contains(t));
+            }
+        }
+        if let Some((agents, targets, how)) = roles {
             // the tree's targets where it has some; else the ones word order found
             let targets_how = if targets.is_empty() {
                 "named after the trigger (word order)"
@@ -1085,6 +1094,23 @@ fn same_act(prev: &Event, next: &Event) -> bool {
         && prev.agents == next.agents
         && prev.date == next.date
         && prev.evidence.end <= next.evidence.start
+}
+
+/// Is mention `m` someone a sentence's words come from, or what they say, not a participant
+/// of the act at `pivot`: named in "according to …", or inside a quotation opened after the
+/// trigger ("… erupted, which, according to the historian Torkunov, Stalin “believed …”")?
+/// A quotation that holds the trigger is the source's own telling: its names take part.
+fn voice_only(text: &str, from: usize, pivot: usize, m: &Mention) -> bool {
+    let from = from.min(m.start);
+    let before = &text[from..m.start];
+    let quoted = before
+        .rfind('“')
+        .is_some_and(|q| from + q > pivot && !before[q..].contains('”'));
+    let according = before
+        .to_lowercase()
+        .rfind("according to ")
+        .is_some_and(|a| !before[a..].contains([',', ';']));
+    quoted || according
 }
 
 /// The sources of sentence `s`: its citations, a quotation's source line, an "According to".
@@ -1368,6 +1394,7 @@ fn inherited(
                     .any(|c| c.start <= m.start && m.end <= c.end)
                     || !gazetteer.get(m.entity).kind.is_actor()
                     || place_named(text, m, gazetteer.get(m.entity).kind)
+                    || voice_only(text, clause.start, tr.start, m)
                 {
                     continue;
                 }
@@ -1529,6 +1556,26 @@ mod tests {
         let (ev, _) =
             run("On December 10, 1955, Kuznetsov said that Moscow would veto the package.");
         assert_eq!(ev[0].kind, "statement");
+    }
+
+    #[test]
+    fn who_tells_of_an_act_and_what_is_quoted_after_it_take_no_part_in_it() {
+        let (ev, g) = run(
+            "In June 1950 the war broke out in Korea, which, according to the historian \
+             Torkunov, Stalin believed “would restrict the United States”.",
+        );
+        let war: Vec<_> = ev.iter().filter(|e| e.kind == "war").collect();
+        assert_eq!(war.len(), 1, "{ev:?}");
+        let who: Vec<String> = war[0]
+            .agents
+            .iter()
+            .chain(&war[0].targets)
+            .map(|&i| g.get(i).id.clone())
+            .collect();
+        assert!(
+            !who.iter().any(|n| n == "United States"),
+            "quoted after the trigger: {who:?}"
+        );
     }
 }
 
