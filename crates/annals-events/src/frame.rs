@@ -227,6 +227,20 @@ impl DocFrame {
     }
 }
 
+/// A telegram's reference to another ("Your 3385.", "Re Embtel 2487.", "Deptel 55."): a
+/// few words, a number, and a reference word first.
+fn reference_line(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let first = words
+        .first()
+        .map(|w| w.trim_end_matches(['.', ',']))
+        .unwrap_or("");
+    words.len() <= 4
+        && t.bytes().any(|b| b.is_ascii_digit())
+        && (matches!(first, "Your" | "Re" | "Ref" | "Reference" | "Our" | "My")
+            || first.ends_with("tel"))
+}
+
 impl DocFrame {
     /// A telegram's paragraphs are its sender's points, one event each: a numbered point
     /// ("2. US fully appreciates …") always, with what the sender's own clauses in it say
@@ -278,9 +292,17 @@ impl DocFrame {
         // a numbered point is its first sentence after the number ("2." parses as one); an
         // unnumbered paragraph the sender's whole
         let first = if numbered {
+            // past the number, a reference line and its note ("6. Your 3385. [Footnote 2:
+            // …] Similar questions …")
             let real = sentences
                 .iter()
-                .find(|r| text[(*r).clone()].split_whitespace().count() > 1)
+                .find(|r| {
+                    let t = &text[(*r).clone()];
+                    let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+                    t.split_whitespace().count() > 1
+                        && !reference_line(t)
+                        && !t.trim_start().starts_with(['[', '('])
+                })
                 .unwrap_or(&sentences[0]);
             sentences[0].start..real.end
         } else {
@@ -359,6 +381,25 @@ pub fn person_named(line: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
 mod tests {
     use super::*;
     use annals_entities::{DocState, Linker};
+
+    #[test]
+    fn a_reference_to_another_telegram_is_no_point() {
+        for t in [
+            "Your 3385.",
+            "Re Embtel 2487.",
+            "Deptel 55.",
+            "Ref Mytel 2501.",
+        ] {
+            assert!(reference_line(t), "{t}");
+        }
+        for t in [
+            "Similar questions raised by Japanese Embassy here.",
+            "Your 3385 raises three questions of law.",
+            "Recommend approval.",
+        ] {
+            assert!(!reference_line(t), "{t}");
+        }
+    }
 
     fn frame(heading: &str) -> (Option<DocFrame>, Gazetteer) {
         let mut g = Gazetteer::builtin();
