@@ -1220,17 +1220,37 @@ fn fallback_triggers(
         .iter()
         .filter(|t| t.start >= s.start && t.end <= s.end)
         .filter(|t| {
-            // a verb the parse puts in a relative clause ("one that is still discussed")
+            // a verb the parse puts in a relative clause, or below one ("one that is still
+            // discussed", "the stage that enabled the delegation to quit")
             let verb = parse.is_some_and(|p| {
-                p.tokens
+                let Some(mut k) = p
+                    .tokens
                     .iter()
-                    .find(|k| k.span.start <= t.start && t.start < k.span.end)
-                    .is_some_and(|k| k.upos == annals_syntax::Upos::VERB && k.deprel == "acl:relcl")
+                    .position(|k| k.span.start <= t.start && t.start < k.span.end)
+                else {
+                    return false;
+                };
+                if p.tokens[k].upos != annals_syntax::Upos::VERB {
+                    return false;
+                }
+                for _ in 0..p.tokens.len() {
+                    if p.tokens[k].deprel == "acl:relcl" {
+                        return true;
+                    }
+                    match p.tokens[k].head {
+                        Some(h) => k = h,
+                        None => break,
+                    }
+                }
+                false
             });
             let word = &block.text[t.start..t.end];
             let named_war =
                 lexicon.types()[t.ty].name == "war" && word.contains("War") && t.start > s.start;
-            !verb && !named_war
+            // a paper's wording quoted ("… to quit the conference “in case of objections …”")
+            let before = &block.text[s.start..t.start];
+            let quoted = before.rfind('“').is_some_and(|q| !before[q..].contains('”'));
+            !verb && !named_war && !quoted
         })
         .copied()
         .collect()
