@@ -297,6 +297,30 @@ pub fn clause_entities(
     Some(with_states(gazetteer, found))
 }
 
+/// Is the date at `date` told in a relative clause ("… at the Opera House, where six years
+/// earlier the charter was drafted, …")? Such a date is a digression: it dates its own
+/// clause's act but not the story that goes on after the sentence.
+pub fn in_relative_clause(
+    input: &ClauseInput<'_>,
+    gazetteer: &Gazetteer,
+    date: &Range<usize>,
+) -> bool {
+    let tree = Tree::new(input, gazetteer);
+    let Some(mut j) = tree.head_of(date) else {
+        return false;
+    };
+    for _ in 0..input.sentence.tokens.len() {
+        if tree.deprel(j) == "acl:relcl" {
+            return true;
+        }
+        match input.sentence.tokens[j].head {
+            Some(h) => j = h,
+            None => break,
+        }
+    }
+    false
+}
+
 /// The main-clause verb a date belongs to ("In August the Soviet Union launched its first
 /// nuclear weapon": launched), when the lexicon lists it: its type and span.
 pub fn date_owner(

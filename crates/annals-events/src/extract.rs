@@ -855,10 +855,24 @@ pub fn extract(
                 distinct: false,
                 roles: WORD_ORDER.to_string(),
             });
-            if let Some((a, _)) = interval {
-                ctx.doc_last = Some(a);
+            // a date told in a relative clause (the parse says so, or ", where …" opens the
+            // stretch before it) dates its act, not the story after the sentence
+            let before = &text[s.start..t.start];
+            let relative = [", where ", ", when ", ", which ", ", who "]
+                .iter()
+                .filter_map(|w| before.rfind(w).map(|i| i + w.len()))
+                .max()
+                .is_some_and(|i| !before[i..].contains(','));
+            let digression = relative
+                || clause_input.as_ref().is_some_and(|input| {
+                    crate::clause::in_relative_clause(input, gazetteer, &(t.start..t.end))
+                });
+            if !digression {
+                if let Some((a, _)) = interval {
+                    ctx.doc_last = Some(a);
+                }
+                ctx.last = Some((value, interval));
             }
-            ctx.last = Some((value, interval));
         }
         if instrument.is_some() {
             ctx.instrument = instrument;
@@ -1249,7 +1263,9 @@ fn fallback_triggers(
                 lexicon.types()[t.ty].name == "war" && word.contains("War") && t.start > s.start;
             // a paper's wording quoted ("… to quit the conference “in case of objections …”")
             let before = &block.text[s.start..t.start];
-            let quoted = before.rfind('“').is_some_and(|q| !before[q..].contains('”'));
+            let quoted = before
+                .rfind('“')
+                .is_some_and(|q| !before[q..].contains('”'));
             !verb && !named_war && !quoted
         })
         .copied()
@@ -1576,6 +1592,19 @@ mod tests {
         let (ev, _) =
             run("On December 10, 1955, Kuznetsov said that Moscow would veto the package.");
         assert_eq!(ev[0].kind, "statement");
+    }
+
+    #[test]
+    fn a_date_in_a_relative_clause_does_not_move_the_story() {
+        let (ev, _) = run(
+            "On September 4, 1951, at the Opera House, where six years earlier the charter was \
+             drafted, Acheson declared the conference open. Japan attended the conference.",
+        );
+        let attended = ev
+            .iter()
+            .find(|e| e.summary.starts_with("Japan attended"))
+            .unwrap();
+        assert_eq!(attended.date, "1951-09-04", "{ev:?}");
     }
 
     #[test]
