@@ -1235,7 +1235,8 @@ fn fallback_triggers(
         .filter(|t| t.start >= s.start && t.end <= s.end)
         .filter(|t| {
             // a verb the parse puts in a relative clause, or below one ("one that is still
-            // discussed", "the stage that enabled the delegation to quit")
+            // discussed", "the stage that enabled the delegation to quit"); a trigger in what
+            // someone wished or planned ("Moscow wished to use it as a bargaining chip")
             let verb = parse.is_some_and(|p| {
                 let Some(mut k) = p
                     .tokens
@@ -1244,17 +1245,20 @@ fn fallback_triggers(
                 else {
                     return false;
                 };
-                if p.tokens[k].upos != annals_syntax::Upos::VERB {
-                    return false;
-                }
+                let is_verb = p.tokens[k].upos == annals_syntax::Upos::VERB;
                 for _ in 0..p.tokens.len() {
-                    if p.tokens[k].deprel == "acl:relcl" {
+                    let Some(h) = p.tokens[k].head else {
+                        break;
+                    };
+                    if is_verb && p.tokens[k].deprel == "acl:relcl" {
                         return true;
                     }
-                    match p.tokens[k].head {
-                        Some(h) => k = h,
-                        None => break,
+                    let intended = matches!(p.tokens[k].deprel, "xcomp" | "ccomp")
+                        && INTENT.contains(&p.tokens[h].lemma.to_lowercase().as_str());
+                    if intended {
+                        return true;
                     }
+                    k = h;
                 }
                 false
             });
@@ -1271,6 +1275,11 @@ fn fallback_triggers(
         .copied()
         .collect()
 }
+
+/// Verbs of what is wanted or planned: what they govern has not happened.
+const INTENT: &[&str] = &[
+    "wish", "want", "hope", "plan", "intend", "aim", "expect", "prefer", "like",
+];
 
 /// The events of a narrative sentence without a date of its own, read on its parse: one
 /// per main-clause predicate with a named agent, dated by the passage. None when the

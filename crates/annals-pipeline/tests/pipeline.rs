@@ -200,3 +200,25 @@ fn a_source_note_tells_only_its_editors_sentences_and_a_note_inside_a_sentence_i
     assert_eq!(signed[0].kind, "sign");
     assert_eq!(signed[0].date, "1954-11-17");
 }
+
+#[test]
+fn a_narrative_tells_no_act_of_what_was_only_wished_or_quoted() {
+    let text = "\
+Moscow and the Peace
+
+In November 1946 Moscow protested to Washington. Initially, Moscow wished to use its position \
+as a bargaining chip at the peace conference. The guidelines enabled the delegation to quit \
+“in case of objections to our amendments”.
+";
+    let rec = run(text);
+    let kinds: Vec<&str> = rec.events.iter().map(|e| e.kind.as_str()).collect();
+    assert!(kinds.contains(&"protest"), "{kinds:?}");
+    assert!(at(&rec, text, "bargaining").is_empty(), "{:?}", rec.events);
+    assert!(
+        at(&rec, text, "objections")
+            .iter()
+            .all(|e| e.kind != "protest"),
+        "{:?}",
+        rec.events
+    );
+}
