@@ -876,24 +876,30 @@ impl<'a> Tree<'a> {
 
     /// Does what `i` says recommend ("should", "would be desirable", "please")?
     fn proposes(&self, i: usize) -> bool {
-        self.contents(i).into_iter().any(|c| {
-            let head = &self.s.tokens[c];
-            let modal = self.s.children(c).any(|k| {
-                self.deprel(k) == "aux"
-                    && matches!(self.lower(k).as_str(), "should" | "ought" | "must")
-            });
-            let advisable_word =
-                |k: usize| ADVISABLE.contains(&self.s.tokens[k].lemma.to_lowercase().as_str());
-            // "it would be desirable", "our best tactic would be to refuse"
-            let advisable = (head.upos == Upos::ADJ && advisable_word(c))
-                || (matches!(head.upos, Upos::NOUN | Upos::ADJ)
-                    && self
-                        .s
-                        .children(c)
-                        .any(|k| self.deprel(k) == "amod" && advisable_word(k)));
-            let please = self.s.children(c).any(|k| self.lower(k) == "please");
-            modal || advisable || please
-        })
+        // "said that if anything happened …, please to let him know": a request beside
+        let please = |c: usize| self.s.children(c).any(|k| self.lower(k) == "please");
+        let beside = self
+            .s
+            .children(i)
+            .any(|c| self.deprel(c) == "parataxis" && please(c));
+        beside
+            || self.contents(i).into_iter().any(|c| {
+                let head = &self.s.tokens[c];
+                let modal = self.s.children(c).any(|k| {
+                    self.deprel(k) == "aux"
+                        && matches!(self.lower(k).as_str(), "should" | "ought" | "must")
+                });
+                let advisable_word =
+                    |k: usize| ADVISABLE.contains(&self.s.tokens[k].lemma.to_lowercase().as_str());
+                // "it would be desirable", "our best tactic would be to refuse"
+                let advisable = (head.upos == Upos::ADJ && advisable_word(c))
+                    || (matches!(head.upos, Upos::NOUN | Upos::ADJ)
+                        && self
+                            .s
+                            .children(c)
+                            .any(|k| self.deprel(k) == "amod" && advisable_word(k)));
+                modal || advisable || please(c)
+            })
     }
 
     /// Acts a speech predicate reports as done before it: a content clause in the past
@@ -1485,6 +1491,12 @@ mod tests {
         let (ev, _, _) = read("Dulles suggested that this was a step forward.", &[]);
         assert_eq!(ev[0].kind, "statement");
         let (ev, _, _) = read("Dulles suggested a meeting in London.", &[]);
+        assert_eq!(ev[0].kind, "propose");
+        // a request beside what is said
+        let (ev, _, _) = read(
+            "Mr. Shigemitsu said that if ever anything happened in Japan that we did not like, please to let him know through Ambassador Allison.",
+            &[],
+        );
         assert_eq!(ev[0].kind, "propose");
         let (ev, _, _) = read("The weather was fine.", &[]);
         assert!(ev.is_empty(), "no predicate, no agent: no event");
