@@ -760,7 +760,19 @@ impl<'a> Tree<'a> {
                     .children(j)
                     .all(|k| !matches!(self.deprel(k), "aux" | "aux:pass" | "mark"));
                 if self.deprel(j) == "acl" && t.feats.contains("Tense=Past") && plain {
-                    return self.predicate(j, lexicon).map(|ty| (j, ty));
+                    // the noun it names is its object: "notes exchanged at Tokyo" is an
+                    // exchange of notes
+                    let object = t.head.map(|h| {
+                        format!(
+                            "{} {}",
+                            t.lemma.to_lowercase(),
+                            self.s.tokens[h].lemma.to_lowercase()
+                        )
+                    });
+                    return object
+                        .and_then(|o| lexicon.predicate(&o))
+                        .or_else(|| self.predicate(j, lexicon))
+                        .map(|ty| (j, ty));
                 }
                 if !ASPECTUAL.contains(&t.lemma.to_lowercase().as_str()) {
                     return None;
