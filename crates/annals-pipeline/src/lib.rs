@@ -253,6 +253,21 @@ fn may_hold_event(model: &annals_syntax::Model, lexicon: &Lexicon, sentence: &st
     })
 }
 
+/// The year of the first date a text writes in full ("August 19, 1955"), if any.
+fn first_full_date_year(text: &str) -> Option<i32> {
+    let mut scan = Tagger::new();
+    scan.tag(text, Role::Narrative).iter().find_map(|t| {
+        let v = t.value.as_bytes();
+        let full = matches!(t.kind, TimexType::Date)
+            && v.len() >= 10
+            && v[..4].iter().all(u8::is_ascii_digit)
+            && v[4] == b'-'
+            && v[5..7].iter().all(u8::is_ascii_digit)
+            && v[8..10].iter().all(u8::is_ascii_digit);
+        full.then(|| t.value[..4].parse().ok()).flatten()
+    })
+}
+
 /// Words that open the filing sentences of an archive's source note: where the copy is
 /// ("[Source: Department of State, Central Files, …"), its classification and handling
 /// ("Secret; Niact."), who drafted, cleared, approved it and where it was sent.
@@ -366,6 +381,12 @@ fn analyze(
         let frame = document_frame(&all, k);
         if let Some(f) = &frame {
             ctx.voices = f.voices(&k.gazetteer);
+        }
+        if dct.is_none() && !all.iter().any(|b| b.kind == BlockKind::Dateline) {
+            // no dateline: dates without a year before the first full date are in its year
+            if let Some(y) = first_full_date_year(text) {
+                tagger.assume_year(y);
+            }
         }
         let mut clock_set = false;
         let model = annals_syntax::Model::builtin();

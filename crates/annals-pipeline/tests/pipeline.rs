@@ -222,3 +222,18 @@ as a bargaining chip at the peace conference. The guidelines enabled the delegat
         rec.events
     );
 }
+
+#[test]
+fn an_editorial_note_without_dateline_is_in_the_year_of_its_first_full_date() {
+    let text = "\
+Editorial Note
+
+The agreement was announced in a joint press release, transmitted in telegram 2671 from Tokyo, \
+April 19. The notes were exchanged at Tokyo August 19, 1955.
+";
+    let rec = run(text);
+    let sent = at(&rec, text, "The agreement was announced");
+    assert!(!sent.is_empty(), "{:?}", rec.events);
+    assert_eq!(sent[0].date, "1955-04-19");
+    assert_eq!(sent[0].kind, "statement");
+}

@@ -157,6 +157,18 @@ impl Tagger {
         self.dct = dct;
     }
 
+    /// The year the story is in before the text states one: an editor's note without a
+    /// dateline tells "April 19" before it first writes "August 19, 1955". Only where the
+    /// narrative has no year yet; the first date with a year replaces it.
+    pub fn assume_year(&mut self, year: i32) {
+        if self.narrative.year_ref.is_none() {
+            self.narrative.year_ref = Some(timex::Cal {
+                year: Some(year),
+                ..timex::Cal::default()
+            });
+        }
+    }
+
     /// Chooses the annotation conventions of the output (historian's by default).
     pub fn set_convention(&mut self, convention: Convention) {
         self.convention = convention;
