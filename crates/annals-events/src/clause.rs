@@ -145,6 +145,18 @@ const ADDRESSED: &[&str] = &[
     "protest",
 ];
 
+/// Does the sentence name a document (a word of [`DOCUMENT_NOUNS`])? With a date, it may
+/// tell that document's sending.
+pub fn names_document(sentence: &str) -> bool {
+    sentence
+        .split(|c: char| !c.is_alphabetic() && c != '-')
+        .any(|w| {
+            let w = w.to_lowercase();
+            let w = w.strip_suffix('s').unwrap_or(&w);
+            DOCUMENT_NOUNS.contains(&w)
+        })
+}
+
 /// Can a verb of this lemma head an event here, itself or by framing another verb? The
 /// pipeline parses only the sentences that have one (parsing is most of its time).
 pub fn could_head(lexicon: &Lexicon, lemma: &str) -> bool {

@@ -237,8 +237,11 @@ fn may_hold_event(model: &annals_syntax::Model, lexicon: &Lexicon, sentence: &st
         "therefore",
         "now",
     ];
-    // a noun of the lexicon with a date of its own ("Meetings … began in London on June 1")
-    if sentence.bytes().any(|b| b.is_ascii_digit()) && !lexicon.find(sentence).is_empty() {
+    // a noun of the lexicon with a date of its own ("Meetings … began in London on June 1"),
+    // a dated document ("the note sent to Shigemitsu, April 3")
+    if sentence.bytes().any(|b| b.is_ascii_digit())
+        && (!lexicon.find(sentence).is_empty() || annals_events::clause::names_document(sentence))
+    {
         return true;
     }
     let words: Vec<String> = sentence
