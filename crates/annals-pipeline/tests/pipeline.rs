@@ -237,3 +237,25 @@ April 19. The notes were exchanged at Tokyo August 19, 1955.
     assert_eq!(sent[0].date, "1955-04-19");
     assert_eq!(sent[0].kind, "statement");
 }
+
+#[test]
+fn a_dated_document_a_sentence_names_is_its_senders_statement() {
+    let text = "\
+24. Telegram From the Department of State to the Embassy in Japan
+Washington, April 6, 1955—7 p.m.
+
+Text of the note sent to Shigemitsu, April 3, is enclosed with despatch 1169 from Tokyo, April 5.
+
+Dulles
+";
+    let rec = run(text);
+    let named = at(&rec, text, "Text of the note");
+    let dates: Vec<&str> = named.iter().map(|e| e.date.as_str()).collect();
+    assert!(dates.contains(&"1955-04-03"), "{named:?}");
+    let note = named.iter().find(|e| e.date == "1955-04-03").unwrap();
+    assert_eq!(note.kind, "statement");
+    assert!(
+        names(&note.targets).contains(&"Shigemitsu Mamoru"),
+        "{note:?}"
+    );
+}
