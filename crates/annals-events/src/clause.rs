@@ -642,6 +642,13 @@ impl<'a> Tree<'a> {
                     _ => {}
                 }
             }
+            if agents.is_empty() {
+                // "Allison submitted an evaluation … in telegram 409 from Tokyo, August 12":
+                // who acts in the clause sent it
+                if let Some(v) = self.s.tokens[noun].head.and_then(|h| self.clause_verb(h)) {
+                    agents = self.agents(v, voices);
+                }
+            }
             targets.retain(|x| !agents.contains(x));
             let act = Act {
                 ty,
@@ -832,11 +839,34 @@ impl<'a> Tree<'a> {
                 return Some(j);
             }
             if !matches!(t.upos, Upos::PROPN | Upos::NUM | Upos::VERB) {
-                return None;
+                return self.numbered_document_before(r);
             }
             j = t.head?;
         }
-        None
+        self.numbered_document_before(r)
+    }
+
+    /// The archive's citation form, whatever the parse made of it: "telegram 409 from Tokyo,
+    /// August 12" — a document noun and its number, then at most "from/to Place" and a
+    /// comma before the date at `r`.
+    fn numbered_document_before(&self, r: &Range<usize>) -> Option<usize> {
+        let toks = &self.s.tokens;
+        let first = toks.iter().position(|t| t.span.start >= r.start)?;
+        let mut k = first.checked_sub(1)?;
+        if self.lower(k) == "," {
+            k = k.checked_sub(1)?;
+        }
+        // "from Tokyo", "to Tokyo"
+        if k >= 2
+            && toks[k].upos == Upos::PROPN
+            && matches!(self.lower(k - 1).as_str(), "from" | "to")
+        {
+            k -= 2;
+        }
+        let number = toks[k].upos == Upos::NUM || self.lower(k).bytes().all(|b| b.is_ascii_digit());
+        let noun = k.checked_sub(1)?;
+        (number && DOCUMENT_NOUNS.contains(&toks[noun].lemma.to_lowercase().as_str()))
+            .then_some(noun)
     }
 
     /// The content clauses of predicate `i` ("said that …", "reported learning … that …",
@@ -1524,6 +1554,16 @@ mod tests {
         assert_eq!(ev[0].kind, "propose");
         let (ev, _, _) = read("The weather was fine.", &[]);
         assert!(ev.is_empty(), "no predicate, no agent: no event");
+    }
+
+    #[test]
+    fn a_telegram_cited_by_number_and_date_is_its_senders_statement_of_that_day() {
+        let text = "Allison submitted a lengthy evaluation of Shigemitsu’s political standing in telegram 409 from Tokyo, August 12.";
+        let (ev, _, g) = read(text, &[("August 12", "1955-08-12")]);
+        let sent = ev.iter().find(|e| e.date == "1955-08-12");
+        let sent = sent.unwrap_or_else(|| panic!("{ev:?}"));
+        assert_eq!(sent.kind, "statement");
+        assert_eq!(names(&g, &sent.agents)[0], "John M. Allison");
     }
 
     #[test]
