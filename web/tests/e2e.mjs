@@ -134,13 +134,17 @@ test("clicking an event shows its evidence and sources", async () => {
 test("a filter narrows the list", async () => {
   const { page } = await open(corpusUrl);
   const all = await count(page);
-  await page.selectOption("#f-type", "sign");
+  // a type the corpus has, not its commonest (the options list the types present)
+  const types = await page.$$eval("#f-type option", (os) => os.map((o) => o.value).filter((v) => v && v !== "statement"));
+  assert.ok(types.length > 0, "the type filter lists the corpus's types");
+  const type = types.includes("agree") ? "agree" : types[0];
+  await page.selectOption("#f-type", type);
   await page.click("#filters button[type=submit]");
   await page.waitForFunction((n) => Number(document.querySelector("#count").dataset.n) < n, all, { timeout: 10000 });
-  const signs = await count(page);
-  const api = await (await fetch(corpusUrl + "api/events?type=sign")).json();
-  assert.equal(signs, api.length);
-  assert.ok(signs > 0 && signs < all);
+  const some = await count(page);
+  const api = await (await fetch(corpusUrl + "api/events?type=" + type)).json();
+  assert.equal(some, api.length);
+  assert.ok(some > 0 && some < all);
   await page.close();
 });
 
