@@ -570,25 +570,14 @@ impl<'a> Tree<'a> {
             summary.push('…');
         }
         Event {
-            kind: act.ty.name.clone(),
-            cameo: act.ty.cameo.clone(),
-            plover: act.ty.plover.clone(),
             trigger: Some(self.s.tokens[act.trigger].span.clone()),
-            evidence,
-            date_span,
-            date: clock.value.clone(),
-            date_source: clock.source,
-            interval: clock.interval,
             agents: act.agents,
             targets: act.targets,
             negated: act.negated,
             modality: act.modality,
-            sources: Vec::new(),
             summary,
-            place: None,
-            instrument: None,
-            distinct: true,
             roles: act.roles,
+            ..Event::new(act.ty, clock, evidence, date_span)
         }
     }
 

@@ -69,25 +69,12 @@ pub fn dated_papers(
         };
         let summary: String = text[paper.start..t.end].chars().take(220).collect();
         out.push(Event {
-            kind: ty.name.clone(),
-            cameo: ty.cameo.clone(),
-            plover: ty.plover.clone(),
             trigger: Some(paper.clone()),
-            evidence: paper.start..t.end,
-            date_span: t.start..t.end,
-            date: clock.value,
-            date_source: clock.source,
-            interval: clock.interval,
             agents,
             targets,
-            negated: false,
-            modality: None,
-            sources: Vec::new(),
             summary,
-            place: None,
-            instrument: None,
-            distinct: true,
             roles: "a paper the text dates: actors: whom its name says issued it (\"from\"), else the issuer of the paper named before it; targets: whom it is for".to_string(),
+            ..Event::new(ty, &clock, paper.start..t.end, t.start..t.end)
         });
     }
     out

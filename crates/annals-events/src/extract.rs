@@ -295,6 +295,40 @@ pub struct Event {
     pub roles: String,
 }
 
+impl Event {
+    /// An event of type `ty` dated by `clock`, told by `evidence`, its date at `date_span`:
+    /// no trigger, participants, polarity or sources yet — each reader sets what it found.
+    /// Distinct: acts read off a document are never merged with another telling.
+    pub fn new(
+        ty: &crate::lexicon::EventType,
+        clock: &Clock,
+        evidence: Range<usize>,
+        date_span: Range<usize>,
+    ) -> Event {
+        Event {
+            kind: ty.name.clone(),
+            cameo: ty.cameo.clone(),
+            plover: ty.plover.clone(),
+            trigger: None,
+            evidence,
+            date_span,
+            date: clock.value.clone(),
+            date_source: clock.source,
+            interval: clock.interval,
+            agents: Vec::new(),
+            targets: Vec::new(),
+            negated: false,
+            modality: None,
+            sources: Vec::new(),
+            summary: String::new(),
+            place: None,
+            instrument: None,
+            distinct: true,
+            roles: String::new(),
+        }
+    }
+}
+
 /// How the word-order extractor finds participants.
 const WORD_ORDER: &str = "actors: named before the trigger; targets: named after it (word order)";
 
@@ -1117,14 +1151,18 @@ fn same_act(prev: &Event, next: &Event) -> bool {
 fn voice_only(text: &str, from: usize, pivot: usize, m: &Mention) -> bool {
     let from = from.min(m.start);
     let before = &text[from..m.start];
-    let quoted = before
-        .rfind('“')
-        .is_some_and(|q| from + q > pivot && !before[q..].contains('”'));
-    let according = before
-        .to_lowercase()
-        .rfind("according to ")
+    let quoted = open_quote(before).is_some_and(|q| from + q > pivot);
+    let according = ["according to ", "According to "]
+        .iter()
+        .filter_map(|w| before.rfind(w))
+        .max()
         .is_some_and(|a| !before[a..].contains([',', ';']));
     quoted || according
+}
+
+/// Where the quotation still open at the end of `before` opens, if one is.
+fn open_quote(before: &str) -> Option<usize> {
+    before.rfind('“').filter(|&q| !before[q..].contains('”'))
 }
 
 /// The sources of sentence `s`: its citations, a quotation's source line, an "According to".
@@ -1266,10 +1304,7 @@ fn fallback_triggers(
             let named_war =
                 lexicon.types()[t.ty].name == "war" && word.contains("War") && t.start > s.start;
             // a paper's wording quoted ("… to quit the conference “in case of objections …”")
-            let before = &block.text[s.start..t.start];
-            let quoted = before
-                .rfind('“')
-                .is_some_and(|q| !before[q..].contains('”'));
+            let quoted = open_quote(&block.text[s.start..t.start]).is_some();
             !verb && !named_war && !quoted
         })
         .copied()

@@ -199,30 +199,20 @@ impl DocFrame {
         let mut targets = with_states(gazetteer, targets);
         targets.retain(|x| !agents.contains(x));
         Some(Event {
-            kind: ty.name.clone(),
-            cameo: ty.cameo.clone(),
-            plover: ty.plover.clone(),
-            trigger: None,
-            evidence: self.heading.clone(),
-            date_span: self.heading.start..self.heading.start,
-            date: clock.value.clone(),
-            date_source: clock.source,
-            interval: clock.interval,
             agents,
             targets,
-            negated: false,
-            modality: None,
-            sources: Vec::new(),
-            summary: String::new(),
-            place: None,
-            instrument: None,
-            distinct: true,
             roles: if self.kind == DocKind::Conversation {
                 "the participants the heading or its PARTICIPANTS list names".to_string()
             } else {
                 "actors: the document's sender (heading, signature); targets: its addressee"
                     .to_string()
             },
+            ..Event::new(
+                ty,
+                clock,
+                self.heading.clone(),
+                self.heading.start..self.heading.start,
+            )
         })
     }
 }
@@ -313,26 +303,12 @@ impl DocFrame {
         events.insert(
             0,
             Event {
-                kind: ty.name.clone(),
-                cameo: ty.cameo.clone(),
-                plover: ty.plover.clone(),
-                trigger: None,
-                evidence: first.clone(),
-                date_span: first.start..first.start,
-                date: clock.value.clone(),
-                date_source: clock.source,
-                interval: clock.interval,
                 agents: voices.first.clone(),
                 targets,
-                negated: false,
-                modality: None,
-                sources: Vec::new(),
-                summary: text[first].chars().take(220).collect(),
-                place: None,
-                instrument: None,
-                distinct: true,
+                summary: text[first.clone()].chars().take(220).collect(),
                 roles: "actors: the telegram's sender (a point of the telegram); targets: its addressee"
                     .to_string(),
+                ..Event::new(ty, clock, first.clone(), first.start..first.start)
             },
         );
     }

@@ -266,11 +266,11 @@ fn silent_e_verbs() -> &'static std::collections::HashSet<&'static str> {
 /// rules ("intervened" → "interven", "convening" → "conven"): the e comes back when the
 /// stem plus e is a verb of the word list and the stem alone is no word.
 fn silent_e(form: &str, upos: u8, lemma: String) -> String {
-    let low = form.to_lowercase();
-    if upos != crate::Upos::VERB.0
-        || !(low.ends_with("ed") || low.ends_with("ing"))
-        || lemma.ends_with('e')
-    {
+    if upos != crate::Upos::VERB.0 || lemma.ends_with('e') {
+        return lemma;
+    }
+    let low = form.to_ascii_lowercase();
+    if !(low.ends_with("ed") || low.ends_with("ing")) {
         return lemma;
     }
     let with_e = format!("{lemma}e");
