@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use crate::gazetteer::{EntityKind, Gazetteer};
+use crate::gazetteer::Gazetteer;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -62,18 +62,13 @@ impl Roles {
         side: Option<usize>,
     ) -> Option<usize> {
         let role = self.meaning(phrase)?;
-        let holders: Vec<usize> = g
-            .entities()
+        let mut holders: Vec<usize> = g
+            .held_roles()
             .iter()
-            .enumerate()
-            .filter(|(_, e)| e.kind == EntityKind::Person)
-            .filter(|(_, e)| {
-                e.roles
-                    .iter()
-                    .any(|r| r.from <= year && year <= r.to && holds(&r.role, role))
-            })
-            .map(|(i, _)| i)
+            .filter(|h| h.from <= year && year <= h.to && holds(&h.role, role))
+            .map(|h| h.entity)
             .collect();
+        holders.dedup();
         let only = |pick: &dyn Fn(usize) -> bool| {
             let mut it = holders.iter().copied().filter(|&h| pick(h));
             match (it.next(), it.next()) {
@@ -89,9 +84,11 @@ impl Roles {
 
 /// Does the gazetteer role `held` contain the role `role` as a whole phrase, not lessened
 /// ("US ambassador to Japan" holds "ambassador"; "deputy minister of …" does not hold
-/// "minister of …")?
+/// "minister of …")? `held` is lowercase (see [`Gazetteer::held_roles`]).
 fn holds(held: &str, role: &str) -> bool {
-    let held = held.to_lowercase();
+    if !held.contains(role) {
+        return false;
+    }
     let words: Vec<&str> = held.split_whitespace().collect();
     let want: Vec<&str> = role.split_whitespace().collect();
     (0..words.len())
