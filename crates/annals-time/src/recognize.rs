@@ -2515,10 +2515,12 @@ impl<'a> Matcher<'a> {
         if i > 0 && self.lex(i - 1) == Lex::Since {
             return Tense::Past;
         }
-        // an intention or schedule makes the clause future whatever auxiliary is nearer:
+        // an intention or schedule before the date makes it future whatever auxiliary is
+        // nearer (one after it governs another verb: "the report Friday showed … faster than
+        // expected to cut"):
         // "were planning to drive … on Monday", "is to resume trading Tuesday", "as soon as
         // Tuesday"
-        if !perfect && (from..to).any(|k| self.intends(k)) {
+        if !perfect && (from..i).any(|k| self.intends(k)) {
             return Tense::Future;
         }
         let (mut l, mut r) = (i, end);

@@ -822,6 +822,11 @@ fn tense_cues_read_the_clause() {
         vec!["1989-11-02"]
     );
     assert_eq!(v("Trading is to resume Thursday."), vec!["1989-11-02"]);
+    // ...but an intention after the date does not govern it
+    assert_eq!(
+        v("The report Thursday showed it moving faster than expected to cut costs."),
+        vec!["1989-10-26"]
+    );
     // a deadline looked back on is past
     assert_eq!(
         v("They had filed the papers by Thursday."),
