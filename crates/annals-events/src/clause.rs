@@ -125,6 +125,16 @@ const FRAMING: &[&str] = &[
     "seize",
 ];
 
+/// Verbs that carry their object's event ("held talks", "engaged in negotiations"): see
+/// `Tree::support`.
+const SUPPORT: &[&str] = &[
+    "hold", "have", "conduct", "carry", "engage", "make", "give", "issue", "leave", "deliver",
+    "undertake", "pursue",
+];
+
+/// Verbs whose subject is the event ("Meetings … began in London"): see `Tree::support`.
+const SUPPORT_SUBJECT: &[&str] = &["begin", "start", "open", "resume", "continue", "occur"];
+
 /// Offices that, named bare, are the document's own side's ("the Department concurs").
 const OWN_OFFICES: &[&str] = &[
     "department",
@@ -160,7 +170,10 @@ pub fn names_document(sentence: &str) -> bool {
 /// Can a verb of this lemma head an event here, itself or by framing another verb? The
 /// pipeline parses only the sentences that have one (parsing is most of its time).
 pub fn could_head(lexicon: &Lexicon, lemma: &str) -> bool {
-    lexicon.heads_predicate(lemma) || FRAMING.contains(&lemma)
+    lexicon.heads_predicate(lemma)
+        || FRAMING.contains(&lemma)
+        || SUPPORT.contains(&lemma)
+        || SUPPORT_SUBJECT.contains(&lemma)
 }
 
 /// A sentence to read: its parse, the mentions of its block and the dates it states.
@@ -488,7 +501,8 @@ impl<'a> Tree<'a> {
         let ty = self
             .by_doing(i, lexicon)
             .or_else(|| self.predicate(i, lexicon))
-            .or_else(|| self.light(i, lexicon))?;
+            .or_else(|| self.light(i, lexicon))
+            .or_else(|| self.support(i, lexicon))?;
         // "Allison stressed … and pointed as well to …": one turn
         if agents.is_empty() || previous == Some(agents.as_slice()) {
             return None;
@@ -1110,6 +1124,45 @@ impl<'a> Tree<'a> {
         })
     }
 
+    /// A verb that only carries the event noun it governs: "held talks", "engaged in
+    /// negotiations", "left with Matsumoto an informal statement", "Meetings … began",
+    /// "There was a discussion": the type of the noun (a word trigger of the lexicon).
+    /// CAMEO lists such pairs one by one ("hold talks"); the noun's own type is the rule.
+    fn support(&self, i: usize, lexicon: &Lexicon) -> Option<usize> {
+        let lemma = self.s.tokens[i].lemma.to_lowercase();
+        let carries = SUPPORT.contains(&lemma.as_str());
+        // intransitive: the event is the subject ("Meetings began", "there was a meeting")
+        let existential = lemma == "be" && self.child(i, &["expl"]).is_some();
+        let aspectual = SUPPORT_SUBJECT.contains(&lemma.as_str()) || existential;
+        if !carries && !aspectual {
+            return None;
+        }
+        self.s.children(i).find_map(|c| {
+            let rel = self.deprel(c);
+            let in_ = || {
+                self.s
+                    .children(c)
+                    .any(|k| self.deprel(k) == "case" && self.lower(k) == "in")
+            };
+            let slot = carries && (rel == "obj" || rel == "obl" && in_())
+                || aspectual && matches!(rel, "nsubj" | "nsubj:pass");
+            (slot && self.s.tokens[c].upos == Upos::NOUN)
+                .then(|| self.noun_type(c, lexicon))
+                .flatten()
+        })
+    }
+
+    /// The type of noun `c` when the lexicon has its word as a trigger ("talks", "statement").
+    fn noun_type(&self, c: usize, lexicon: &Lexicon) -> Option<usize> {
+        let sp = self.s.tokens[c].span.clone();
+        let word = &self.text[sp];
+        lexicon
+            .find(word)
+            .into_iter()
+            .find(|t| t.start == 0 && t.end == word.len())
+            .map(|t| t.ty)
+    }
+
     /// "Concluded by saying …", "responded by rejecting …": a verb of how a turn went,
     /// whose act is the gerund's ("concluded" alone would be the conclusion of a treaty).
     fn by_doing(&self, i: usize, lexicon: &Lexicon) -> Option<usize> {
@@ -1570,5 +1623,22 @@ mod tests {
             &[],
         );
         assert_eq!(ev[0].kind, "statement");
+    }
+
+    #[test]
+    fn a_verb_that_carries_an_event_noun_is_that_event() {
+        let (ev, _, g) = read("Dulles and Shigemitsu engaged in negotiations.", &[]);
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        assert_eq!(ev[0].kind, "negotiate");
+        assert_eq!(names(&g, &ev[0].agents)[0], "John Foster Dulles");
+        let (ev, _, g) = read(
+            "Allison left with Shigemitsu an informal statement on these problems.",
+            &[],
+        );
+        assert_eq!(ev[0].kind, "statement");
+        assert_eq!(names(&g, &ev[0].targets)[0], "Shigemitsu Mamoru");
+        // "left" alone is no act
+        let (ev, _, _) = read("Allison left the room.", &[]);
+        assert!(ev.is_empty(), "{ev:?}");
     }
 }

@@ -1072,7 +1072,16 @@ fn document_sentence(
             .take_while(|prev| Some(&prev.evidence) == before.as_ref())
             .find(|prev| !note_edge && same_turn(prev, &ev));
         match turn {
-            Some(prev) => prev.evidence.end = ev.evidence.end,
+            Some(prev) => {
+                prev.evidence.end = ev.evidence.end;
+                // "I stated … I also suggested …": the turn is the stronger act
+                if prev.kind == "statement" && ev.kind != prev.kind {
+                    prev.kind = ev.kind;
+                    prev.cameo = ev.cameo;
+                    prev.plover = ev.plover;
+                    prev.trigger = ev.trigger;
+                }
+            }
             None => out.push(ev),
         }
     }
@@ -1129,11 +1138,19 @@ fn clause_sentence(
     found
 }
 
-/// Consecutive sentences of one speaker, one act and one date, in one passage: one turn.
+/// Consecutive sentences of one speaker and one date, in one passage: one turn — of one
+/// act, or of speech that states and then proposes or demands (the turn is then the
+/// stronger act).
 fn same_turn(prev: &Event, next: &Event) -> bool {
+    let speech = |k: &str| matches!(k, "statement" | "propose" | "demand");
+    let acts = prev.kind == next.kind
+        || speech(&prev.kind) && speech(&next.kind) && (prev.kind == "statement" || next.kind == "statement");
     prev.date_source == DateSource::Document
         && next.date_source == DateSource::Document
-        && same_act(prev, next)
+        && acts
+        && prev.agents == next.agents
+        && prev.date == next.date
+        && prev.evidence.end <= next.evidence.start
 }
 
 /// The same act going on: same type, agents and date, the next told after the first.
