@@ -884,6 +884,14 @@ impl<'a> Tree<'a> {
                 _ => {}
             }
         }
+        // "advised him that …; that State had agreed …": a "that" clause the parser joined
+        // to the sentence by parataxis or conjunction goes on with the content
+        let attached = [Some(i), self.s.tokens[i].head];
+        out.extend((i + 1..self.s.tokens.len()).filter(|&k| {
+            matches!(self.deprel(k), "parataxis" | "conj")
+                && attached.contains(&self.s.tokens[k].head)
+                && self.that_clause(k)
+        }));
         let conjuncts: Vec<usize> = out
             .iter()
             .flat_map(|&c| self.s.children(c).filter(|&k| self.deprel(k) == "conj"))
@@ -1039,7 +1047,7 @@ impl<'a> Tree<'a> {
         loop {
             let rel = self.deprel(i);
             let base = rel.split(':').next().unwrap_or(rel);
-            if !MAIN_CLAUSE.contains(&base) {
+            if !MAIN_CLAUSE.contains(&base) || base != "root" && self.that_clause(i) {
                 return false;
             }
             match self.s.tokens[i].head {
@@ -1047,6 +1055,15 @@ impl<'a> Tree<'a> {
                 Some(h) => i = h,
             }
         }
+    }
+
+    /// Does verb `i` open a content clause with "that" ("; that State had agreed")?
+    fn that_clause(&self, i: usize) -> bool {
+        self.s.tokens[i].upos == Upos::VERB
+            && self
+                .s
+                .children(i)
+                .any(|k| self.deprel(k) == "mark" && self.lower(k) == "that")
     }
 
     /// The first conjunct of the coordination `i` belongs to (`i` itself if none).
@@ -1640,5 +1657,17 @@ mod tests {
         // "left" alone is no act
         let (ev, _, _) = read("Allison left the room.", &[]);
         assert!(ev.is_empty(), "{ev:?}");
+    }
+
+    #[test]
+    fn a_that_clause_after_a_semicolon_is_still_what_was_told() {
+        let text = "I told Tani that the matter was urgent; that the Department of State had \
+                    agreed to the move; and that we would wait.";
+        let (ev, _, g) = read(text, &[]);
+        let kinds: Vec<&str> = ev.iter().map(|e| e.kind.as_str()).collect();
+        assert_eq!(kinds, ["statement", "agree"], "{ev:?}");
+        // the agreement is a claim of the teller's, not a main clause of the sentence
+        assert_eq!(names(&g, &ev[1].agents)[0], "US Department of State");
+        assert!(ev[1].sources.iter().any(|s| s == "John M. Allison"), "{ev:?}");
     }
 }
