@@ -264,7 +264,13 @@ pub fn roles_at(
 ) -> Option<(Vec<usize>, Vec<usize>, String)> {
     let tree = Tree::new(input, gazetteer);
     let i = token_at(input.sentence, trigger.start)?;
-    if input.sentence.tokens[i].upos != Upos::VERB {
+    let t = &input.sentence.tokens[i];
+    if t.upos == Upos::NOUN && DOCUMENT_NOUNS.contains(&t.lemma.to_lowercase().as_str()) {
+        let (agents, targets) = tree.paper_roles(i, voices);
+        let how = "the paper's sender (\"from\", \"by\", a possessive)".to_string();
+        return (!agents.is_empty()).then_some((agents, targets, how));
+    }
+    if t.upos != Upos::VERB {
         return None;
     }
     let agents = tree.agents(i, voices);
@@ -355,8 +361,17 @@ pub fn date_owner(
     date: &Range<usize>,
 ) -> Option<(usize, Range<usize>)> {
     let tree = Tree::new(input, gazetteer);
-    let j = tree.owner(date)?;
-    let ty = tree.predicate(j, lexicon)?;
+    let owned = tree
+        .owner(date)
+        .and_then(|j| Some((tree.predicate(j, lexicon)?, j)));
+    // "a June 27 memorandum from General Adams", "a study prepared in June": a paper's date
+    // is its writing, a statement of its author's
+    let paper = || {
+        let noun = tree.dated_noun(date)?;
+        let ty = lexicon.types().iter().position(|t| t.name == "statement")?;
+        Some((ty, noun))
+    };
+    let (ty, j) = owned.or_else(paper)?;
     Some((ty, input.sentence.tokens[j].span.clone()))
 }
 
@@ -432,6 +447,10 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "reply",
     "instruction",
     "report",
+    "study",
+    "paper",
+    "estimate",
+    "aide-memoire",
 ];
 
 /// Adjectives that make "it would be … to" a proposal.
@@ -628,23 +647,7 @@ impl<'a> Tree<'a> {
             let Some(noun) = self.dated_noun(r) else {
                 continue;
             };
-            let (mut agents, mut targets) = (Vec::new(), Vec::new());
-            for c in self.s.children(noun) {
-                let case = self
-                    .s
-                    .children(c)
-                    .find(|&k| self.deprel(k) == "case")
-                    .map(|k| self.lower(k));
-                match (self.deprel(c), case.as_deref()) {
-                    ("nmod:poss", _) | ("nmod", Some("from" | "by")) => {
-                        agents.extend(self.entities(c, voices))
-                    }
-                    ("nmod", Some("to")) => targets.extend(self.entities(c, voices)),
-                    // "the note sent to Shigemitsu"
-                    ("acl", _) => targets.extend(self.targets(c, voices)),
-                    _ => {}
-                }
-            }
+            let (mut agents, mut targets) = self.paper_roles(noun, voices);
             if agents.is_empty() {
                 // "Allison submitted an evaluation … in telegram 409 from Tokyo, August 12":
                 // who acts in the clause sent it
@@ -1055,6 +1058,28 @@ impl<'a> Tree<'a> {
                 Some(h) => i = h,
             }
         }
+    }
+
+    /// Who sent the paper `noun` names, and to whom: "from"/"by" and a possessive, "to"
+    /// ("a June 27 memorandum from General Adams to Waddell", "the note sent to Shigemitsu").
+    fn paper_roles(&self, noun: usize, voices: &Voices) -> (Vec<usize>, Vec<usize>) {
+        let (mut agents, mut targets) = (Vec::new(), Vec::new());
+        for c in self.s.children(noun) {
+            let case = self
+                .s
+                .children(c)
+                .find(|&k| self.deprel(k) == "case")
+                .map(|k| self.lower(k));
+            match (self.deprel(c), case.as_deref()) {
+                ("nmod:poss", _) | ("nmod", Some("from" | "by")) => {
+                    agents.extend(self.entities(c, voices))
+                }
+                ("nmod", Some("to")) => targets.extend(self.entities(c, voices)),
+                ("acl", _) => targets.extend(self.targets(c, voices)),
+                _ => {}
+            }
+        }
+        (agents, targets)
     }
 
     /// Does verb `i` open a content clause with "that" ("; that State had agreed")?

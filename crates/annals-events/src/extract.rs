@@ -1594,6 +1594,43 @@ mod tests {
         (ev, g)
     }
 
+    /// As [`run`], with every sentence parsed (the narrative of a document without dateline).
+    fn run_parsed(text: &str) -> (Vec<Event>, Gazetteer) {
+        let mut g = Gazetteer::builtin();
+        let linker = Linker::new(&g);
+        let mentions = linker.find(&mut g, text, &mut DocState::default());
+        let timexes = Tagger::new().tag(text, Role::Narrative);
+        let sentences = annals_ingest::sentences(text);
+        let model = annals_syntax::Model::builtin();
+        let parses: Vec<_> = sentences
+            .iter()
+            .map(|s| model.parse_sentence(text, s.clone()))
+            .collect();
+        let cites = crate::cite::citations(text);
+        let input = BlockInput {
+            text,
+            sentences: &sentences,
+            parses: &parses,
+            timexes: &timexes,
+            mentions: &mentions,
+            citations: &cites,
+            quote_source: None,
+        };
+        let ev = extract(&input, &g, &Lexicon::builtin(), &mut Context::default());
+        (ev, g)
+    }
+
+    #[test]
+    fn a_dated_paper_is_its_authors_statement() {
+        let (ev, g) = run_parsed(
+            "In 1955 the study was filed as an attachment to a June 27 memorandum from \
+             John Foster Dulles to the Embassy.",
+        );
+        let paper = ev.iter().find(|e| e.date == "1955-06-27").expect("the memorandum's");
+        assert_eq!(paper.kind, "statement");
+        assert_eq!(names(&g, &paper.agents)[0], "John Foster Dulles");
+    }
+
     fn names(g: &Gazetteer, v: &[usize]) -> Vec<String> {
         v.iter().map(|&i| g.get(i).id.clone()).collect()
     }
