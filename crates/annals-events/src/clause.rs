@@ -128,8 +128,18 @@ const FRAMING: &[&str] = &[
 /// Verbs that carry their object's event ("held talks", "engaged in negotiations"): see
 /// `Tree::support`.
 const SUPPORT: &[&str] = &[
-    "hold", "have", "conduct", "carry", "engage", "make", "give", "issue", "leave", "deliver",
-    "undertake", "pursue",
+    "hold",
+    "have",
+    "conduct",
+    "carry",
+    "engage",
+    "make",
+    "give",
+    "issue",
+    "leave",
+    "deliver",
+    "undertake",
+    "pursue",
 ];
 
 /// Verbs whose subject is the event ("Meetings … began in London"): see `Tree::support`.
@@ -1693,6 +1703,9 @@ mod tests {
         assert_eq!(kinds, ["statement", "agree"], "{ev:?}");
         // the agreement is a claim of the teller's, not a main clause of the sentence
         assert_eq!(names(&g, &ev[1].agents)[0], "US Department of State");
-        assert!(ev[1].sources.iter().any(|s| s == "John M. Allison"), "{ev:?}");
+        assert!(
+            ev[1].sources.iter().any(|s| s == "John M. Allison"),
+            "{ev:?}"
+        );
     }
 }

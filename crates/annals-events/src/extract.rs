@@ -1144,7 +1144,9 @@ fn clause_sentence(
 fn same_turn(prev: &Event, next: &Event) -> bool {
     let speech = |k: &str| matches!(k, "statement" | "propose" | "demand");
     let acts = prev.kind == next.kind
-        || speech(&prev.kind) && speech(&next.kind) && (prev.kind == "statement" || next.kind == "statement");
+        || speech(&prev.kind)
+            && speech(&next.kind)
+            && (prev.kind == "statement" || next.kind == "statement");
     prev.date_source == DateSource::Document
         && next.date_source == DateSource::Document
         && acts
@@ -1626,7 +1628,10 @@ mod tests {
             "In 1955 the study was filed as an attachment to a June 27 memorandum from \
              John Foster Dulles to the Embassy.",
         );
-        let paper = ev.iter().find(|e| e.date == "1955-06-27").expect("the memorandum's");
+        let paper = ev
+            .iter()
+            .find(|e| e.date == "1955-06-27")
+            .expect("the memorandum's");
         assert_eq!(paper.kind, "statement");
         assert_eq!(names(&g, &paper.agents)[0], "John Foster Dulles");
     }

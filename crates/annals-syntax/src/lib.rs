@@ -25,6 +25,7 @@ pub mod lemma;
 mod model;
 pub mod parser;
 pub mod perceptron;
+mod repair;
 pub mod tagger;
 pub mod tokenize;
 pub mod train;
@@ -201,7 +202,7 @@ impl Model {
         let u: Vec<u64> = upos.iter().map(|&u| u64::from(u)).collect();
         let pw = parser::ParseWords::new(words.norm.clone(), p, u);
         let (heads, labels) = parser::parse(&self.parser, &self.moves, &pw);
-        forms
+        let mut out = forms
             .iter()
             .enumerate()
             .map(|(i, form)| {
@@ -215,7 +216,10 @@ impl Model {
                     deprel: &self.labels[labels[i] as usize],
                 }
             })
-            .collect()
+            .collect::<Vec<_>>();
+        repair::perfect_across_adverbials(&mut out);
+        repair::coordinated_past(&mut out);
+        out
     }
 }
 

@@ -1,0 +1,169 @@
+//! Repairs of the greedy parser's trees where a construction is certain from the words and
+//! the parser, trained on web English, misses it in the prose of archives.
+//!
+//! Each repair is a rule over the finished tree, measured on EWT (it must not lower LAS
+//! there) and on the dated documents whose events depend on it.
+
+use crate::{Upos, Word};
+
+/// Nouns that name the time of a clause as its object would: "has this date approved".
+const TIME_NOUNS: &[&str] = &["date", "day", "morning", "afternoon", "evening", "week"];
+
+/// The perfect with words between the auxiliary and the participle: "had on April 6 passed
+/// a resolution", "has this date approved", "We had, however, instructed the Embassy". The
+/// parser makes "have" the main verb and the participle its conjunct or complement; the
+/// participle is the head, "have" its auxiliary.
+pub(crate) fn perfect_across_adverbials(words: &mut [Word<'_>]) {
+    for h in 0..words.len() {
+        if words[h].upos != Upos::VERB || words[h].lemma != "have" {
+            continue;
+        }
+        let Some(p) = split_participle(words, h) else {
+            continue;
+        };
+        let (head, rel) = (words[h].head, words[h].deprel);
+        for (k, w) in words.iter_mut().enumerate() {
+            if w.head == Some(h) && k != p {
+                w.head = Some(p);
+                if w.deprel == "obj" {
+                    w.deprel = "obl:tmod";
+                }
+            }
+        }
+        words[p].head = head;
+        words[p].deprel = rel;
+        words[p].xpos = "VBN";
+        words[p].feats = "Tense=Past|VerbForm=Part";
+        words[h].head = Some(p);
+        words[h].deprel = "aux";
+        words[h].upos = Upos::AUX;
+    }
+}
+
+/// A past form the tagger read as a passive participle, coordinated with a finite past verb
+/// and taking an object, without an auxiliary: "called Secretary Wilson July 18 and advised
+/// him" — the second verb is finite and active like the first ("was called and advised"
+/// has its auxiliary, "advised him" its object).
+pub(crate) fn coordinated_past(words: &mut [Word<'_>]) {
+    for k in 0..words.len() {
+        let w = &words[k];
+        let Some(h) = w.head else { continue };
+        let finite_past = words[h].xpos == "VBD" && words[h].upos == Upos::VERB;
+        if w.deprel != "conj" || w.xpos != "VBN" || w.upos != Upos::VERB || !finite_past {
+            continue;
+        }
+        let (mut aux, mut obj) = (false, false);
+        for c in (0..words.len()).filter(|&c| words[c].head == Some(k)) {
+            aux |= matches!(words[c].deprel, "aux" | "aux:pass" | "nsubj:pass");
+            obj |= words[c].deprel == "obj";
+        }
+        if obj && !aux {
+            words[k].xpos = "VBD";
+            words[k].feats = "Mood=Ind|Tense=Past|VerbForm=Fin";
+        }
+    }
+}
+
+/// The participle that verb "have" at `h` is the auxiliary of, when the parser split them:
+/// a past form after it, attached to it as conjunct or complement without a subject or a
+/// conjunction of its own, with only adverbials, a date or commas between; and "have"
+/// without an object of its own other than a time ("this date").
+fn split_participle(words: &[Word<'_>], h: usize) -> Option<usize> {
+    let children = |i: usize| (0..words.len()).filter(move |&k| words[k].head == Some(i));
+    let has_object = children(h).any(|k| {
+        words[k].deprel == "obj" && !TIME_NOUNS.contains(&words[k].lemma.to_lowercase().as_str())
+    });
+    if has_object {
+        return None;
+    }
+    let p = children(h).find(|&k| {
+        k > h
+            && k <= h + 6
+            && words[k].upos == Upos::VERB
+            && matches!(words[k].xpos, "VBD" | "VBN")
+            && matches!(words[k].deprel, "conj" | "xcomp" | "ccomp" | "parataxis")
+    })?;
+    let own_clause = children(p).any(|k| {
+        matches!(
+            words[k].deprel,
+            "nsubj" | "nsubj:pass" | "cc" | "mark" | "aux" | "aux:pass"
+        )
+    });
+    // between: adverbs, a date or time noun with its words, commas — no other verb
+    let between_ok = (h + 1..p).all(|k| {
+        matches!(
+            words[k].upos,
+            Upos::ADV | Upos::PUNCT | Upos::NUM | Upos::PROPN | Upos::ADP | Upos::DET
+        ) || words[k].upos == Upos::NOUN
+            && TIME_NOUNS.contains(&words[k].lemma.to_lowercase().as_str())
+    });
+    (!own_clause && between_ok).then_some(p)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Model;
+
+    fn tree(text: &str) -> Vec<(String, Option<String>, String)> {
+        let m = Model::builtin();
+        let s = m.parse_sentence(text, 0..text.len());
+        s.tokens
+            .iter()
+            .map(|t| {
+                let head = t.head.map(|h| s.form(text, &s.tokens[h]).to_string());
+                (s.form(text, t).to_string(), head, t.deprel.to_string())
+            })
+            .collect()
+    }
+
+    fn of<'a>(
+        t: &'a [(String, Option<String>, String)],
+        w: &str,
+    ) -> &'a (String, Option<String>, String) {
+        t.iter().find(|x| x.0 == w).unwrap()
+    }
+
+    #[test]
+    fn a_perfect_split_by_a_date_or_an_adverb_is_one_verb() {
+        for (text, verb) in [
+            (
+                "The Lower House had on April 6 passed a resolution.",
+                "passed",
+            ),
+            (
+                "The President has this date approved the statement.",
+                "approved",
+            ),
+            (
+                "We had, however, instructed the Embassy to inform Hatoyama.",
+                "instructed",
+            ),
+        ] {
+            let t = tree(text);
+            assert_eq!(of(&t, verb).2, "root", "{text}: {t:?}");
+            let have = t.iter().find(|x| x.0 == "had" || x.0 == "has").unwrap();
+            assert_eq!(
+                (have.1.as_deref(), have.2.as_str()),
+                (Some(verb), "aux"),
+                "{t:?}"
+            );
+        }
+        // the subject is the participle's
+        let t = tree("The Lower House had on April 6 passed a resolution.");
+        assert_eq!(of(&t, "House").1.as_deref(), Some("passed"));
+        // a coordinated past with an object is active
+        let m = Model::builtin();
+        let text = "I called Secretary Wilson July 18 and advised him that it was late.";
+        let s = m.parse_sentence(text, 0..text.len());
+        let advised = s
+            .tokens
+            .iter()
+            .find(|t| s.form(text, t) == "advised")
+            .unwrap();
+        assert_eq!(advised.feat("Voice"), None, "{advised:?}");
+        assert_eq!(advised.feat("VerbForm"), Some("Fin"));
+        // "had" with an object of its own stays the verb
+        let t = tree("The Embassy had no instructions and waited.");
+        assert_eq!(of(&t, "had").2, "root", "{t:?}");
+    }
+}
