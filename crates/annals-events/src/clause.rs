@@ -142,6 +142,9 @@ const SUPPORT: &[&str] = &[
     "pursue",
 ];
 
+/// Verbs of taking up what another put forward: negated, a rejection (`Tree::not_taken_up`).
+const UPTAKE: &[&str] = &["consider", "entertain", "heed"];
+
 /// Verbs whose subject is the event ("Meetings … began in London"): see `Tree::support`.
 const SUPPORT_SUBJECT: &[&str] = &["begin", "start", "open", "resume", "continue", "occur"];
 
@@ -531,7 +534,8 @@ impl<'a> Tree<'a> {
             .by_doing(i, lexicon)
             .or_else(|| self.predicate(i, lexicon))
             .or_else(|| self.light(i, lexicon))
-            .or_else(|| self.support(i, lexicon))?;
+            .or_else(|| self.support(i, lexicon))
+            .or_else(|| self.not_taken_up(i, lexicon))?;
         // "Allison stressed … and pointed as well to …": one turn
         if agents.is_empty() || previous == Some(agents.as_slice()) {
             return None;
@@ -548,7 +552,7 @@ impl<'a> Tree<'a> {
         let mut ty = &lexicon.types()[ty];
         let named = |n: &str| lexicon.named(n);
         let mut negated = negated;
-        if negated && ty.name == "agree" {
+        if negated && (ty.name == "agree" || ty.name == "reject" && self.uptake(i)) {
             // "did not recognize the document", "never accepted": a rejection
             ty = named("reject").unwrap_or(ty);
             negated = false;
@@ -1176,6 +1180,19 @@ impl<'a> Tree<'a> {
         })
     }
 
+    /// "Acheson did not consider the reasons", "would not entertain the proposal": not taking
+    /// up what another put forward is rejecting it (taking it up is no act of its own).
+    fn not_taken_up(&self, i: usize, lexicon: &Lexicon) -> Option<usize> {
+        if !self.uptake(i) || !self.polarity(i).0 {
+            return None;
+        }
+        lexicon.types().iter().position(|t| t.name == "reject")
+    }
+
+    fn uptake(&self, i: usize) -> bool {
+        UPTAKE.contains(&self.s.tokens[i].lemma.to_lowercase().as_str())
+    }
+
     /// A verb that only carries the event noun it governs: "held talks", "engaged in
     /// negotiations", "left with Matsumoto an informal statement", "Meetings … began",
     /// "There was a discussion": the type of the noun (a word trigger of the lexicon).
@@ -1707,5 +1724,19 @@ mod tests {
             ev[1].sources.iter().any(|s| s == "John M. Allison"),
             "{ev:?}"
         );
+    }
+
+    #[test]
+    fn not_taking_up_what_another_put_forward_is_rejecting_it() {
+        let (ev, _, g) = read(
+            "Dulles did not consider the reasons put forward by Tani.",
+            &[],
+        );
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        assert_eq!((ev[0].kind.as_str(), ev[0].negated), ("reject", false));
+        assert_eq!(names(&g, &ev[0].agents)[0], "John Foster Dulles");
+        // considering is no act of its own
+        let (ev, _, _) = read("Dulles considered the reasons.", &[]);
+        assert!(ev.is_empty(), "{ev:?}");
     }
 }

@@ -232,6 +232,30 @@ fn with_registry(
 /// Whether registry date `d` may replace the date a text gives: it lies inside it (and the
 /// text's is coarser than a day), or the text's date was only carried over from the passage
 /// and the registry date is within a week after it.
+/// The words of `region` that may name the instrument an event of `kind` is dated by: a
+/// refusal or a boycott is of what follows its trigger closely ("refused to sign the
+/// treaty", "did not recognize the San Francisco Peace Treaty"), not of an instrument the
+/// sentence names further on ("did not consider the reasons …, which included that China had
+/// signed documents with the Allies").
+fn registry_clause(
+    text: &str,
+    kind: &str,
+    trigger: Option<&Range<usize>>,
+    region: Range<usize>,
+) -> Range<usize> {
+    const REACH: usize = 6; // words after the trigger
+    let Some(tr) = trigger.filter(|_| matches!(kind, "reject" | "boycott")) else {
+        return region;
+    };
+    let start = tr.start.clamp(region.start, region.end);
+    let after = tr.end.clamp(start, region.end);
+    let end = text[after..region.end]
+        .match_indices(' ')
+        .nth(REACH)
+        .map_or(region.end, |(k, _)| after + k);
+    start..end
+}
+
 fn registry_fits(
     value: &str,
     interval: Option<(Date, Date)>,
@@ -608,6 +632,7 @@ pub fn extract(
                     }
                 }
             }
+            let mut redated: Option<(String, Dated)> = None;
             for mut ev in
                 narrative_clauses(block, si, gazetteer, lexicon, ctx).unwrap_or_else(|| {
                     let nouns = fallback_triggers(block, si, &triggers, lexicon);
@@ -635,11 +660,12 @@ pub fn extract(
                     prev.evidence.end = ev.evidence.end;
                     continue;
                 }
+                let clause = registry_clause(text, &ev.kind, ev.trigger.as_ref(), s.clone());
                 if let Some((v, iv, src)) = with_registry(
                     &ev.date,
                     ev.interval,
                     ev.date_source,
-                    &text[s.clone()],
+                    &text[clause],
                     instrument,
                     gazetteer,
                 ) {
@@ -647,7 +673,16 @@ pub fn extract(
                         ev.kind.as_str(),
                         "sign" | "boycott" | "reject" | "enter_into_force" | "ratify"
                     ) {
-                        (ev.date, ev.interval, ev.date_source) = (v, iv, src);
+                        let old = std::mem::replace(&mut ev.date, v.clone());
+                        (ev.interval, ev.date_source) = (iv, src);
+                        redated = Some((old, (v, iv, src)));
+                    }
+                } else if let Some((old, (v, iv, src))) = &redated {
+                    // "… refused to sign the treaty, and China likewise did not recognize
+                    // the document": a later act of the sentence, on the clock it carried,
+                    // keeps the day the registry gave the sentence
+                    if ev.date == *old && ev.date_source == DateSource::Narrative {
+                        (ev.date, ev.interval, ev.date_source) = (v.clone(), *iv, *src);
                     }
                 }
                 out.push(ev);
@@ -785,11 +820,17 @@ pub fn extract(
                 kind.as_str(),
                 "sign" | "boycott" | "reject" | "enter_into_force" | "ratify"
             ) {
+                let clause = registry_clause(
+                    text,
+                    &kind,
+                    trigger.map(|tr| tr.start..tr.end).as_ref(),
+                    region_start..region_end,
+                );
                 if let Some(r) = with_registry(
                     &value,
                     interval,
                     source,
-                    &text[region_start..region_end],
+                    &text[clause],
                     instrument,
                     gazetteer,
                 ) {
@@ -1310,6 +1351,10 @@ fn fallback_triggers(
                     if is_verb && p.tokens[k].deprel == "acl:relcl" {
                         return true;
                     }
+                    // a participle that names a thing ("the reasons put forward by Gromyko")
+                    if is_verb && p.tokens[k].deprel == "acl" && p.tokens[k].xpos == "VBN" {
+                        return true;
+                    }
                     let intended = matches!(p.tokens[k].deprel, "xcomp" | "ccomp")
                         && INTENT.contains(&p.tokens[h].lemma.to_lowercase().as_str());
                     if intended {
@@ -1620,6 +1665,25 @@ mod tests {
         };
         let ev = extract(&input, &g, &Lexicon::builtin(), &mut Context::default());
         (ev, g)
+    }
+
+    #[test]
+    fn a_refusal_is_dated_by_the_instrument_it_refuses() {
+        let text = "On September 7, 1951, the San Francisco Peace Treaty was debated. \
+                    Czechoslovakia and Poland refused to sign the treaty, and not surprisingly China likewise \
+                    did not recognize the document. Acheson did not consider the reasons of \
+                    Gromyko, which included that China had signed declarations with the Allies.";
+        let (ev, g) = run_parsed(text);
+        let of = |who: &str| {
+            ev.iter()
+                .find(|e| e.kind == "reject" && names(&g, &e.agents).iter().any(|n| n == who))
+                .map(|e| e.date.as_str())
+        };
+        // the signing day the registry knows, for both acts of the sentence
+        assert_eq!(of("Poland"), Some("1951-09-08"), "{ev:?}");
+        assert_eq!(of("PRC"), Some("1951-09-08"), "{ev:?}");
+        // an instrument named far after the trigger is not what was refused
+        assert_eq!(of("Dean Acheson"), Some("1951-09-07"), "{ev:?}");
     }
 
     #[test]
