@@ -232,6 +232,22 @@ fn with_registry(
 /// Whether registry date `d` may replace the date a text gives: it lies inside it (and the
 /// text's is coarser than a day), or the text's date was only carried over from the passage
 /// and the registry date is within a week after it.
+/// Is the trigger at `tr` part of a bracketed locator with the date at `date`: "in his
+/// address (8th Plenary Session, September 7, 1951)" — the bracket dates the noun before it;
+/// the session is where the address was given, not the act.
+fn locator(text: &str, s: &Range<usize>, date: Range<usize>, tr: Range<usize>) -> bool {
+    let Some(open) = text[s.start..date.start].rfind('(').map(|k| s.start + k) else {
+        return false;
+    };
+    if text[open..date.start].contains(')') {
+        return false;
+    }
+    let Some(close) = text[date.end..s.end].find(')').map(|k| date.end + k) else {
+        return false;
+    };
+    open < tr.start && tr.end <= close
+}
+
 /// The words of `region` that may name the instrument an event of `kind` is dated by: a
 /// refusal or a boycott is of what follows its trigger closely ("refused to sign the
 /// treaty", "did not recognize the San Francisco Peace Treaty"), not of an instrument the
@@ -753,6 +769,7 @@ pub fn extract(
                         && tr.end <= region_end
                         && !(tr.start < t.end && t.start < tr.end)
                         && own_clause(tr.start..tr.end)
+                        && !locator(text, s, t.start..t.end, tr.start..tr.end)
                 })
                 .collect();
             // the trigger nearest the date, preferring one after it
@@ -1684,6 +1701,20 @@ mod tests {
         assert_eq!(of("PRC"), Some("1951-09-08"), "{ev:?}");
         // an instrument named far after the trigger is not what was refused
         assert_eq!(of("Dean Acheson"), Some("1951-09-07"), "{ev:?}");
+    }
+
+    #[test]
+    fn a_bracketed_locator_dates_the_noun_before_it() {
+        let (ev, g) = run(
+            "Yoshida tried to explain the position of Japan in his address (8th Plenary \
+             Session, September 7, 1951) to the delegates.",
+        );
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        assert_eq!(
+            (ev[0].kind.as_str(), ev[0].date.as_str()),
+            ("statement", "1951-09-07")
+        );
+        assert_eq!(names(&g, &ev[0].agents)[0], "Yoshida Shigeru");
     }
 
     #[test]
