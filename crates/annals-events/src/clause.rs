@@ -183,10 +183,7 @@ pub fn names_document(sentence: &str) -> bool {
 /// Can a verb of this lemma head an event here, itself or by framing another verb? The
 /// pipeline parses only the sentences that have one (parsing is most of its time).
 pub fn could_head(lexicon: &Lexicon, lemma: &str) -> bool {
-    lexicon.heads_predicate(lemma)
-        || FRAMING.contains(&lemma)
-        || SUPPORT.contains(&lemma)
-        || SUPPORT_SUBJECT.contains(&lemma)
+    lexicon.heads_predicate(lemma) || FRAMING.contains(&lemma)
 }
 
 /// A sentence to read: its parse, the mentions of its block and the dates it states.
