@@ -1450,14 +1450,27 @@ impl<'a> Tree<'a> {
             if let Some(p) = self.role_holder(i, voices) {
                 return self.with_state(vec![p]);
             }
-            // "the Department", "the Embassy" unqualified: the document's own service
-            if OWN_OFFICES.contains(&self.s.tokens[i].lemma.to_lowercase().as_str())
+            // "the Department", "the Embassy" unqualified: the side of the document whose
+            // office it names (the addressee's in "Telegram From the Embassy … to the
+            // Department of State"), else the document's own service
+            let office = self.s.tokens[i].lemma.to_lowercase();
+            if OWN_OFFICES.contains(&office.as_str())
                 && self
                     .s
                     .children(i)
                     .all(|c| self.deprel(c) == "det" || self.deprel(c) == "punct")
             {
-                return voices.we.clone();
+                let names_office = |side: &[usize]| {
+                    side.iter().any(|&e| {
+                        let id = self.gazetteer.get(e).id.to_lowercase();
+                        id.split_whitespace().any(|w| w == office)
+                    })
+                };
+                return [&voices.we, &voices.counterpart]
+                    .into_iter()
+                    .find(|side| names_office(side))
+                    .unwrap_or(&voices.we)
+                    .clone();
             }
         }
         self.with_state(found)
@@ -1735,5 +1748,39 @@ mod tests {
         // considering is no act of its own
         let (ev, _, _) = read("Dulles considered the reasons.", &[]);
         assert!(ev.is_empty(), "{ev:?}");
+    }
+
+    #[test]
+    fn a_bare_office_is_the_side_of_the_document_it_names() {
+        let text = "The Embassy informed Shigemitsu.";
+        let mut g = Gazetteer::builtin();
+        let linker = Linker::new(&g);
+        let mentions = linker.find(&mut g, text, &mut DocState::default());
+        let parse = annals_syntax::Model::builtin().parse_sentence(text, 0..text.len());
+        let (dept, embassy) = (
+            g.index("US Department of State").unwrap(),
+            g.index("US Embassy in Japan").unwrap(),
+        );
+        // a telegram from the Department to the Embassy: "the Embassy" is its addressee
+        let mut voices = Voices {
+            first: vec![g.index("John Foster Dulles").unwrap(), dept],
+            we: vec![dept],
+            counterpart: vec![embassy],
+            ..Voices::default()
+        };
+        let input = ClauseInput {
+            text,
+            sentence: &parse,
+            mentions: &mentions,
+            dates: &[],
+        };
+        let doc = Clock {
+            value: "1955-04-02".into(),
+            interval: None,
+            source: DateSource::Document,
+        };
+        let (ev, _) = clause_events(&input, &g, &Lexicon::builtin(), &mut voices, &doc);
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        assert_eq!(names(&g, &ev[0].agents)[0], "US Embassy in Japan");
     }
 }
