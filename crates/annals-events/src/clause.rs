@@ -1532,6 +1532,21 @@ mod tests {
 
     /// The events of `text` (one sentence) with "I" = Allison and the given dates.
     fn read(text: &str, dates: &[(&str, &str)]) -> (Vec<Event>, Option<Clock>, Gazetteer) {
+        read_as(text, dates, |g| Voices {
+            first: vec![
+                g.index("John M. Allison").unwrap(),
+                g.index("United States").unwrap(),
+            ],
+            ..Voices::default()
+        })
+    }
+
+    /// As [`read`], with the document's voices from `voices`.
+    fn read_as(
+        text: &str,
+        dates: &[(&str, &str)],
+        voices: impl FnOnce(&Gazetteer) -> Voices,
+    ) -> (Vec<Event>, Option<Clock>, Gazetteer) {
         let mut g = Gazetteer::builtin();
         let linker = Linker::new(&g);
         let mentions = linker.find(&mut g, text, &mut DocState::default());
@@ -1552,11 +1567,7 @@ mod tests {
                 (at..at + phrase.len(), day(v))
             })
             .collect();
-        let allison = g.index("John M. Allison").unwrap();
-        let mut voices = Voices {
-            first: vec![allison, g.index("United States").unwrap()],
-            ..Voices::default()
-        };
+        let mut voices = voices(&g);
         let doc = Clock {
             source: DateSource::Document,
             ..day("1955-04-02")
@@ -1752,34 +1763,16 @@ mod tests {
 
     #[test]
     fn a_bare_office_is_the_side_of_the_document_it_names() {
-        let text = "The Embassy informed Shigemitsu.";
-        let mut g = Gazetteer::builtin();
-        let linker = Linker::new(&g);
-        let mentions = linker.find(&mut g, text, &mut DocState::default());
-        let parse = annals_syntax::Model::builtin().parse_sentence(text, 0..text.len());
-        let (dept, embassy) = (
-            g.index("US Department of State").unwrap(),
-            g.index("US Embassy in Japan").unwrap(),
-        );
         // a telegram from the Department to the Embassy: "the Embassy" is its addressee
-        let mut voices = Voices {
-            first: vec![g.index("John Foster Dulles").unwrap(), dept],
-            we: vec![dept],
-            counterpart: vec![embassy],
-            ..Voices::default()
-        };
-        let input = ClauseInput {
-            text,
-            sentence: &parse,
-            mentions: &mentions,
-            dates: &[],
-        };
-        let doc = Clock {
-            value: "1955-04-02".into(),
-            interval: None,
-            source: DateSource::Document,
-        };
-        let (ev, _) = clause_events(&input, &g, &Lexicon::builtin(), &mut voices, &doc);
+        let (ev, _, g) = read_as("The Embassy informed Shigemitsu.", &[], |g| {
+            let dept = g.index("US Department of State").unwrap();
+            Voices {
+                first: vec![g.index("John Foster Dulles").unwrap(), dept],
+                we: vec![dept],
+                counterpart: vec![g.index("US Embassy in Japan").unwrap()],
+                ..Voices::default()
+            }
+        });
         assert_eq!(ev.len(), 1, "{ev:?}");
         assert_eq!(names(&g, &ev[0].agents)[0], "US Embassy in Japan");
     }

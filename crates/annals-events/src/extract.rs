@@ -1639,37 +1639,28 @@ mod tests {
     use annals_time::{Role, Tagger};
 
     fn run(text: &str) -> (Vec<Event>, Gazetteer) {
-        let mut g = Gazetteer::builtin();
-        let linker = Linker::new(&g);
-        let mentions = linker.find(&mut g, text, &mut DocState::default());
-        let timexes = Tagger::new().tag(text, Role::Narrative);
-        let sentences = annals_ingest::sentences(text);
-        let cites = crate::cite::citations(text);
-        let input = BlockInput {
-            text,
-            sentences: &sentences,
-            parses: &[],
-            timexes: &timexes,
-            mentions: &mentions,
-            citations: &cites,
-            quote_source: None,
-        };
-        let ev = extract(&input, &g, &Lexicon::builtin(), &mut Context::default());
-        (ev, g)
+        run_with(text, false)
     }
 
     /// As [`run`], with every sentence parsed (the narrative of a document without dateline).
     fn run_parsed(text: &str) -> (Vec<Event>, Gazetteer) {
+        run_with(text, true)
+    }
+
+    fn run_with(text: &str, parsed: bool) -> (Vec<Event>, Gazetteer) {
         let mut g = Gazetteer::builtin();
         let linker = Linker::new(&g);
         let mentions = linker.find(&mut g, text, &mut DocState::default());
         let timexes = Tagger::new().tag(text, Role::Narrative);
         let sentences = annals_ingest::sentences(text);
         let model = annals_syntax::Model::builtin();
-        let parses: Vec<_> = sentences
-            .iter()
-            .map(|s| model.parse_sentence(text, s.clone()))
-            .collect();
+        let parses: Vec<_> = match parsed {
+            true => sentences
+                .iter()
+                .map(|s| model.parse_sentence(text, s.clone()))
+                .collect(),
+            false => Vec::new(),
+        };
         let cites = crate::cite::citations(text);
         let input = BlockInput {
             text,
