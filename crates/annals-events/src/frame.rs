@@ -231,6 +231,27 @@ fn reference_line(t: &str) -> bool {
             || first.ends_with("tel"))
 }
 
+/// Does a telegram's sentence announce what its sender will do ("I shall forward our combined
+/// views", "We are now preparing further analysis", "Will report")? A plan of the sender's
+/// own reporting is no point of the telegram.
+fn announces_plan(t: &str) -> bool {
+    let l = t.trim().to_lowercase();
+    let words: Vec<&str> = l
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let first_person = |w: &str| matches!(w, "i" | "we");
+    let plan = |w: &[&str]| match w {
+        ["shall" | "will", ..] => true,
+        ["am" | "are", "now", v, ..] | ["am" | "are", v, ..] => v.ends_with("ing"),
+        _ => false,
+    };
+    words.first() == Some(&"will")
+        || words
+            .windows(4)
+            .any(|w| first_person(w[0]) && plan(&w[1..]))
+}
+
 impl DocFrame {
     /// A telegram's paragraphs are its sender's points, one event each: a numbered point
     /// ("2. US fully appreciates …") always, with what the sender's own clauses in it say
@@ -260,7 +281,7 @@ impl DocFrame {
         }
         let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
         let numbered = (1..=2).contains(&digits) && trimmed[digits..].starts_with(". ");
-        if !numbered && !events.is_empty() {
+        if !numbered && (!events.is_empty() || announces_plan(&text[sentences[0].clone()])) {
             return;
         }
         // the sender's own clauses are this point
@@ -357,6 +378,24 @@ pub fn person_named(line: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> 
 mod tests {
     use super::*;
     use annals_entities::{DocState, Linker};
+
+    #[test]
+    fn the_senders_plan_of_reporting_is_no_point() {
+        for t in [
+            "After talk later this morning with General Taylor I shall forward our views.",
+            "We are now preparing further analysis of situation.",
+            "Will report results of meeting.",
+        ] {
+            assert!(announces_plan(t), "{t}");
+        }
+        for t in [
+            "We are concerned that the Cabinet may fall.",
+            "Shigemitsu will leave on April 12 if the Diet agrees.",
+            "I told him we shared his concern.",
+        ] {
+            assert!(!announces_plan(t), "{t}");
+        }
+    }
 
     #[test]
     fn a_reference_to_another_telegram_is_no_point() {
