@@ -378,7 +378,7 @@ pub fn date_owner(
     // is its writing, a statement of its author's
     let paper = || {
         let noun = tree.dated_noun(date)?;
-        let ty = lexicon.types().iter().position(|t| t.name == "statement")?;
+        let ty = lexicon.index_of("statement")?;
         Some((ty, noun))
     };
     let (ty, j) = owned.or_else(paper)?;
@@ -1183,7 +1183,7 @@ impl<'a> Tree<'a> {
         if !self.uptake(i) || !self.polarity(i).0 {
             return None;
         }
-        lexicon.types().iter().position(|t| t.name == "reject")
+        lexicon.index_of("reject")
     }
 
     fn uptake(&self, i: usize) -> bool {

@@ -229,9 +229,6 @@ fn with_registry(
         })
 }
 
-/// Whether registry date `d` may replace the date a text gives: it lies inside it (and the
-/// text's is coarser than a day), or the text's date was only carried over from the passage
-/// and the registry date is within a week after it.
 /// Is the trigger at `tr` part of a bracketed locator with the date at `date`: "in his
 /// address (8th Plenary Session, September 7, 1951)" — the bracket dates the noun before it;
 /// the session is where the address was given, not the act.
@@ -272,6 +269,9 @@ fn registry_clause(
     start..end
 }
 
+/// Whether registry date `d` may replace the date a text gives: it lies inside it (and the
+/// text's is coarser than a day), or the text's date was only carried over from the passage
+/// and the registry date is within a week after it.
 fn registry_fits(
     value: &str,
     interval: Option<(Date, Date)>,
@@ -1208,17 +1208,17 @@ fn same_turn(prev: &Event, next: &Event) -> bool {
     prev.date_source == DateSource::Document
         && next.date_source == DateSource::Document
         && acts
-        && prev.agents == next.agents
-        && prev.date == next.date
-        && prev.evidence.end <= next.evidence.start
+        && same_teller(prev, next)
 }
 
 /// The same act going on: same type, agents and date, the next told after the first.
 fn same_act(prev: &Event, next: &Event) -> bool {
-    prev.kind == next.kind
-        && prev.agents == next.agents
-        && prev.date == next.date
-        && prev.evidence.end <= next.evidence.start
+    prev.kind == next.kind && same_teller(prev, next)
+}
+
+/// The same agents on the same date, the next told after the first.
+fn same_teller(prev: &Event, next: &Event) -> bool {
+    prev.agents == next.agents && prev.date == next.date && prev.evidence.end <= next.evidence.start
 }
 
 /// Is mention `m` someone a sentence's words come from, or what they say, not a participant
@@ -1678,9 +1678,10 @@ mod tests {
     #[test]
     fn a_refusal_is_dated_by_the_instrument_it_refuses() {
         let text = "On September 7, 1951, the San Francisco Peace Treaty was debated. \
-                    Czechoslovakia and Poland refused to sign the treaty, and not surprisingly China likewise \
-                    did not recognize the document. Acheson did not consider the reasons of \
-                    Gromyko, which included that China had signed declarations with the Allies.";
+                    Czechoslovakia and Poland refused to sign the treaty, and not surprisingly \
+                    China likewise did not recognize the document. Acheson did not consider \
+                    the reasons of Gromyko, which included that China had signed declarations \
+                    with the Allies.";
         let (ev, g) = run_parsed(text);
         let of = |who: &str| {
             ev.iter()

@@ -141,6 +141,11 @@ impl Lexicon {
         self.types.iter().find(|t| t.name == name)
     }
 
+    /// The index into [`Lexicon::types`] of the type of this name.
+    pub fn index_of(&self, name: &str) -> Option<usize> {
+        self.types.iter().position(|t| t.name == name)
+    }
+
     /// The event type a predicate lemma heads, as an index into [`Lexicon::types`].
     pub fn predicate(&self, lemma: &str) -> Option<usize> {
         self.predicates.get(lemma).copied()
