@@ -50,7 +50,10 @@ fn kind_of(lower: &str) -> Option<DocKind> {
         return None;
     }
     Some(
-        if has("memorandum of a conversation") || has("memorandum of conversation") {
+        if has("memorandum of a conversation")
+            || has("memorandum of conversation")
+            || has("memorandum of a telephone conversation")
+        {
             DocKind::Conversation
         } else if has("telegram") || has("cable") || has("despatch") || has("airgram") {
             DocKind::Telegram
@@ -152,6 +155,11 @@ impl DocFrame {
                     v.first = with_state(p);
                 }
                 v.counterpart = self.participants.clone();
+                v.counterpart_states = self
+                    .participants
+                    .iter()
+                    .map(|&p| gazetteer.state_of(p))
+                    .collect();
                 v.conversation = true;
             }
             _ => {

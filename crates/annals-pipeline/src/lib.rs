@@ -164,25 +164,38 @@ fn document_frame(all: &[annals_ingest::Block], k: &mut Knowledge) -> Option<Doc
         let list = all
             .iter()
             .position(|b| b.clean.text.trim().eq_ignore_ascii_case("participants"));
+        let year = all
+            .iter()
+            .find(|b| b.kind == BlockKind::Dateline)
+            .and_then(|b| year_in(&b.clean.text));
         for b in list.map_or(&all[..0], |i| &all[i + 1..]) {
-            if b.clean.text.split_whitespace().count() > 6 {
+            if !participant_line(&b.clean.text) {
                 break;
             }
-            for m in k.linker.find(&mut k.gazetteer, &b.clean.text, &mut scratch) {
-                let e = k.gazetteer.get(m.entity);
-                if e.kind == annals_entities::EntityKind::Person
-                    && !frame.participants.contains(&m.entity)
-                {
-                    frame.participants.push(m.entity);
+            let t = &b.clean.text;
+            let mut people: Vec<(usize, usize)> = k
+                .linker
+                .find(&mut k.gazetteer, t, &mut scratch)
+                .into_iter()
+                .filter(|m| k.gazetteer.get(m.entity).kind == annals_entities::EntityKind::Person)
+                .map(|m| (m.start, m.entity))
+                .collect();
+            if let Some(y) = year {
+                people.extend(roles_named(t, y, &frame.participants, &k.gazetteer));
+            }
+            people.sort_unstable();
+            for (_, p) in people {
+                if !frame.participants.contains(&p) {
+                    frame.participants.push(p);
                 }
             }
         }
     }
-    // the signature: a short last line naming a person ("Allison")
-    let last = all.iter().rev().find(|b| !b.clean.text.trim().is_empty());
-    let signer = last.filter(|b| b.clean.text.len() < 40).and_then(|b| {
-        let m = k.linker.find(&mut k.gazetteer, &b.clean.text, &mut scratch);
-        person_named(&b.clean.text, &m, &k.gazetteer)
+    // the signature: a short line naming a person ("Allison"), the last of the document or
+    // of its letter before the attachments
+    let signer = signature_lines(all).find_map(|line| {
+        let m = k.linker.find(&mut k.gazetteer, line, &mut scratch);
+        person_named(line, &m, &k.gazetteer)
     });
     // "Drafted by Dulles." in the source note: the "I" of a memorandum of conversation
     let drafter = all.iter().take(4).find_map(|b| {
@@ -200,6 +213,78 @@ fn document_frame(all: &[annals_ingest::Block], k: &mut Knowledge) -> Option<Doc
         _ => {}
     }
     Some(frame)
+}
+
+/// The first year (1800–2099) a line writes ("Washington, August 29, 1955").
+fn year_in(line: &str) -> Option<i32> {
+    line.split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse().ok())
+        .find(|y| (1800..2100).contains(y))
+}
+
+/// People a participants line names by role alone ("The Secretary", "the Foreign
+/// Minister"): the one holder of the role in `year` (see [`annals_entities::Roles`]), at the
+/// offset of the phrase.
+fn roles_named(line: &str, year: i32, known: &[usize], g: &Gazetteer) -> Vec<(usize, usize)> {
+    let roles = annals_entities::Roles::builtin();
+    let lower = line.to_lowercase();
+    let mut out = Vec::new();
+    for (at, _) in lower.match_indices("the ") {
+        if at > 0
+            && lower[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
+        let words: Vec<&str> = lower[at + 4..]
+            .split(|c: char| !c.is_alphabetic())
+            .take_while(|w| !w.is_empty())
+            .take(4)
+            .collect();
+        let holder = (1..=words.len())
+            .rev()
+            .find_map(|n| roles.holder(g, &words[..n].join(" "), year, known, None));
+        out.extend(holder.map(|h| (at, h)));
+    }
+    out
+}
+
+/// Whether a block after "PARTICIPANTS" still lists people: a short line, or a longer one
+/// that is no sentence ("Nobusuke Kishi, Secretary General of the Democratic Party", or a
+/// side's whole list run together: "United States The Secretary G—Mr. Murphy …"). The
+/// conversation's first sentence ends the list.
+fn participant_line(text: &str) -> bool {
+    let text = text.trim();
+    text.split_whitespace().count() <= 6 || !text.ends_with(['.', '?', '!', ':'])
+}
+
+/// The lines that may hold a signature, most likely first: the last block, and in a letter
+/// followed by attachments the block after its complimentary close ("Sincerely yours,") or
+/// before the first attachment heading. Editor's notes are cut off ("Herbert Hoover, Jr.
+/// [Footnote 2: Printed from a copy …]"), and only short lines count.
+fn signature_lines(all: &[annals_ingest::Block]) -> impl Iterator<Item = &str> {
+    fn text(b: &annals_ingest::Block) -> &str {
+        let t = b.clean.text.as_str();
+        t[..t.find('[').unwrap_or(t.len())].trim()
+    }
+    let lines: Vec<&str> = all.iter().map(text).filter(|t| !t.is_empty()).collect();
+    let attachment = lines.iter().position(|t| {
+        let w = t.split_whitespace().next().unwrap_or("").to_lowercase();
+        matches!(w.as_str(), "attachment" | "enclosure" | "annex")
+            && t.split_whitespace().count() <= 4
+    });
+    let close = lines.iter().position(|t| {
+        let l = t.to_lowercase();
+        l.len() < 30 && (l.ends_with("yours,") || l.ends_with("yours") || l == "respectfully,")
+    });
+    let mut out = Vec::new();
+    out.extend(lines.last().copied());
+    out.extend(close.and_then(|i| lines.get(i + 1)).copied());
+    out.extend(attachment.and_then(|i| i.checked_sub(1)).map(|i| lines[i]));
+    out.into_iter().filter(|t| t.len() < 40)
 }
 
 /// Does the sentence have a word that, as a verb, could head an event? Sentences without
@@ -256,12 +341,15 @@ fn may_hold_event(model: &annals_syntax::Model, lexicon: &Lexicon, sentence: &st
     })
 }
 
-/// The year of the first date a text writes in full ("August 19, 1955"), if any.
+/// The year of the first date a text writes in full ("August 19, 1955"), if any. A day
+/// whose year the tagger took from elsewhere ("On September 7, …" before a "since 1951")
+/// is not written in full.
 fn first_full_date_year(text: &str) -> Option<i32> {
     let mut scan = Tagger::new();
     scan.tag(text, Role::Narrative).iter().find_map(|t| {
         let v = t.value.as_bytes();
         let full = matches!(t.kind, TimexType::Date)
+            && text[t.start..t.end].contains(&t.value[..4.min(t.value.len())])
             && v.len() >= 10
             && v[..4].iter().all(u8::is_ascii_digit)
             && v[4] == b'-'
@@ -563,7 +651,13 @@ fn analyze(
                 citations: &cites,
                 quote_source: None,
             };
+            // the archive's note is the editor's aside: its dates and people are not the
+            // text's ("… in telegram 735 from Tokyo, September 17, suggested …")
+            let aside = archival_note.then(|| ctx.aside());
             let mut events = extract(&input, &k.gazetteer, &k.lexicon, &mut ctx);
+            if let Some(aside) = aside {
+                ctx.resume(aside);
+            }
             // a paper's date no event has taken already
             for ev in papers {
                 if !events.iter().any(|e| e.date_span == ev.date_span) {

@@ -259,3 +259,63 @@ Dulles
         "{note:?}"
     );
 }
+
+#[test]
+fn a_letter_is_signed_before_its_attachments_and_its_source_note_dates_nothing_of_it() {
+    let text = "\
+53. Letter From the Acting Secretary of State to the Assistant Secretary of Defense (Gray)
+Washington, September 23, 1955.
+
+[Source: Department of State, Central Files. Secret. As pointed out in the memorandum, the \
+Embassy had in telegram 735 from Tokyo, September 17, suggested that the visit be used.]
+
+Dear Gordon: I think it will be necessary for me to have the current thinking of the Department \
+of Defense. I believe that a repetition of last year's negotiations would prejudice our efforts.
+
+Sincerely yours,
+
+Herbert Hoover, Jr. [Footnote 2: Printed from a copy that bears this stamped signature.]
+
+Attachment
+
+ALTERNATIVE SCHEDULES ON JAPANESE DEFENSE SPENDING
+";
+    let rec = run(text);
+    let letter = at(&rec, text, "I believe that a repetition");
+    assert!(!letter.is_empty(), "{:?}", rec.events);
+    assert_eq!(letter[0].date, "1955-09-23");
+    assert_eq!(names(&letter[0].agents)[0], "Herbert Hoover, Jr.");
+}
+
+#[test]
+fn a_telephone_conversation_lists_its_participants_in_long_lines() {
+    let text = "\
+46. Memorandum of a Telephone Conversation, Department of State, Washington, August 31, 1955
+Washington, August 31, 1955.
+
+PARTICIPANTS
+
+Nobusuke Kishi, Secretary General of the Democratic Party of Japan
+
+Ambassador John M. Allison, United States Embassy, Tokyo
+
+Mr. Kishi said that the party would support the government.
+";
+    let rec = run(text);
+    let meet = rec
+        .events
+        .iter()
+        .find(|e| e.kind == "meet")
+        .expect("the conversation");
+    let all: Vec<&str> = names(&meet.agents)
+        .into_iter()
+        .chain(names(&meet.targets))
+        .collect();
+    assert!(all.contains(&"Kishi Nobusuke"), "{meet:?}");
+    assert!(all.contains(&"John M. Allison"), "{meet:?}");
+    let said = at(&rec, text, "Mr. Kishi said");
+    assert!(
+        names(&said[0].targets).contains(&"John M. Allison"),
+        "{said:?}"
+    );
+}
