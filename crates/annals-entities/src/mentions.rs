@@ -290,6 +290,22 @@ fn boundary_ok(text: &str, start: usize, end: usize) -> bool {
     !before.is_some_and(is_word_char) && !after.is_some_and(|c| is_word_char(c) || c == '\u{306}')
 }
 
+/// Whether the word at `start..end` is one side of a hyphenated pair of adjectives
+/// ("Soviet-Japanese talks", "Sino-Soviet", "Anglo-French"): the pair names the two states
+/// of a relation, whatever noun follows.
+fn in_hyphenated_pair(text: &str, start: usize, end: usize) -> bool {
+    // the other side a name too: "post-Soviet" is no pair
+    let hyphen = |c: Option<char>| matches!(c, Some('-' | '–'));
+    let mut after = text[end..].chars();
+    let next_is_name = hyphen(after.next()) && after.next().is_some_and(char::is_uppercase);
+    let mut before = text[..start].chars().rev();
+    let prev_is_name = hyphen(before.next()) && {
+        let word: Vec<char> = before.take_while(|c| c.is_alphabetic()).collect();
+        word.last().is_some_and(|c| c.is_uppercase())
+    };
+    next_is_name || prev_is_name
+}
+
 fn surname(name: &str) -> Option<&str> {
     let last = name.split_whitespace().next_back()?;
     let last = last.trim_end_matches(['.', ',']);
@@ -372,7 +388,10 @@ impl Linker {
                     .take_while(|c| c.is_alphabetic())
                     .collect();
                 let lower2 = next2.to_lowercase();
-                if !ROLE_NOUNS.contains(&lower.as_str()) && !ROLE_NOUNS.contains(&lower2.as_str()) {
+                if !ROLE_NOUNS.contains(&lower.as_str())
+                    && !ROLE_NOUNS.contains(&lower2.as_str())
+                    && !in_hyphenated_pair(text, s, e)
+                {
                     continue;
                 }
             }
@@ -526,9 +545,15 @@ fn name_after(text: &str, at: usize) -> Option<(usize, usize)> {
         return None;
     }
     let name = &text[start..end];
-    // a name has a word of two or more letters that is not a function word
+    // a name has a word of two or more letters that is not a function word, and does not
+    // open with another title ("Secretary General of …", "Deputy Secretary of Defense")
+    let first = name.split_whitespace().next().unwrap_or("");
+    let titled = TITLES
+        .iter()
+        .any(|t| t.split_whitespace().next() == Some(first));
     let ok = name.split_whitespace().any(|w| w.chars().count() > 2)
-        && !["The", "On", "In"].contains(&name);
+        && !["The", "On", "In"].contains(&name)
+        && !titled;
     ok.then_some((start, end))
 }
 
@@ -565,6 +590,26 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_hyphenated_pair_of_adjectives_names_both_states() {
+        let v = names(
+            "Soviet-Japanese talks resumed; the Sino-Soviet rift; Japanese ships; post-Soviet.",
+        );
+        let got: Vec<(&str, &str)> = v
+            .iter()
+            .map(|(t, id, _)| (t.as_str(), id.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Soviet", "USSR"),
+                ("Japanese", "Japan"),
+                ("Sino", "PRC"),
+                ("Soviet", "USSR")
+            ]
+        );
     }
 
     #[test]

@@ -45,13 +45,15 @@ pub struct Voices {
     pub known: Vec<usize>,
     /// The document records a conversation: everyone speaks to the other participants.
     pub conversation: bool,
+    /// The state each of `counterpart` acts for (a conversation's sides).
+    pub counterpart_states: Vec<Option<usize>>,
 }
 
 impl Voices {
     /// How [`Voices::addressed`] chose, for the reader.
     pub fn addressed_how(&self, agents: &[usize]) -> &'static str {
         if self.conversation {
-            "the other participants of the conversation"
+            "the principal of the conversation's other side (else its first-listed participant)"
         } else if agents.iter().any(|a| self.first.contains(a)) {
             "the document's addressee"
         } else {
@@ -63,12 +65,34 @@ impl Voices {
     /// other participants; the sender's own to the document's addressee; anyone else's to
     /// the sender, who reports it ("Shigemitsu stressed …" in the Ambassador's telegram).
     pub fn addressed(&self, agents: &[usize]) -> Vec<usize> {
-        let to: &[usize] = if self.conversation || agents.iter().any(|a| self.first.contains(a)) {
+        if self.conversation {
+            return self.in_conversation(agents).into_iter().collect();
+        }
+        let to: &[usize] = if agents.iter().any(|a| self.first.contains(a)) {
             &self.counterpart
         } else {
             &self.first
         };
         to.iter().copied().filter(|x| !agents.contains(x)).collect()
+    }
+
+    /// Whom a speaker of a conversation addresses: the first-listed participant of the other
+    /// side (lists name the principal first: "The Secretary", then his advisers); in a
+    /// meeting of one side, its first-listed participant, who chairs it — not every adviser
+    /// in the room.
+    fn in_conversation(&self, agents: &[usize]) -> Option<usize> {
+        let others = || {
+            self.counterpart
+                .iter()
+                .zip(
+                    self.counterpart_states
+                        .iter()
+                        .chain(std::iter::repeat(&None)),
+                )
+                .filter(|(x, _)| !agents.contains(x))
+        };
+        let other_side = others().find(|(_, s)| s.is_some_and(|s| !agents.contains(&s)));
+        other_side.or_else(|| others().next()).map(|(&x, _)| x)
     }
 }
 
@@ -292,6 +316,17 @@ pub fn roles_at(
     Some((agents, targets, tree.agents_how(i, voices)))
 }
 
+/// Whether the verb at `trigger` hands over a paper ("Dulles handed to Ambassador Tani an
+/// aide-mémoire"): the word trigger's proposal is then a statement, as in [`clause_events`].
+pub fn hands_over_paper(
+    input: &ClauseInput<'_>,
+    gazetteer: &Gazetteer,
+    trigger: &Range<usize>,
+) -> bool {
+    let tree = Tree::new(input, gazetteer);
+    token_at(input.sentence, trigger.start).is_some_and(|i| tree.hands_over_paper(i))
+}
+
 /// The actors a verb's own clause names, with their states: its subtree without the clauses
 /// hanging from it (relative, adverbial, content clauses, what is said beside it). None when
 /// the trigger is no verb of the parse. "… the war on the Korean Peninsula erupted, which,
@@ -461,6 +496,9 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "paper",
     "estimate",
     "aide-memoire",
+    // the head of "aide-mémoire" as UD tokenizes it ("aide - mémoire")
+    "mémoire",
+    "memoire",
 ];
 
 /// Adjectives that make "it would be … to" a proposal.
@@ -554,7 +592,14 @@ impl<'a> Tree<'a> {
             ty = named("reject").unwrap_or(ty);
             negated = false;
         }
-        if ty.name == "statement" && self.proposes(i) {
+        if ty.name == "meet" && self.by_telephone(i) {
+            // "talked on the telephone with the President": a call, no meeting
+            ty = named("statement").unwrap_or(ty);
+        } else if ty.name == "propose" && self.hands_over_paper(i) {
+            // "handed to Ambassador Tani an aide-mémoire": giving a paper is telling what
+            // it says; putting forward a plan or a draft stays a proposal
+            ty = named("statement").unwrap_or(ty);
+        } else if ty.name == "statement" && self.proposes(i) {
             // "said that our aim should be …", "it would be desirable to …": a proposal
             ty = named("propose").unwrap_or(ty);
         } else if self.says_that(i) && !self.proposes(i) {
@@ -1124,10 +1169,16 @@ impl<'a> Tree<'a> {
             }
             let rel = self.deprel(j);
             let base = rel.split(':').next().unwrap_or(rel);
+            let head = self.s.tokens[j].head?;
+            if rel == "acl" && self.setting(head) {
+                // "At a press conference held in Moscow on August 13, Shigemitsu
+                // expressed …": the gathering's date is the date of what was said at it
+                j = head;
+                continue;
+            }
             if matches!(base, "ccomp" | "xcomp" | "csubj" | "acl") {
                 return None;
             }
-            let head = self.s.tokens[j].head?;
             // "his statement to Dulles in 1951": a date inside an argument dates that
             // argument (an act of its own), not the verb ("He recalled …")
             if !self.inside(j, r) && matches!(base, "obj" | "iobj") {
@@ -1135,6 +1186,30 @@ impl<'a> Tree<'a> {
             }
             j = head;
         }
+    }
+
+    /// Whether noun `n` is the setting of its clause: a gathering ("conference",
+    /// "meeting") in an oblique with "at", "in" or "during".
+    fn setting(&self, n: usize) -> bool {
+        const GATHERINGS: &[&str] = &[
+            "conference",
+            "meeting",
+            "session",
+            "dinner",
+            "luncheon",
+            "lunch",
+            "reception",
+            "interview",
+            "ceremony",
+        ];
+        let case = || {
+            self.s.children(n).any(|k| {
+                self.deprel(k) == "case" && matches!(self.lower(k).as_str(), "at" | "in" | "during")
+            })
+        };
+        self.deprel(n) == "obl"
+            && GATHERINGS.contains(&self.s.tokens[n].lemma.to_lowercase().as_str())
+            && case()
     }
 
     /// The lexicon's type for predicate `i`: its lemma with a particle or the preposition
@@ -1227,6 +1302,26 @@ impl<'a> Tree<'a> {
             .into_iter()
             .find(|t| t.start == 0 && t.end == word.len())
             .map(|t| t.ty)
+    }
+
+    /// Whether predicate `i` went by telephone ("talked on the telephone", "by phone").
+    fn by_telephone(&self, i: usize) -> bool {
+        self.s.children(i).any(|c| {
+            self.deprel(c).starts_with("obl")
+                && matches!(
+                    self.s.tokens[c].lemma.to_lowercase().as_str(),
+                    "telephone" | "phone"
+                )
+        })
+    }
+
+    /// Whether predicate `i` hands over a paper: its object is a document noun ("handed
+    /// … an aide-mémoire", "presented the note").
+    fn hands_over_paper(&self, i: usize) -> bool {
+        self.s.children(i).any(|c| {
+            self.deprel(c) == "obj"
+                && DOCUMENT_NOUNS.contains(&self.s.tokens[c].lemma.to_lowercase().as_str())
+        })
     }
 
     /// "Concluded by saying …", "responded by rejecting …": a verb of how a turn went,
@@ -1696,6 +1791,35 @@ mod tests {
         let sent = sent.unwrap_or_else(|| panic!("{ev:?}"));
         assert_eq!(sent.kind, "statement");
         assert_eq!(names(&g, &sent.agents)[0], "John M. Allison");
+    }
+
+    #[test]
+    fn a_paper_handed_over_or_a_call_is_a_statement_and_a_plan_put_forward_a_proposal() {
+        let (ev, _, g) = read("Dulles handed to Ambassador Tani an aide-mémoire.", &[]);
+        assert_eq!(ev[0].kind, "statement", "{ev:?}");
+        assert_eq!(names(&g, &ev[0].agents)[0], "John Foster Dulles");
+        let (ev, _, _) = read("Dulles talked on the telephone with Shigemitsu.", &[]);
+        assert_eq!(
+            ev.first().map(|e| e.kind.as_str()),
+            Some("statement"),
+            "{ev:?}"
+        );
+        let (ev, _, _) = read("Shigemitsu presented a plan for the islands.", &[]);
+        assert_eq!(
+            ev.first().map(|e| e.kind.as_str()),
+            Some("propose"),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn what_is_said_at_a_dated_gathering_is_dated_by_it() {
+        let text = "At a press conference held in Moscow on August 13, Shigemitsu said that the talks were over.";
+        let (ev, _, g) = read(text, &[("August 13", "1956-08-13")]);
+        let said = ev.iter().find(|e| e.kind == "statement");
+        let said = said.unwrap_or_else(|| panic!("{ev:?}"));
+        assert_eq!(said.date, "1956-08-13");
+        assert_eq!(names(&g, &said.agents)[0], "Shigemitsu Mamoru");
     }
 
     #[test]

@@ -76,8 +76,33 @@ pub struct Context {
     /// Who the document's pronouns are.
     pub voices: crate::clause::Voices,
     /// Inside an editor's footnote written into the running text ("[Footnote 2: In
-    /// telegram 2487, April 1, …]"): the passage date outside it, restored at its end.
-    outside_note: Option<Option<DateValue>>,
+    /// telegram 2487, April 1, …]"): the text's state outside it, restored at its end.
+    outside_note: Option<Aside>,
+}
+
+/// What an editor's note beside the text must not change for the text: the passage's date
+/// and who "he" is. The note's "In telegram 735, September 17, the Embassy suggested …"
+/// neither dates the letter's own sentences after it nor makes the Embassy's man "he".
+#[derive(Debug, Clone, Default)]
+pub struct Aside {
+    last: Option<DateValue>,
+    person: Option<usize>,
+}
+
+impl Context {
+    /// The text's state before a note.
+    pub fn aside(&self) -> Aside {
+        Aside {
+            last: self.last.clone(),
+            person: self.voices.last_person,
+        }
+    }
+
+    /// Back to the text after a note.
+    pub fn resume(&mut self, aside: Aside) {
+        self.last = aside.last;
+        self.voices.last_person = aside.person;
+    }
 }
 
 /// One block's text and what the earlier stages found in it. Offsets are bytes of `text`.
@@ -1007,6 +1032,12 @@ fn repair_roles(
             ev.trigger = Some(span.clone());
             tr = span;
         }
+        if ev.kind == "propose" && crate::clause::hands_over_paper(&input, gazetteer, &tr) {
+            if let Some(ty) = lexicon.named("statement") {
+                (ev.kind, ev.cameo, ev.plover) =
+                    (ty.name.clone(), ty.cameo.clone(), ty.plover.clone());
+            }
+        }
         let roles = crate::clause::roles_at(&input, gazetteer, voices, &tr);
         if roles.is_none() {
             // no named agent: the targets word order found, but only in the trigger's own
@@ -1091,7 +1122,8 @@ fn document_sentence(
     // a note's voice is the editor's: its sentences are no turn of the text's speaker
     let note_edge = said.starts_with("[Footnote") || said.ends_with(']');
     if said.starts_with("[Footnote") && ctx.outside_note.is_none() {
-        ctx.outside_note = Some(ctx.last.take());
+        ctx.outside_note = Some(ctx.aside());
+        ctx.last = None;
     }
     let dates: Vec<(Range<usize>, Clock)> = dated
         .iter()
@@ -1113,7 +1145,7 @@ fn document_sentence(
     let found = clause_sentence(&input, gazetteer, lexicon, ctx, doc);
     if said.ends_with(']') {
         if let Some(outside) = ctx.outside_note.take() {
-            ctx.last = outside;
+            ctx.resume(outside);
         }
     }
     let sources = sources_of(text, s, block.citations, block.quote_source);

@@ -160,6 +160,12 @@ fn is_dateline(line: &str) -> bool {
     has_month && has_year
 }
 
+/// Whether a paragraph opens more curly quotations than it closes: a quotation that goes
+/// on in the next paragraph. (Straight quotes cannot say which way they face.)
+fn leaves_quote_open(text: &str) -> bool {
+    text.matches('“').count() > text.matches('”').count()
+}
+
 /// Is this single short line the source line under a quotation? ("khrushchev 1979, 1–635",
 /// "FRUS 1955–1957, vol. 23, doc. 89", "Article 9 of the Joint Declaration")
 fn is_attribution_line(line: &str) -> bool {
@@ -362,18 +368,27 @@ pub fn blocks(src: &str, base: usize) -> Vec<Block> {
 
     // 5. quotations: a block after a lead-in ending with ':', and short source lines after
     //    a quotation
+    //    — and of a quotation of several paragraphs, each paragraph that opens with a
+    //    quotation mark while the one before left its quotation open (printed style: only
+    //    the last paragraph closes it)
     let n = out.len();
     let mut lead_in = false;
+    let mut open_quote = false;
     for i in 0..n {
         let (kind, ls) = &out[i];
         match kind {
             BlockKind::Paragraph => {
                 let last = line(ls.last().unwrap());
-                if lead_in {
+                let first = line(&ls[0]).trim_start();
+                let opens = first.starts_with(['“', '"']);
+                if lead_in || (open_quote && opens) {
+                    let text: String = ls.iter().map(&line).collect();
+                    open_quote = opens && leaves_quote_open(&text);
                     out[i].0 = BlockKind::Quote;
                     lead_in = false;
                     continue;
                 }
+                open_quote = false;
                 let prev_quote = out[..i]
                     .iter()
                     .rev()
@@ -973,6 +988,23 @@ mod tests {
                 .contains("the rights to the Kuriles could be transferred."),
             "{:?}",
             body.clean.text
+        );
+    }
+
+    #[test]
+    fn a_quotation_of_several_paragraphs_is_quoted_to_its_closing_mark() {
+        let src = "Intro text here.\n\nThe aide-mémoire reads as follows:\n\n“The Government believes that the war should end.\n\n“With respect to the territories, the United States regards the agreement as void.”\n\n“This is a new quotation.”\n\nThe two governments made it public.\n";
+        let kinds: Vec<_> = blocks(src, 0).iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                BlockKind::Paragraph,
+                BlockKind::Paragraph,
+                BlockKind::Quote,
+                BlockKind::Quote,
+                BlockKind::Paragraph,
+                BlockKind::Paragraph
+            ]
         );
     }
 

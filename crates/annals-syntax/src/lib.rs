@@ -219,6 +219,7 @@ impl Model {
             .collect::<Vec<_>>();
         repair::perfect_across_adverbials(&mut out);
         repair::coordinated_past(&mut out);
+        repair::compound_with_case(&mut out);
         out
     }
 }

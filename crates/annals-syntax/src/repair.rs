@@ -64,6 +64,28 @@ pub(crate) fn coordinated_past(words: &mut [Word<'_>]) {
     }
 }
 
+/// A phrase with its own preposition the parser made a compound of the noun after it:
+/// "in Tokyo, Ambassador Allison presented …" (Tokyo `compound` of Allison). A compound
+/// takes no preposition; the phrase is the clause's place or time — an oblique of the verb
+/// the noun is an argument of — or else a modifier of the noun.
+pub(crate) fn compound_with_case(words: &mut [Word<'_>]) {
+    for x in 0..words.len() {
+        let Some(h) = words[x].head else { continue };
+        let has_case = || (0..x).any(|k| words[k].head == Some(x) && words[k].deprel == "case");
+        if words[x].deprel != "compound" || x > h || !has_case() {
+            continue;
+        }
+        let argument = matches!(words[h].deprel, "nsubj" | "nsubj:pass" | "obj" | "iobj");
+        match words[h].head.filter(|_| argument) {
+            Some(v) => {
+                words[x].head = Some(v);
+                words[x].deprel = "obl";
+            }
+            None => words[x].deprel = "nmod",
+        }
+    }
+}
+
 /// The participle that verb "have" at `h` is the auxiliary of, when the parser split them:
 /// a past form after it, attached to it as conjunct or complement without a subject or a
 /// conjunction of its own, with only adverbials, a date or commas between; and "have"
@@ -165,5 +187,17 @@ mod tests {
         // "had" with an object of its own stays the verb
         let t = tree("The Embassy had no instructions and waited.");
         assert_eq!(of(&t, "had").2, "root", "{t:?}");
+    }
+
+    #[test]
+    fn a_phrase_with_a_preposition_is_no_compound() {
+        let text = "On September 8, in Tokyo, Ambassador Allison presented the same paper.";
+        let t = tree(text);
+        assert_eq!(
+            (of(&t, "Tokyo").1.as_deref(), of(&t, "Tokyo").2.as_str()),
+            (Some("presented"), "obl"),
+            "{t:?}"
+        );
+        assert_eq!(of(&t, "Allison").2, "nsubj");
     }
 }
