@@ -215,6 +215,16 @@ fn document_frame(all: &[annals_ingest::Block], k: &mut Knowledge) -> Option<Doc
     Some(frame)
 }
 
+/// Whether a block is the question of a transcript: it opens with the questioner's label
+/// ("Query:", "Question:", "Q:", "Q.") — a press conference's reporters, whose "we" and
+/// subjectless clauses are not the document's sender.
+fn question_turn(text: &str) -> bool {
+    let t = text.trim_start();
+    ["Query:", "Question:", "Q:", "Q. "]
+        .iter()
+        .any(|label| t.starts_with(label))
+}
+
 /// The first year (1800–2099) a line writes ("Washington, August 29, 1955").
 fn year_in(line: &str) -> Option<i32> {
     line.split(|c: char| !c.is_ascii_digit())
@@ -617,6 +627,11 @@ fn analyze(
                 ctx.new_passage();
                 continue; // a title dates a period, not an event; a document heading is the
                           // document's own event
+            }
+            if question_turn(&clean.text) {
+                ctx.new_passage();
+                continue; // a reporter's question in a transcript tells no act of the
+                          // document's voices ("Query: Did Japanese discuss …?")
             }
             let mut sents = sentences(&clean.text);
             if archival_note {

@@ -319,3 +319,19 @@ Mr. Kishi said that the party would support the government.
         "{said:?}"
     );
 }
+
+#[test]
+fn a_reporters_question_in_a_transcript_is_no_act_of_the_sender() {
+    let text = "\
+50. Telegram From the Department of State to the Embassy in Japan
+Washington, September 2, 1955—8:53 p.m.
+
+Query: Did the Japanese say they would send forces abroad?
+
+Reply: They recognized that this possibility would arise.
+
+Hoover
+";
+    let rec = run(text);
+    assert!(at(&rec, text, "Query:").is_empty(), "{:?}", rec.events);
+}
