@@ -43,7 +43,7 @@ pub struct Voices {
     pub year: Option<i32>,
     /// The people the document has named so far, in order.
     pub known: Vec<usize>,
-    /// The document records a conversation: everyone speaks to the other participants.
+    /// The document records a conversation: everyone speaks to the other side.
     pub conversation: bool,
     /// The state each of `counterpart` acts for (a conversation's sides).
     pub counterpart_states: Vec<Option<usize>>,
@@ -62,7 +62,7 @@ impl Voices {
     }
 
     /// Whom a speech act without a named addressee is addressed to: in a conversation the
-    /// other participants; the sender's own to the document's addressee; anyone else's to
+    /// other side's principal (see `in_conversation`); the sender's own to the document's addressee; anyone else's to
     /// the sender, who reports it ("Shigemitsu stressed …" in the Ambassador's telegram).
     pub fn addressed(&self, agents: &[usize]) -> Vec<usize> {
         if self.conversation {
