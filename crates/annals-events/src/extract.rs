@@ -361,6 +361,12 @@ pub struct Event {
 }
 
 impl Event {
+    /// The event as one of type `ty` (its name and codes).
+    fn retype(&mut self, ty: &crate::lexicon::EventType) {
+        (self.kind, self.cameo, self.plover) =
+            (ty.name.clone(), ty.cameo.clone(), ty.plover.clone());
+    }
+
     /// An event of type `ty` dated by `clock`, told by `evidence`, its date at `date_span`:
     /// no trigger, participants, polarity or sources yet — each reader sets what it found.
     /// Distinct: acts read off a document are never merged with another telling.
@@ -1027,15 +1033,13 @@ fn repair_roles(
             continue;
         };
         if let Some((ty, span)) = crate::clause::governing_verb(&input, lexicon, &tr) {
-            let ty = &lexicon.types()[ty];
-            (ev.kind, ev.cameo, ev.plover) = (ty.name.clone(), ty.cameo.clone(), ty.plover.clone());
+            ev.retype(&lexicon.types()[ty]);
             ev.trigger = Some(span.clone());
             tr = span;
         }
         if ev.kind == "propose" && crate::clause::hands_over_paper(&input, gazetteer, &tr) {
             if let Some(ty) = lexicon.named("statement") {
-                (ev.kind, ev.cameo, ev.plover) =
-                    (ty.name.clone(), ty.cameo.clone(), ty.plover.clone());
+                ev.retype(ty);
             }
         }
         let roles = crate::clause::roles_at(&input, gazetteer, voices, &tr);

@@ -359,12 +359,12 @@ fn first_full_date_year(text: &str) -> Option<i32> {
     scan.tag(text, Role::Narrative).iter().find_map(|t| {
         let v = t.value.as_bytes();
         let full = matches!(t.kind, TimexType::Date)
-            && text[t.start..t.end].contains(&t.value[..4.min(t.value.len())])
             && v.len() >= 10
             && v[..4].iter().all(u8::is_ascii_digit)
             && v[4] == b'-'
             && v[5..7].iter().all(u8::is_ascii_digit)
-            && v[8..10].iter().all(u8::is_ascii_digit);
+            && v[8..10].iter().all(u8::is_ascii_digit)
+            && text[t.start..t.end].contains(&t.value[..4]);
         full.then(|| t.value[..4].parse().ok()).flatten()
     })
 }
