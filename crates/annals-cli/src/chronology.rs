@@ -61,8 +61,27 @@ fn inputs(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-/// `annals build`.
+/// `annals build`. A build that fails leaves the database as it was; a failed first build
+/// leaves no database (not an empty one that later commands would take for a chronology).
 pub fn build(
+    paths: &[PathBuf],
+    db: &Path,
+    gazetteers: &[PathBuf],
+    dct: Option<&str>,
+) -> Result<()> {
+    let created = !db.exists();
+    let result = build_into(paths, db, gazetteers, dct);
+    if result.is_err() && created {
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let mut p = db.as_os_str().to_owned();
+            p.push(suffix);
+            let _ = std::fs::remove_file(PathBuf::from(p));
+        }
+    }
+    result
+}
+
+fn build_into(
     paths: &[PathBuf],
     db: &Path,
     gazetteers: &[PathBuf],
@@ -75,6 +94,13 @@ pub fn build(
         bail!("no input files (give text files, or directories with .txt files)");
     }
     let mut store = Store::open(db)?;
+    // tests only: a small page cache, so that a killed build has written into the file
+    if let Some(pages) = std::env::var("ANNALS_TEST_CACHE_PAGES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        store.set_cache_pages(pages)?;
+    }
     let build = store.begin_build(&k.fingerprint)?;
     let pb = if files.len() > 1 {
         indicatif::ProgressBar::with_draw_target(

@@ -26,10 +26,11 @@ fn display(path: &Path) -> String {
     path.display().to_string()
 }
 
-/// Opens an input. For a file, the whole input is checked first (UTF-8, NUL bytes) in a
-/// streaming pass, so that a bad byte at the end is reported before any output is written:
-/// output is never a partial result passed off as complete. Standard input cannot be read
-/// twice, so for it the output is held back until the input has been read.
+/// Opens an input. For a regular file, the whole input is checked first (UTF-8, NUL bytes)
+/// in a streaming pass, so that a bad byte at the end is reported before any output is
+/// written: output is never a partial result passed off as complete. Standard input, a FIFO
+/// or a process substitution (`<(…)`) cannot be read twice: each is opened once, and the
+/// output is held back until the input has been read (the `bool`).
 fn open(path: &Path) -> Result<(Box<dyn Read>, String, bool, u64)> {
     let name = display(path);
     if name == "-" {
@@ -40,6 +41,14 @@ fn open(path: &Path) -> Result<(Box<dyn Read>, String, bool, u64)> {
         anyhow::bail!("{name}: is a directory, not a text file");
     }
     let f = File::open(path).with_context(|| format!("{name}: cannot open"))?;
+    if !meta.is_file() {
+        return Ok((
+            Box::new(io::BufReader::with_capacity(1 << 16, f)),
+            name,
+            true,
+            0,
+        ));
+    }
     for chunk in Chunks::new(&name, io::BufReader::new(f)) {
         chunk?;
     }
@@ -165,31 +174,41 @@ pub fn time(
 
 /// `annals segments`.
 pub fn segments(path: &Path, with_sentences: bool) -> Result<()> {
-    let (reader, name, _, _) = open(path)?;
+    let (reader, name, hold, _) = open(path)?;
     let mut out = BufWriter::new(io::stdout().lock());
-    let mut line = Vec::new();
-    writeln!(out, "kind\tstart\tend\ttext")?;
+    // an input read once is shown only once all of it proved to be text
+    let mut held: Option<Vec<u8>> = hold.then(Vec::new);
+    let mut buf: Vec<u8> = Vec::with_capacity(1 << 16);
+    buf.extend_from_slice(b"kind\tstart\tend\ttext\n");
+    let row = |buf: &mut Vec<u8>, kind: &str, (s, e): (usize, usize), text: &str| {
+        let _ = write!(buf, "{kind}\t{s}\t{e}\t");
+        escape_into(buf, text);
+        buf.push(b'\n');
+    };
     for chunk in Chunks::new(&name, reader) {
         let chunk = chunk?;
         for b in blocks(&chunk.text, chunk.base) {
-            let (s, e) = b.clean.map.span(0, b.clean.text.len());
-            line.clear();
-            escape_into(&mut line, &b.clean.text);
-            write!(out, "{}\t{s}\t{e}\t", b.kind.as_str())?;
-            out.write_all(&line)?;
-            writeln!(out)?;
+            let span = b.clean.map.span(0, b.clean.text.len());
+            row(&mut buf, b.kind.as_str(), span, &b.clean.text);
             if with_sentences {
                 for r in sentences(&b.clean.text) {
-                    let (s, e) = b.clean.map.span(r.start, r.end);
-                    line.clear();
-                    escape_into(&mut line, &b.clean.text[r]);
-                    write!(out, "sentence\t{s}\t{e}\t")?;
-                    out.write_all(&line)?;
-                    writeln!(out)?;
+                    let span = b.clean.map.span(r.start, r.end);
+                    row(&mut buf, "sentence", span, &b.clean.text[r]);
                 }
+            }
+            if buf.len() >= 1 << 15 {
+                match &mut held {
+                    Some(h) => h.extend_from_slice(&buf),
+                    None => out.write_all(&buf)?,
+                }
+                buf.clear();
             }
         }
     }
+    if let Some(h) = held {
+        out.write_all(&h)?;
+    }
+    out.write_all(&buf)?;
     out.flush()?;
     Ok(())
 }

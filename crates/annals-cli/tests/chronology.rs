@@ -158,6 +158,55 @@ fn a_build_killed_half_way_leaves_the_database_as_it_was() {
     std::fs::remove_dir_all(&d).ok();
 }
 
+/// Every read command on `db`, their outputs concatenated.
+fn read_all(db: &str) -> String {
+    let mut out = String::new();
+    for args in [
+        vec!["timeline", "--db", db, "--format", "tsv"],
+        vec!["show", "E1", "--db", db],
+        vec!["actors", "--db", db],
+        vec!["sources", "--db", db],
+        vec!["export", "--format", "csv", "--db", db],
+    ] {
+        out.push_str(&ok(&annals(&args)));
+    }
+    out
+}
+
+#[test]
+fn reads_work_at_once_after_a_build_is_killed() {
+    let d = scratch("sigkill");
+    let db = db_arg(&d.join("a.db"));
+    ok(&annals(&["build", &root("examples/frus"), "--db", &db]));
+    let before = read_all(&db);
+    // another gazetteer: the next build re-extracts every document, rewriting most pages
+    let g = d.join("more.toml");
+    std::fs::write(
+        &g,
+        "[[entity]]\nid = \"Tani Masayuki\"\nkind = \"person\"\naliases = [\"the Japanese Ambassador\"]\n",
+    )
+    .unwrap();
+    for ms in [100, 400, 1000, 2000, 3000] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_annals"))
+            .args(["build", &root("examples/frus"), "--db", &db, "--gazetteer"])
+            .arg(&g)
+            .env("ANNALS_TEST_CACHE_PAGES", "8")
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(ms));
+        let finished = child.try_wait().unwrap().is_some();
+        child.kill().unwrap(); // SIGKILL: no destructor, no rollback, no cleanup
+        child.wait().unwrap();
+        if finished {
+            break; // this machine builds faster than the moments tried
+        }
+        // immediately, read-only: every read command answers with the previous content
+        assert_eq!(read_all(&db), before, "killed after {ms} ms");
+    }
+    std::fs::remove_dir_all(&d).ok();
+}
+
 #[test]
 fn bad_databases_and_places_are_reported() {
     let d = scratch("bad");
@@ -190,6 +239,32 @@ fn bad_databases_and_places_are_reported() {
     std::fs::write(&db, &bytes[..bytes.len() / 2]).unwrap();
     let e = err(&annals(&["timeline", "--db", &db_arg(&db)]));
     assert!(e.contains("t.db"), "{e}");
+    // a damaged database is not built into: refused, and left as it was
+    let e = err(&annals(&[
+        "build",
+        &root("examples/frus/doc_95.txt"),
+        "--db",
+        &db_arg(&db),
+    ]));
+    assert!(e.contains("t.db") && e.contains("damaged"), "{e}");
+    assert_eq!(std::fs::read(&db).unwrap(), &bytes[..bytes.len() / 2]);
+
+    // a failed first build leaves no database behind
+    let bad = d.join("bad.txt");
+    std::fs::write(&bad, b"On March 3, 1956 \xff the talks").unwrap();
+    let fresh = d.join("fresh.db");
+    let e = err(&annals(&[
+        "build",
+        bad.to_str().unwrap(),
+        "--db",
+        &db_arg(&fresh),
+    ]));
+    assert!(e.contains("bad.txt"), "{e}");
+    assert!(
+        !fresh.exists(),
+        "a failed first build left {}",
+        fresh.display()
+    );
 
     let e = err(&annals(&["timeline", "--db", &db_arg(&d.join("none.db"))]));
     assert!(e.contains("run `annals build` first"), "{e}");

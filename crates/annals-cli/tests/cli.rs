@@ -164,6 +164,66 @@ fn standard_input() {
     );
 }
 
+/// Runs annals with `{}` in `args` replaced by a FIFO that a thread fills with `content`
+/// (a FIFO can be read once: a command that opens its input twice hangs or sees nothing).
+#[cfg(unix)]
+fn through_fifo(name: &str, args: &[&str], content: &'static [u8]) -> Output {
+    let dir = std::env::temp_dir().join(format!("annals-fifo-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let fifo = dir.join("in.txt");
+    assert!(Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    let f = fifo.clone();
+    let writer = std::thread::spawn(move || std::fs::write(f, content).unwrap());
+    let args: Vec<String> = args
+        .iter()
+        .map(|a| {
+            a.replace("{}", fifo.to_str().unwrap())
+                .replace("{dir}", dir.to_str().unwrap())
+        })
+        .collect();
+    let out = Command::new(env!("CARGO_BIN_EXE_annals"))
+        .args(&args)
+        .output()
+        .unwrap();
+    writer.join().unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    out
+}
+
+#[cfg(unix)]
+#[test]
+fn fifos_are_read_once() {
+    const MEMO: &[u8] = b"Tokyo, August 30, 1956\n\nYesterday Shigemitsu met Dulles in London.\n";
+    let out = through_fifo("time", &["time", "{}"], MEMO);
+    assert_eq!(
+        rows(&out).iter().map(|r| r.4.as_str()).collect::<Vec<_>>(),
+        ["1956-08-30", "1956-08-29"]
+    );
+    let out = through_fifo("segments", &["segments", "{}"], MEMO);
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.contains("dateline\t0\t22\tTokyo, August 30, 1956"), "{s}");
+    let out = through_fifo(
+        "build",
+        &["build", "{}", "--db", "{dir}/a.db", "--timeline"],
+        MEMO,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1 document(s) added"));
+    // an input read once that proves bad: an error and no output at all
+    let out = through_fifo("bad", &["segments", "{}"], b"A paragraph.\n\nThen \xff.\n");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty(), "partial output: {:?}", out.stdout);
+}
+
 fn fails(args: &[&str], content: Option<&[u8]>, expect: &str) {
     let dir = std::env::temp_dir().join(format!(
         "annals-cli-{}-{}",

@@ -107,6 +107,10 @@ pub struct Entity {
     /// an ordinary word: "May").
     #[serde(skip)]
     pub no_surname: bool,
+    /// Allows names of one letter ("U", a code name). Without it a one-letter name is an
+    /// error: "a" or "I" would make every article or pronoun a mention.
+    #[serde(default)]
+    pub short_names: bool,
 }
 
 /// When an entity existed: an interval of days, inclusive, either end open.
@@ -259,6 +263,41 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ),
 ];
 
+/// Byte offsets of the `[[entity]]` headers of a TOML file, in order (the n-th is the n-th
+/// entity), so that an error names the line of the entity it is about, not the first line
+/// that happens to hold the same name.
+fn entity_starts(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim() == "[[entity]]" {
+            out.push(at);
+        }
+        at += line.len();
+    }
+    out
+}
+
+/// An ISO date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, that is on the calendar.
+fn check_date(s: &str) -> Result<(), String> {
+    let parts: Vec<&str> = s.split('-').collect();
+    let bad = || format!("{s:?} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
+    let num = |p: &str, len: usize| -> Result<i64, String> {
+        if p.len() != len || !p.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(bad());
+        }
+        p.parse().map_err(|_| bad())
+    };
+    let (y, m, d) = match parts.as_slice() {
+        [y] => (num(y, 4)?, 1, 1),
+        [y, m] => (num(y, 4)?, num(m, 2)?, 1),
+        [y, m, d] => (num(y, 4)?, num(m, 2)?, num(d, 2)?),
+        _ => return Err(bad()),
+    };
+    Date::new(y as i16, m as i8, d as i8).map_err(|_| format!("{s:?} is not on the calendar"))?;
+    Ok(())
+}
+
 fn line_of(text: &str, byte: usize) -> usize {
     text[..byte.min(text.len())]
         .bytes()
@@ -337,11 +376,67 @@ impl Gazetteer {
             message: e.message().to_string(),
         })?;
         // validate everything before changing anything
-        let find_line = |id: &str| {
-            text.find(&format!("\"{id}\""))
-                .map_or(1, |b| line_of(text, b))
+        let starts = entity_starts(text);
+        // the line of `needle` in entity `i`'s table (its header line if not found)
+        let line_in = |i: usize, needle: &str| {
+            let from = starts.get(i).copied().unwrap_or(0);
+            let to = starts.get(i + 1).copied().unwrap_or(text.len());
+            text[from..to]
+                .find(needle)
+                .map_or(line_of(text, from), |b| line_of(text, from + b))
         };
-        for e in &file.entity {
+        let mut kinds: HashMap<&str, (EntityKind, usize)> = HashMap::default();
+        for (i, e) in file.entity.iter().enumerate() {
+            let find_line = |needle: &str| line_in(i, &format!("\"{needle}\""));
+            let invalid = |line: usize, message: String| GazetteerError::Invalid {
+                path: name.into(),
+                line,
+                message,
+            };
+            let known = self.by_id.get(&e.id).map(|&k| (self.entities[k].kind, 0));
+            if let Some((kind, first)) = kinds.get(e.id.as_str()).copied().or(known) {
+                if kind != e.kind {
+                    let earlier = if first > 0 {
+                        format!("line {first}")
+                    } else {
+                        self.entities[self.by_id[&e.id]].source.clone()
+                    };
+                    return Err(invalid(
+                        find_line(&e.id),
+                        format!(
+                            "entity {:?} is a {:?} here but a {kind:?} in {earlier}; one id is one entity",
+                            e.id, e.kind
+                        ),
+                    ));
+                }
+            }
+            kinds
+                .entry(e.id.as_str())
+                .or_insert((e.kind, find_line(&e.id)));
+            if !e.short_names {
+                if let Some(short) = e
+                    .aliases
+                    .iter()
+                    .chain(&e.metonyms)
+                    .chain(&e.adjectives)
+                    .find(|a| a.trim().chars().count() == 1)
+                {
+                    return Err(invalid(
+                        find_line(short),
+                        format!(
+                            "entity {:?} has the one-letter name {short:?}, which would match ordinary words; write `short_names = true` in its entry if it is meant",
+                            e.id
+                        ),
+                    ));
+                }
+            }
+            for (field, v) in [("signed", &e.signed), ("in_force", &e.in_force)] {
+                if let Some(v) = v {
+                    check_date(v).map_err(|m| {
+                        invalid(line_in(i, field), format!("{field} of {:?}: {m}", e.id))
+                    })?;
+                }
+            }
             if e.id.trim().is_empty() {
                 return Err(GazetteerError::Invalid {
                     path: name.into(),
@@ -431,6 +526,7 @@ impl Gazetteer {
             valid: None,
             period: None,
             no_surname: false,
+            short_names: false,
             signed: None,
             in_force: None,
             signatories: vec![],
@@ -590,6 +686,45 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.starts_with("typo.toml:4: ") && e.contains("alias"), "{e}");
+    }
+
+    #[test]
+    fn conflicts_short_names_and_bad_dates_are_errors() {
+        let mut g = Gazetteer::curated();
+        let n = g.entities().len();
+        let two = "[[entity]]\nid = \"Ivanov\"\nkind = \"person\"\n\n[[entity]]\nid = \"Ivanov\"\nkind = \"state\"\n";
+        let e = g.add_str("two.toml", two).unwrap_err().to_string();
+        assert!(e.starts_with("two.toml:6: ") && e.contains("line 2"), "{e}");
+        // against what is already known: USSR is a state in the bundled files
+        let e = g
+            .add_str(
+                "mine.toml",
+                "[[entity]]\nid = \"USSR\"\nkind = \"person\"\n",
+            )
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("mine.toml:2: ") && e.contains("states.toml"),
+            "{e}"
+        );
+        let short =
+            "[[entity]]\nid = \"Letter\"\nkind = \"person\"\naliases = [\"Letter\",\n  \"A\"]\n";
+        let e = g.add_str("short.toml", short).unwrap_err().to_string();
+        assert!(
+            e.starts_with("short.toml:5: ") && e.contains("\"A\""),
+            "{e}"
+        );
+        let allowed = short.replace("kind", "short_names = true\nkind");
+        g.add_str("short.toml", &allowed).unwrap();
+        assert_eq!(g.entities().len(), n + 1);
+        let date = "[[entity]]\nid = \"Pact\"\nkind = \"instrument\"\n\nsigned = \"1956-13-45\"\n";
+        let e = g.add_str("pact.toml", date).unwrap_err().to_string();
+        assert!(
+            e.starts_with("pact.toml:5: ") && e.contains("1956-13-45"),
+            "{e}"
+        );
+        assert!(check_date("1956-10-19").is_ok() && check_date("1956").is_ok());
+        assert!(check_date("1956-02-30").is_err() && check_date("56-10").is_err());
     }
 
     #[test]

@@ -237,6 +237,7 @@ pub fn add_import(g: &mut Gazetteer, tsv: &str, code_table: &str, source: &str) 
                     articles: vec![],
                     source: source.to_string(),
                     no_surname: word_surname,
+                    short_names: false,
                 });
             }
         }

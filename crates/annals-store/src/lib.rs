@@ -64,10 +64,35 @@ CREATE TABLE claims (
   date_source TEXT NOT NULL, roles TEXT NOT NULL DEFAULT '');
 CREATE INDEX claims_event ON claims(event);
 CREATE INDEX participants_entity ON participants(entity);
-CREATE INDEX mentions_doc ON mentions(doc);
 CREATE INDEX citations_doc ON citations(doc);
-CREATE INDEX timexes_doc ON timexes(doc);
 "#;
+
+/// Indexes the readers' queries (and one of the build's) walk, created `IF NOT EXISTS` whenever a database is opened
+/// for writing, so a database built before one was added gains it at its next build (no
+/// schema version change: an index changes no answer, only how fast it comes).
+/// * `events_order`: the timeline's order, so a page (`LIMIT 50`) reads 50 index entries
+///   instead of sorting every event;
+/// * `events_rival`: an event's rival tellings without reading every event;
+/// * `events_who`: a build's search for an earlier telling of a one-off event with the same
+///   parties (a signing told with another date), which scanned every event per event: a
+///   build of 100,000 events took 150 s, quadratically;
+/// * `mentions_span` / `timexes_span`: a document's mentions and dates in a byte range (one
+///   claim's evidence, one page of the reader) without reading all of the document's.
+const READ_INDEXES: &str = "
+CREATE INDEX IF NOT EXISTS events_order ON events(coalesce(start, date), id);
+CREATE INDEX IF NOT EXISTS mentions_span ON mentions(doc, start);
+CREATE INDEX IF NOT EXISTS timexes_span ON timexes(doc, start);
+CREATE INDEX IF NOT EXISTS events_rival ON events(rival_of) WHERE rival_of IS NOT NULL;
+CREATE INDEX IF NOT EXISTS events_who ON events(type, who);
+";
+
+/// Most words a full-text query may have; more is refused (each word is a posting list
+/// to intersect and a phrase to rank and highlight in every match).
+pub const MAX_SEARCH_WORDS: usize = 16;
+/// Matches a search ranks by relevance; a search with more answers with the latest.
+pub const RANKED_MATCHES: i64 = 10_000;
+/// Most bytes a full-text query may have.
+pub const MAX_SEARCH_BYTES: usize = 512;
 
 /// Errors of the store, each naming the database file.
 #[derive(Debug, thiserror::Error)]
@@ -90,6 +115,34 @@ pub enum StoreError {
     },
     #[error("{path}: no database here; run `annals build` first")]
     Missing { path: String },
+    #[error("{path}: the database is damaged ({detail}); restore it from a copy, or build into a new file")]
+    Corrupt { path: String, detail: String },
+    /// A query ran past the time limit set with [`Store::set_time_limit`].
+    #[error("{path}: the query took longer than its time limit and was stopped")]
+    Interrupted { path: String },
+}
+
+/// A SQLite error of the database at `path`; an interrupted query is its own error.
+fn sqlite_error(path: &str, source: rusqlite::Error) -> StoreError {
+    match source {
+        rusqlite::Error::SqliteFailure(ref f, _)
+            if f.code == rusqlite::ErrorCode::OperationInterrupted =>
+        {
+            StoreError::Interrupted { path: path.into() }
+        }
+        rusqlite::Error::SqliteFailure(ref f, _)
+            if f.code == rusqlite::ErrorCode::DatabaseCorrupt =>
+        {
+            StoreError::Corrupt {
+                path: path.into(),
+                detail: source.to_string(),
+            }
+        }
+        source => StoreError::Sqlite {
+            path: path.into(),
+            source,
+        },
+    }
 }
 
 /// A time expression to store (byte offsets into the document).
@@ -239,6 +292,58 @@ pub struct Filter {
     pub text: Option<String>,
     /// A document name or a cited work ("Kurusu 2008"): events with a claim from it.
     pub source: Option<String>,
+    /// One event by id.
+    pub event: Option<i64>,
+    /// At most this many rows (a page), after skipping `offset`: both go into the SQL, so a
+    /// page costs its own rows, not the whole timeline's.
+    pub limit: Option<usize>,
+    pub offset: usize,
+}
+
+/// Appends the conditions of `f` on events `e` to `sql` (which ends in `WHERE `); returns
+/// the arguments of its placeholders, in order.
+fn filter_sql(f: &Filter, sql: &mut String) -> Vec<rusqlite::types::Value> {
+    sql.push_str("1 = 1");
+    let mut args: Vec<rusqlite::types::Value> = Vec::new();
+    if let Some(id) = f.event {
+        sql.push_str(" AND e.id = ?");
+        args.push(id.into());
+    }
+    if !f.actors.is_empty() {
+        let marks: Vec<&str> = f.actors.iter().map(|_| "?").collect();
+        sql.push_str(&format!(
+            " AND e.id IN (SELECT p.event FROM participants p JOIN entities n ON n.id = p.entity WHERE n.name IN ({}))",
+            marks.join(",")
+        ));
+        args.extend(f.actors.iter().map(|a| a.clone().into()));
+    }
+    if let Some(from) = &f.from {
+        sql.push_str(" AND (e.end IS NULL OR e.end > ?)");
+        args.push(from.clone().into());
+    }
+    if let Some(to) = &f.to {
+        sql.push_str(" AND (e.start IS NULL OR e.start < ?)");
+        args.push(to.clone().into());
+    }
+    if let Some(k) = &f.kind {
+        sql.push_str(" AND e.type = ?");
+        args.push(k.clone().into());
+    }
+    if let Some(t) = f.text.as_deref().filter(|t| !t.trim().is_empty()) {
+        sql.push_str(
+            " AND e.id IN (SELECT ref FROM search WHERE search MATCH ? AND kind = 'event')",
+        );
+        args.push(fts_query(t).into());
+    }
+    if let Some(src) = &f.source {
+        sql.push_str(
+            " AND e.id IN (SELECT c.event FROM claims c JOIN documents d ON d.id = c.doc
+                           WHERE d.name = ? OR instr(c.sources, ?) > 0)",
+        );
+        args.push(src.clone().into());
+        args.push(src.clone().into());
+    }
+    args
 }
 
 /// "1955" → 1955-01-01, "1955-06" → 1955-06-01, "1955-06-14" as is; None if not a date.
@@ -266,19 +371,49 @@ pub fn partial_date_end(s: &str) -> Option<String> {
 
 /// A user's words as an FTS5 query: each word quoted (so that no input is FTS syntax), all
 /// required.
+/// A word given twice is one word: "the the the" asks what "the" asks, at a third of the cost.
 pub fn fts_query(words: &str) -> String {
+    let mut seen = std::collections::HashSet::new();
     words
         .split_whitespace()
+        .filter(|w| seen.insert(*w))
         .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
         .collect::<Vec<_>>()
         .join(" ")
 }
 
-/// A stored document, for reading.
+/// Why `words` cannot be a full-text query, if it cannot: too long, too many distinct words,
+/// or control characters (a NUL is no word anyone searches for).
+pub fn check_search(words: &str) -> Result<(), String> {
+    if words.len() > MAX_SEARCH_BYTES {
+        return Err(format!(
+            "the search is {} bytes long; at most {MAX_SEARCH_BYTES} are searched",
+            words.len()
+        ));
+    }
+    if words.chars().any(|c| c.is_control() && !c.is_whitespace()) {
+        return Err("the search holds control characters".into());
+    }
+    let distinct: std::collections::HashSet<&str> = words.split_whitespace().collect();
+    if distinct.len() > MAX_SEARCH_WORDS {
+        return Err(format!(
+            "the search has {} different words; at most {MAX_SEARCH_WORDS} are searched together",
+            distinct.len()
+        ));
+    }
+    Ok(())
+}
+
+/// A stored document, or a page of it, for reading.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocumentView {
     pub id: i64,
     pub name: String,
+    /// The length of the whole text, in bytes.
+    pub bytes: i64,
+    /// Where `text` starts in the document (byte offset).
+    pub start: i64,
+    /// The text of the page asked for.
     pub text: String,
     pub dct: Option<String>,
     /// (start, end, entity name, entity kind, how it was found)
@@ -295,22 +430,73 @@ pub struct Store {
 
 impl Store {
     fn err(&self, source: rusqlite::Error) -> StoreError {
-        StoreError::Sqlite {
-            path: self.path.clone(),
-            source,
-        }
+        sqlite_error(&self.path, source)
     }
 
     /// Opens (creating if needed) a database for writing.
+    ///
+    /// An existing database is checked first (`PRAGMA quick_check`): a damaged file is
+    /// refused, never written into. The journal is SQLite's write-ahead log, so a reader
+    /// never meets the rollback journal of a build that was killed (which a read-only
+    /// connection cannot roll back): readers see the last committed build, during a build
+    /// and after it died.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let p = path.display().to_string();
-        let conn = Connection::open(path).map_err(|source| StoreError::Sqlite {
-            path: p.clone(),
-            source,
-        })?;
+        let conn = Connection::open(path).map_err(|source| sqlite_error(&p, source))?;
         let store = Store { conn, path: p };
-        store.check_or_create(true)?;
+        if store.check_or_create(true)? {
+            store.quick_check()?;
+        }
+        // journal_mode answers with the mode now in force
+        let mode: String = store
+            .conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+            .map_err(|e| store.err(e))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(StoreError::Corrupt {
+                path: store.path.clone(),
+                detail: format!("cannot use a write-ahead log (journal mode stays {mode})"),
+            });
+        }
+        store
+            .conn
+            .execute_batch(READ_INDEXES)
+            .map_err(|e| store.err(e))?;
         Ok(store)
+    }
+
+    /// Keeps at most `pages` database pages in memory. A build's changes that do not fit are
+    /// written to the file before the commit; the tests shrink the cache so that a build
+    /// they kill has already written into the database (`ANNALS_TEST_CACHE_PAGES`).
+    pub fn set_cache_pages(&self, pages: i64) -> Result<(), StoreError> {
+        self.conn
+            .execute_batch(&format!("PRAGMA cache_size = {pages}"))
+            .map_err(|e| self.err(e))
+    }
+
+    /// `PRAGMA quick_check`: the b-trees and their pages are sound.
+    fn quick_check(&self) -> Result<(), StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("PRAGMA quick_check(5)")
+            .map_err(|e| self.err(e))?;
+        let found: Vec<String> = stmt
+            .query_map([], |r| r.get(0))
+            .and_then(|rows| rows.collect())
+            .map_err(|e| match sqlite_error(&self.path, e) {
+                StoreError::Sqlite { source, .. } => StoreError::Corrupt {
+                    path: self.path.clone(),
+                    detail: source.to_string(),
+                },
+                other => other,
+            })?;
+        if found.len() == 1 && found[0] == "ok" {
+            return Ok(());
+        }
+        Err(StoreError::Corrupt {
+            path: self.path.clone(),
+            detail: found.join("; "),
+        })
     }
 
     /// Opens an existing database read-only.
@@ -323,16 +509,34 @@ impl Store {
             path,
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
-        .map_err(|source| StoreError::Sqlite {
-            path: p.clone(),
-            source,
-        })?;
+        .map_err(|source| sqlite_error(&p, source))?;
         let store = Store { conn, path: p };
         store.check_or_create(false)?;
         Ok(store)
     }
 
-    fn check_or_create(&self, create: bool) -> Result<(), StoreError> {
+    /// From now on, every query stops (with [`StoreError::Interrupted`]) once `limit` has
+    /// passed; `None` lifts the limit. A server sets one per request so that no request
+    /// holds a connection, or a core, for long.
+    pub fn set_time_limit(&mut self, limit: Option<std::time::Duration>) {
+        match limit {
+            Some(l) => {
+                let deadline = std::time::Instant::now() + l;
+                // every 1,000 virtual machine steps: microseconds apart
+                // (registering a handler fails only for a closed connection)
+                let _ = self
+                    .conn
+                    .progress_handler(1000, Some(move || std::time::Instant::now() > deadline));
+            }
+            None => {
+                let _ = self.conn.progress_handler(0, None::<fn() -> bool>);
+            }
+        }
+    }
+
+    /// Checks that this is an annals database of our schema version, creating the schema in
+    /// an empty file when `create`. True when the database was there before.
+    fn check_or_create(&self, create: bool) -> Result<bool, StoreError> {
         let tables: i64 = self
             .conn
             .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
@@ -360,7 +564,7 @@ impl Store {
             )
             .map_err(|e| self.err(e))?;
             tx.commit().map_err(|e| self.err(e))?;
-            return Ok(());
+            return Ok(false);
         }
         let version: Option<String> = self
             .conn
@@ -388,7 +592,7 @@ impl Store {
                 expected: SCHEMA_VERSION,
             });
         }
-        Ok(())
+        Ok(true)
     }
 
     /// The database path.
@@ -438,54 +642,27 @@ impl Store {
     }
 
     /// The timeline: one row per event, ordered by date.
+    ///
+    /// The page is chosen first, on the events alone (the `events_order` index covers the
+    /// order and the id, so skipping 50,000 rows of an offset reads 50,000 index entries and
+    /// nothing else); only its rows are joined with their first claim and document.
     pub fn timeline(&self, f: &Filter) -> Result<Vec<TimelineRow>, StoreError> {
-        let mut sql = String::from(
+        let mut sql = String::from("WITH page(id) AS (SELECT e.id FROM events e WHERE ");
+        let mut args = filter_sql(f, &mut sql);
+        sql.push_str(" ORDER BY coalesce(e.start, e.date), e.id LIMIT ? OFFSET ?)");
+        args.push(f.limit.map_or(-1, |l| l as i64).into());
+        args.push((f.offset as i64).into());
+        sql.push_str(
             "SELECT e.id, e.date, coalesce(e.start, ''), coalesce(e.end, ''), e.type, e.summary,
                     c.evidence_start, c.evidence_end, d.name,
                     (SELECT count(*) FROM claims c2 WHERE c2.event = e.id), e.negated, e.modality,
                     e.place, (SELECT name FROM entities WHERE id = e.instrument), e.rival_of,
                     e.cameo, e.plover
-             FROM events e
+             FROM page JOIN events e ON e.id = page.id
              JOIN claims c ON c.id = (SELECT min(id) FROM claims WHERE event = e.id)
              JOIN documents d ON d.id = c.doc
-             WHERE 1 = 1",
+             ORDER BY coalesce(e.start, e.date), e.id",
         );
-        let mut args: Vec<String> = Vec::new();
-        if !f.actors.is_empty() {
-            let marks: Vec<String> = f.actors.iter().map(|_| "?".to_string()).collect();
-            sql.push_str(&format!(
-                " AND e.id IN (SELECT p.event FROM participants p JOIN entities n ON n.id = p.entity WHERE n.name IN ({}))",
-                marks.join(",")
-            ));
-            args.extend(f.actors.iter().cloned());
-        }
-        if let Some(from) = &f.from {
-            sql.push_str(" AND (e.end IS NULL OR e.end > ?)");
-            args.push(from.clone());
-        }
-        if let Some(to) = &f.to {
-            sql.push_str(" AND (e.start IS NULL OR e.start < ?)");
-            args.push(to.clone());
-        }
-        if let Some(k) = &f.kind {
-            sql.push_str(" AND e.type = ?");
-            args.push(k.clone());
-        }
-        if let Some(t) = f.text.as_deref().filter(|t| !t.trim().is_empty()) {
-            sql.push_str(
-                " AND e.id IN (SELECT ref FROM search WHERE search MATCH ? AND kind = 'event')",
-            );
-            args.push(fts_query(t));
-        }
-        if let Some(src) = &f.source {
-            sql.push_str(
-                " AND e.id IN (SELECT c.event FROM claims c JOIN documents d ON d.id = c.doc
-                               WHERE d.name = ? OR instr(c.sources, ?) > 0)",
-            );
-            args.push(src.clone());
-            args.push(src.clone());
-        }
-        sql.push_str(" ORDER BY coalesce(e.start, e.date), e.id");
         let mut stmt = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
         let rows = stmt
             .query_map(rusqlite::params_from_iter(args.iter()), |r| {
@@ -538,6 +715,59 @@ impl Store {
         Ok(out)
     }
 
+    /// Who acted on whom among the events `f` selects: the `limit` heaviest agent → target
+    /// pairs (agent, target, events) and every actor of them with its number of events
+    /// (name, kind, events), counted in SQL (a network of 100,000 events is a few thousand
+    /// rows, not 100,000 timeline rows).
+    pub fn network(&self, f: &Filter, limit: usize) -> Result<Network, StoreError> {
+        let mut sql = String::from("WITH sel(id) AS (SELECT e.id FROM events e WHERE ");
+        let mut args = filter_sql(f, &mut sql);
+        sql.push_str(
+            "),
+             pairs(a, t, n) AS (
+               SELECT p1.entity, p2.entity, count(DISTINCT p1.event)
+               FROM sel JOIN participants p1 ON p1.event = sel.id AND p1.role = 'agent'
+               JOIN participants p2 ON p2.event = p1.event AND p2.role != 'agent'
+               GROUP BY p1.entity, p2.entity ORDER BY 3 DESC, 1, 2 LIMIT ?)
+             SELECT a.name, t.name, pairs.n FROM pairs
+             JOIN entities a ON a.id = pairs.a JOIN entities t ON t.id = pairs.t
+             ORDER BY pairs.n DESC, a.name, t.name",
+        );
+        args.push((limit as i64).into());
+        let mut stmt = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
+        let edges: Vec<(String, String, i64)> = stmt
+            .query_map(rusqlite::params_from_iter(args.iter()), |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .map_err(|e| self.err(e))?
+            .collect::<Result<_, _>>()
+            .map_err(|e| self.err(e))?;
+        let wanted: std::collections::HashSet<&str> = edges
+            .iter()
+            .flat_map(|(a, t, _)| [a.as_str(), t.as_str()])
+            .collect();
+        let mut sql = String::from("WITH sel(id) AS (SELECT e.id FROM events e WHERE ");
+        let args = filter_sql(f, &mut sql);
+        sql.push_str(
+            ") SELECT n.name, n.kind, count(DISTINCT p.event) FROM sel
+               JOIN participants p ON p.event = sel.id JOIN entities n ON n.id = p.entity
+               GROUP BY p.entity ORDER BY 3 DESC, 1",
+        );
+        let mut stmt = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
+        let nodes: Vec<(String, String, i64)> = stmt
+            .query_map(rusqlite::params_from_iter(args.iter()), |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get(2)?))
+            })
+            .map_err(|e| self.err(e))?
+            .filter(|r| {
+                r.as_ref()
+                    .map_or(true, |(n, _, _)| wanted.contains(n.as_str()))
+            })
+            .collect::<Result<_, _>>()
+            .map_err(|e| self.err(e))?;
+        Ok(Network { nodes, edges })
+    }
+
     /// Entities with how many events they take part in, most active first.
     pub fn actors(&self) -> Result<Vec<ActorRow>, StoreError> {
         let mut stmt = self
@@ -572,30 +802,48 @@ impl Store {
 
     /// One event: its row and every claim (document, evidence span, date as told, sources).
     pub fn event(&self, id: i64) -> Result<Option<(TimelineRow, Vec<ClaimRow>)>, StoreError> {
-        let Some(row) = self
-            .timeline(&Filter::default())?
-            .into_iter()
-            .find(|r| r.id == id)
-        else {
+        let Some(row) = self.event_row(id)? else {
             return Ok(None);
         };
         let claims = self.claims(id)?;
         Ok(Some((row, claims)))
     }
 
+    /// One event's timeline row, without its claims.
+    pub fn event_row(&self, id: i64) -> Result<Option<TimelineRow>, StoreError> {
+        let f = Filter {
+            event: Some(id),
+            ..Filter::default()
+        };
+        Ok(self.timeline(&f)?.into_iter().next())
+    }
+
     /// Every claim of an event, in the order they were stored.
     pub fn claims(&self, id: i64) -> Result<Vec<ClaimRow>, StoreError> {
+        self.claims_page(id, 0, None)
+    }
+
+    /// The claims of an event after the first `offset`, at most `limit` of them.
+    pub fn claims_page(
+        &self,
+        id: i64,
+        offset: usize,
+        limit: Option<usize>,
+    ) -> Result<Vec<ClaimRow>, StoreError> {
         let mut stmt = self
             .conn
             .prepare_cached(
                 "SELECT d.name, c.date, c.evidence_start, c.evidence_end, c.trigger_start, c.trigger_end,
-                        c.date_start, c.date_end, c.sources, c.date_source, c.roles
-                 FROM claims c JOIN documents d ON d.id = c.doc WHERE c.event = ? ORDER BY c.id",
+                        c.date_start, c.date_end, c.sources, c.date_source, c.roles, c.doc
+                 FROM claims c JOIN documents d ON d.id = c.doc WHERE c.event = ? ORDER BY c.id
+                 LIMIT ? OFFSET ?",
             )
             .map_err(|e| self.err(e))?;
+        let limit = limit.map_or(-1, |l| l as i64);
         let claims = stmt
-            .query_map(params![id], |r| {
+            .query_map(params![id, limit, offset as i64], |r| {
                 Ok(ClaimRow {
+                    doc_id: r.get(11)?,
                     doc: r.get(0)?,
                     date: r.get(1)?,
                     evidence: (r.get(2)?, r.get(3)?),
@@ -647,26 +895,36 @@ impl Store {
         rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
     }
 
-    /// One document with its mentions and time expressions.
-    pub fn document(&self, id: i64) -> Result<Option<DocumentView>, StoreError> {
-        let head: Option<(String, String, Option<String>)> = self
+    /// One document, a page of it: the text of the byte range `range` (narrowed to character
+    /// boundaries and to the text), with the mentions and time expressions that start in it.
+    /// The text is read from the database a page at a time, never whole: a reader of a
+    /// 200 MB document gets its page, not the document.
+    pub fn document(
+        &self,
+        id: i64,
+        range: std::ops::Range<usize>,
+    ) -> Result<Option<DocumentView>, StoreError> {
+        let head: Option<(String, i64, Option<String>)> = self
             .conn
             .query_row(
-                "SELECT name, text, dct FROM documents WHERE id = ?",
+                "SELECT name, bytes, dct FROM documents WHERE id = ?",
                 params![id],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()
             .map_err(|e| self.err(e))?;
-        let Some((name, text, dct)) = head else {
+        let Some((name, bytes, dct)) = head else {
             return Ok(None);
         };
+        let (start, text) = self.text_range(id, range)?;
+        let end = start + text.len();
+        let (a, b) = (start as i64, end as i64);
         let mut stmt = self
             .conn
-            .prepare("SELECT m.start, m.end, n.name, n.kind, m.via FROM mentions m JOIN entities n ON n.id = m.entity WHERE m.doc = ? ORDER BY m.start")
+            .prepare_cached("SELECT m.start, m.end, n.name, n.kind, m.via FROM mentions m JOIN entities n ON n.id = m.entity WHERE m.doc = ? AND m.start >= ? AND m.start < ? ORDER BY m.start")
             .map_err(|e| self.err(e))?;
         let mentions = stmt
-            .query_map(params![id], |r| {
+            .query_map(params![id, a, b], |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
             })
             .map_err(|e| self.err(e))?
@@ -674,10 +932,10 @@ impl Store {
             .map_err(|e| self.err(e))?;
         let mut stmt = self
             .conn
-            .prepare("SELECT start, end, type, value FROM timexes WHERE doc = ? ORDER BY start")
+            .prepare_cached("SELECT start, end, type, value FROM timexes WHERE doc = ? AND start >= ? AND start < ? ORDER BY start")
             .map_err(|e| self.err(e))?;
         let timexes = stmt
-            .query_map(params![id], |r| {
+            .query_map(params![id, a, b], |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
             })
             .map_err(|e| self.err(e))?
@@ -686,6 +944,8 @@ impl Store {
         Ok(Some(DocumentView {
             id,
             name,
+            bytes,
+            start: a,
             text,
             dct,
             mentions,
@@ -693,10 +953,58 @@ impl Store {
         }))
     }
 
-    /// Entity mentions of a document (by name) inside `[start, end)`: (start, end, entity).
+    /// The bytes `range` of document `id`'s text, narrowed to the text and to character
+    /// boundaries: (where the returned text starts, the text).
+    pub fn text_range(
+        &self,
+        id: i64,
+        range: std::ops::Range<usize>,
+    ) -> Result<(usize, String), StoreError> {
+        let mut v = self.text_ranges(id, std::slice::from_ref(&range))?;
+        Ok(v.pop().unwrap_or((range.start, String::new())))
+    }
+
+    /// [`Store::text_range`] for several ranges of one document. The text is read through
+    /// SQLite's incremental blob I/O, which reads the pages of each range only; one handle
+    /// serves every range, so the overflow pages of a long text are walked once, not once
+    /// per range.
+    pub fn text_ranges(
+        &self,
+        id: i64,
+        ranges: &[std::ops::Range<usize>],
+    ) -> Result<Vec<(usize, String)>, StoreError> {
+        let blob = self
+            .conn
+            .blob_open(rusqlite::MAIN_DB, "documents", "text", id, true)
+            .map_err(|e| self.err(e))?;
+        let len = blob.len();
+        // UTF-8: a character boundary is a byte that is not 0b10xx_xxxx (or the end)
+        let at = |i: usize| -> Result<u8, StoreError> {
+            let mut x = [0u8];
+            blob.read_at_exact(&mut x, i).map_err(|e| self.err(e))?;
+            Ok(x[0])
+        };
+        let mut out = Vec::with_capacity(ranges.len());
+        for r in ranges {
+            let mut a = r.start.min(len);
+            let mut b = r.end.clamp(a, len);
+            while a < b && at(a)? & 0xC0 == 0x80 {
+                a += 1;
+            }
+            while b < len && b > a && at(b)? & 0xC0 == 0x80 {
+                b -= 1;
+            }
+            let mut buf = vec![0u8; b - a];
+            blob.read_at_exact(&mut buf, a).map_err(|e| self.err(e))?;
+            out.push((a, String::from_utf8_lossy(&buf).into_owned()));
+        }
+        Ok(out)
+    }
+
+    /// Entity mentions of document `doc` (an id) inside `[start, end)`: (start, end, entity).
     pub fn mentions_in(
         &self,
-        doc: &str,
+        doc: i64,
         start: i64,
         end: i64,
     ) -> Result<Vec<(i64, i64, String)>, StoreError> {
@@ -704,8 +1012,8 @@ impl Store {
             .conn
             .prepare_cached(
                 "SELECT m.start, m.end, n.name FROM mentions m JOIN entities n ON n.id = m.entity
-                 JOIN documents d ON d.id = m.doc
-                 WHERE d.name = ?1 AND m.start >= ?2 AND m.end <= ?3 ORDER BY m.start",
+                 WHERE m.doc = ?1 AND m.start >= ?2 AND m.start < ?3 AND m.end <= ?3
+                 ORDER BY m.start",
             )
             .map_err(|e| self.err(e))?;
         let rows = stmt
@@ -718,13 +1026,34 @@ impl Store {
 
     /// Full-text search over events' sentences and documents: (kind, id, snippet with the
     /// matches in [brackets]).
-    pub fn search(&self, words: &str) -> Result<Vec<(String, i64, String)>, StoreError> {
+    /// At most `limit` of the best matches (FTS5's bm25 rank). Ranking reads every match's
+    /// length and costs microseconds a match: a word in nearly every row ("the", in 100,000
+    /// events) took a second to rank. Past [`RANKED_MATCHES`] matches a ranking says little
+    /// anyway, so those searches answer with the latest matches instead.
+    pub fn search(
+        &self,
+        words: &str,
+        limit: usize,
+    ) -> Result<Vec<(String, i64, String)>, StoreError> {
+        let q = fts_query(words);
+        let matches: i64 = self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM (SELECT 1 FROM search WHERE search MATCH ? LIMIT ?)",
+            )
+            .and_then(|mut st| st.query_row(params![q, RANKED_MATCHES + 1], |r| r.get(0)))
+            .map_err(|e| self.err(e))?;
+        let order = if matches > RANKED_MATCHES {
+            "rowid DESC"
+        } else {
+            "rank"
+        };
         let mut stmt = self
             .conn
-            .prepare("SELECT kind, ref, snippet(search, 2, '[', ']', '…', 12) FROM search WHERE search MATCH ? ORDER BY rank LIMIT 100")
+            .prepare_cached(&format!("SELECT kind, ref, snippet(search, 2, '[', ']', '…', 12) FROM search WHERE search MATCH ? ORDER BY {order} LIMIT ?"))
             .map_err(|e| self.err(e))?;
         let rows = stmt
-            .query_map(params![fts_query(words)], |r| {
+            .query_map(params![q, limit as i64], |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?))
             })
             .map_err(|e| self.err(e))?;
@@ -765,6 +1094,14 @@ impl Store {
     }
 }
 
+/// Who acted on whom: actors (name, kind, events) and agent → target pairs (agent, target,
+/// events).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Network {
+    pub nodes: Vec<(String, String, i64)>,
+    pub edges: Vec<(String, String, i64)>,
+}
+
 /// A stored document: id, name, size in bytes, document date.
 pub type DocumentRow = (i64, String, i64, Option<String>);
 
@@ -777,6 +1114,8 @@ pub type ActorRow = (String, String, Option<String>, i64);
 /// One claim of an event.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClaimRow {
+    /// The document's id and name.
+    pub doc_id: i64,
     pub doc: String,
     pub date: String,
     pub evidence: (i64, i64),

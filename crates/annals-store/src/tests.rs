@@ -254,3 +254,56 @@ fn citations_link_to_the_reference_list() {
     );
     std::fs::remove_file(&p).ok();
 }
+
+#[test]
+fn a_query_past_its_time_limit_is_interrupted() {
+    let p = tmp("limit");
+    let mut s = Store::open(&p).unwrap();
+    s.set_time_limit(Some(std::time::Duration::from_millis(50)));
+    let t = std::time::Instant::now();
+    // a query that never ends on its own
+    let e = s
+        .conn
+        .query_row(
+            "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c",
+            [],
+            |r| r.get::<_, i64>(0),
+        )
+        .map_err(|e| s.err(e))
+        .unwrap_err();
+    assert!(matches!(e, StoreError::Interrupted { .. }), "{e}");
+    assert!(t.elapsed() < std::time::Duration::from_secs(2));
+    // lifted: the connection works as before
+    s.set_time_limit(None);
+    assert_eq!(s.counts().unwrap()[0], ("documents", 0));
+}
+
+#[test]
+fn pages_of_a_text_keep_to_character_boundaries() {
+    let p = tmp("pages");
+    let mut s = Store::open(&p).unwrap();
+    let text = "Hatoyama → Moscow, «Joint Declaration», 1956.";
+    let b = s.begin_build("test").unwrap();
+    b.add(&doc("a.txt", text, "1956-10-19")).unwrap();
+    b.commit().unwrap();
+    let id = s.documents().unwrap()[0].0;
+    // a range that starts inside the arrow (three bytes) starts after it
+    let arrow = text.find('→').unwrap();
+    assert_eq!(
+        s.text_range(id, arrow + 1..arrow + 6).unwrap(),
+        (arrow + 3, " Mo".into())
+    );
+    assert_eq!(s.text_range(id, 0..8).unwrap(), (0, "Hatoyama".into()));
+    // past the end: empty at the end
+    assert_eq!(
+        s.text_range(id, 500..600).unwrap(),
+        (text.len(), String::new())
+    );
+    let whole = s.document(id, 0..usize::MAX).unwrap().unwrap();
+    assert_eq!(
+        (whole.text.as_str(), whole.bytes),
+        (text, text.len() as i64)
+    );
+    let page = s.document(id, 2..9).unwrap().unwrap();
+    assert_eq!((page.start, page.text.as_str()), (2, "toyama "));
+}

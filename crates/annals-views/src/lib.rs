@@ -67,6 +67,7 @@ pub fn filter(
         kind: kind.map(String::from),
         text: text.map(String::from),
         source: source.map(String::from),
+        ..Filter::default()
     })
 }
 
@@ -576,6 +577,7 @@ mod tests {
                 plover: Some("REJECT".into()),
             },
             claims: vec![ClaimRow {
+                doc_id: 1,
                 doc: "a.txt".into(),
                 date: date.into(),
                 evidence: (10, 40),

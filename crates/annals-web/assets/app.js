@@ -84,7 +84,9 @@ async function loadTimeline() {
     timeline = new vis.Timeline($("#timeline"), items, groups, options);
     timeline.on("select", (p) => { if (p.items.length && String(p.items[0]).startsWith("E")) showEvent(p.items[0]); });
   }
-  $("#count").textContent = `${items.length} events`;
+  // one page of the server's (10,000 events): say so when there may be more
+  const capped = events.length >= 10000 ? " (the first 10,000; narrow the filters to see others)" : "";
+  $("#count").textContent = `${items.length} events${capped}`;
   $("#count").dataset.n = items.length;
   return events;
 }
@@ -169,13 +171,35 @@ async function loadReader() {
     for (const d of docs) select.add(new Option(d.name.split("/").pop(), d.id));
   }
   if (!select.value) return;
-  const d = await api("/api/documents/" + select.value);
-  const spans = [
-    ...d.mentions.map((m) => [[m.start, m.end], "entity"]),
-    ...d.timexes.map((t) => [[t.start, t.end], "timex"]),
-  ];
-  $("#reader").innerHTML = marked(d.text, spans);
-  $("#count").textContent = `${d.mentions.length} mentions, ${d.timexes.length} dates`;
+  // the server answers a page of the text at a time (256 KiB); a long document is read on
+  // with "more", each page drawn with its own mentions and dates
+  const reader = $("#reader");
+  reader.innerHTML = "";
+  let shown = { mentions: 0, timexes: 0 };
+  const page = async (offset) => {
+    const d = await api(`/api/documents/${select.value}?offset=${offset}`);
+    const rel = (a, b) => [a - d.offset, b - d.offset];
+    const spans = [
+      ...d.mentions.map((m) => [rel(m.start, m.end), "entity"]),
+      ...d.timexes.map((t) => [rel(t.start, t.end), "timex"]),
+    ];
+    const part = document.createElement("span");
+    part.innerHTML = marked(d.text, spans);
+    reader.querySelector("button.more")?.remove();
+    reader.append(part);
+    shown.mentions += d.mentions.length;
+    shown.timexes += d.timexes.length;
+    const of = d.next_offset == null ? "" : ` (${d.next_offset} of ${d.bytes} bytes)`;
+    $("#count").textContent = `${shown.mentions} mentions, ${shown.timexes} dates${of}`;
+    if (d.next_offset != null) {
+      const more = document.createElement("button");
+      more.className = "more";
+      more.textContent = "more";
+      more.addEventListener("click", () => page(d.next_offset).catch(showError));
+      reader.append(more);
+    }
+  };
+  await page(0);
 }
 
 function showView(name) {

@@ -6,21 +6,40 @@
 //!   quoted before they reach FTS5).
 //! * Assets are compiled into the binary and served from a fixed table by name: no request
 //!   reaches the file system, so none can leave the asset directory.
-//! * Bad parameters answer 400 with a message, unknown ids 404, as JSON `{"error": …}`.
+//! * Bad parameters answer 400 with a message, unknown ids 404, as JSON `{"error": …}`; a
+//!   parameter holding a control character (a NUL) is a bad parameter.
+//!
+//! No request can hold the server (issue: one search of 50 words took 12 s and every other
+//! request waited behind it):
+//! * Queries run on a few blocking threads ([`DB_WORKERS`]), each with its own read-only
+//!   connection from a pool, never on the threads that answer HTTP: assets and quick
+//!   requests keep answering while a slow one runs.
+//! * Every request's database work stops after [`QUERY_TIME`] (SQLite's progress handler)
+//!   and answers 503 with a message; a request that cannot get a worker within
+//!   [`WAIT_TIME`] answers 503 too.
+//! * Every answer is a page: `limit` (with a default and a maximum per endpoint) and
+//!   `offset` go into the SQL. The total is in the `X-Total-Count` header where it is cheap.
+//! * A searcher gives at most [`annals_store::MAX_SEARCH_WORDS`] words.
+//! * Connections: at most [`MAX_CONNECTIONS`] at once (more are closed at once), and a
+//!   client gets [`HEADER_TIME`] to send a request's headers, for its first request and
+//!   for each next one on a kept-alive connection.
 //!
 //! API (all GET, JSON):
-//! `/api/events?actor=&type=&from=&to=&q=&source=&limit=` · `/api/events/{id}` ·
-//! `/api/entities` · `/api/documents` · `/api/documents/{id}` · `/api/search?q=` ·
-//! `/api/network?from=&to=&type=`.
+//! `/api/events?actor=&type=&from=&to=&q=&source=&limit=&offset=` ·
+//! `/api/events/{id}?limit=&offset=` (a page of its claims) · `/api/entities?limit=&offset=` ·
+//! `/api/documents?limit=&offset=` · `/api/documents/{id}?offset=&limit=` (a page of the text,
+//! in bytes, with its mentions and dates) · `/api/search?q=&limit=` ·
+//! `/api/network?from=&to=&type=&limit=`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use annals_entities::Gazetteer;
 use annals_store::{Store, StoreError};
 use axum::extract::{Path as UrlPath, Query, State};
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
@@ -60,6 +79,17 @@ const ASSETS: &[(&str, &str, &[u8])] = &[
     ),
 ];
 
+/// Database work one request may do.
+pub const QUERY_TIME: Duration = Duration::from_millis(900);
+/// How long a request waits for a database worker before it is told the server is busy.
+pub const WAIT_TIME: Duration = Duration::from_secs(1);
+/// Requests whose database work runs at once; the rest wait (at most [`WAIT_TIME`]).
+pub const DB_WORKERS: usize = 4;
+/// Open connections at once; a connection beyond them is closed when accepted.
+pub const MAX_CONNECTIONS: usize = 512;
+/// Time a client has to send a request's headers.
+pub const HEADER_TIME: Duration = Duration::from_secs(5);
+
 /// Errors of the server.
 #[derive(Debug, thiserror::Error)]
 pub enum WebError {
@@ -75,8 +105,29 @@ pub enum WebError {
     Serve(#[from] std::io::Error),
 }
 
+/// Read-only connections, opened on demand and kept for the next request.
+struct Pool {
+    path: PathBuf,
+    idle: Mutex<Vec<Store>>,
+}
+
+impl Pool {
+    fn take(&self) -> Result<Store, StoreError> {
+        let idle = self.idle.lock().unwrap_or_else(|e| e.into_inner()).pop();
+        match idle {
+            Some(s) => Ok(s),
+            None => Store::open_read_only(&self.path),
+        }
+    }
+
+    fn give(&self, s: Store) {
+        self.idle.lock().unwrap_or_else(|e| e.into_inner()).push(s);
+    }
+}
+
 struct AppState {
-    store: Mutex<Store>,
+    pool: Pool,
+    workers: Arc<tokio::sync::Semaphore>,
     gazetteer: Gazetteer,
 }
 
@@ -93,18 +144,65 @@ impl IntoResponse for ApiError {
 
 impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> ApiError {
-        ApiError(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())
+        match e {
+            StoreError::Interrupted { .. } => ApiError(
+                StatusCode::SERVICE_UNAVAILABLE,
+                format!(
+                    "this request needs more than {} ms of the database; narrow it (a filter, a smaller limit)",
+                    QUERY_TIME.as_millis()
+                ),
+            ),
+            e => ApiError(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+        }
     }
 }
 
-type ApiResult = Result<Json<Value>, ApiError>;
+fn bad(msg: impl Into<String>) -> ApiError {
+    ApiError(StatusCode::BAD_REQUEST, msg.into())
+}
+
+type ApiResult = Result<Response, ApiError>;
+
+/// Runs `f` on a pooled read-only connection on a blocking thread, under [`QUERY_TIME`].
+async fn with_store<T, F>(s: &Shared, f: F) -> Result<T, ApiError>
+where
+    T: Send + 'static,
+    F: FnOnce(&Store) -> Result<T, ApiError> + Send + 'static,
+{
+    let busy = || {
+        ApiError(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "the server is busy; try again".into(),
+        )
+    };
+    let permit = tokio::time::timeout(WAIT_TIME, s.workers.clone().acquire_owned())
+        .await
+        .map_err(|_| busy())?
+        .map_err(|_| busy())?;
+    let state = s.clone();
+    tokio::task::spawn_blocking(move || {
+        let _permit = permit;
+        let mut store = state.pool.take()?;
+        store.set_time_limit(Some(QUERY_TIME));
+        let r = f(&store);
+        store.set_time_limit(None);
+        state.pool.give(store);
+        r
+    })
+    .await
+    .map_err(|e| ApiError(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?
+}
 
 /// The router for a database (opened read-only now, so a missing or foreign file fails
 /// before the server listens).
 pub fn router(db: &Path) -> Result<Router, WebError> {
-    let store = Store::open_read_only(db)?;
+    let first = Store::open_read_only(db)?;
     let state = Arc::new(AppState {
-        store: Mutex::new(store),
+        pool: Pool {
+            path: db.to_path_buf(),
+            idle: Mutex::new(vec![first]),
+        },
+        workers: Arc::new(tokio::sync::Semaphore::new(DB_WORKERS)),
         gazetteer: Gazetteer::builtin(),
     });
     Ok(Router::new()
@@ -138,11 +236,57 @@ pub async fn serve(db: PathBuf, addr: String) -> Result<(), WebError> {
         "annals: serving {} on http://{local}/ (Ctrl-C to stop)",
         db.display()
     );
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await?;
+    serve_on(listener, app, async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await?;
+    Ok(())
+}
+
+/// Serves `app` on `listener` until `shutdown` completes, with the connection limits of
+/// this module ([`MAX_CONNECTIONS`], [`HEADER_TIME`]); then lets open requests finish for
+/// up to five seconds.
+pub async fn serve_on(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    shutdown: impl std::future::Future<Output = ()>,
+) -> std::io::Result<()> {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    let connections = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(HEADER_TIME)
+        .max_buf_size(64 * 1024);
+    tokio::pin!(shutdown);
+    loop {
+        let accepted = tokio::select! {
+            a = listener.accept() => a,
+            () = &mut shutdown => break,
+        };
+        let stream = match accepted {
+            Ok((stream, _)) => stream,
+            // out of file descriptors and the like: let the other connections go on
+            Err(_) => {
+                tokio::time::sleep(Duration::from_millis(20)).await;
+                continue;
+            }
+        };
+        let Ok(permit) = connections.clone().try_acquire_owned() else {
+            drop(stream);
+            continue;
+        };
+        let service = hyper_util::service::TowerToHyperService::new(app.clone());
+        let conn = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
+        tokio::spawn(async move {
+            let _ = conn.await;
+            drop(permit);
+        });
+    }
+    tokio::select! {
+        () = graceful.shutdown() => {}
+        () = tokio::time::sleep(Duration::from_secs(5)) => {}
+    }
     Ok(())
 }
 
@@ -163,19 +307,61 @@ fn asset(name: &str) -> Response {
 fn id_of(s: &str, prefix: char) -> Result<i64, ApiError> {
     s.trim_start_matches([prefix, prefix.to_ascii_lowercase()])
         .parse()
-        .map_err(|_| ApiError(StatusCode::BAD_REQUEST, format!("invalid id {s:?}")))
+        .map_err(|_| bad(format!("invalid id {s:?}")))
 }
 
-const EVENT_PARAMS: &[&str] = &["actor", "type", "from", "to", "q", "source", "limit"];
+type Params = HashMap<String, String>;
 
-fn check_params(q: &HashMap<String, String>, allowed: &[&str]) -> Result<(), ApiError> {
-    match q.keys().find(|k| !allowed.contains(&k.as_str())) {
-        Some(k) => Err(ApiError(
-            StatusCode::BAD_REQUEST,
-            format!("unknown parameter {k:?}; allowed: {}", allowed.join(", ")),
-        )),
-        None => Ok(()),
+/// Refuses parameters not in `allowed`, and values with control characters.
+fn check_params(q: &Params, allowed: &[&str]) -> Result<(), ApiError> {
+    if let Some(k) = q.keys().find(|k| !allowed.contains(&k.as_str())) {
+        return Err(bad(format!(
+            "unknown parameter {k:?}; allowed: {}",
+            allowed.join(", ")
+        )));
     }
+    if let Some((k, _)) = q.iter().find(|(_, v)| v.chars().any(char::is_control)) {
+        return Err(bad(format!("parameter {k:?} holds a control character")));
+    }
+    Ok(())
+}
+
+/// A page: `offset` (default 0) and `limit` (default `default`, at most `max`).
+#[derive(Clone, Copy, Debug)]
+struct Page {
+    offset: usize,
+    limit: usize,
+}
+
+fn page(q: &Params, default: usize, max: usize) -> Result<Page, ApiError> {
+    let num = |k: &str| -> Result<Option<usize>, ApiError> {
+        q.get(k)
+            .map(|v| {
+                v.parse::<usize>()
+                    .map_err(|_| bad(format!("invalid {k} {v:?} (a whole number)")))
+            })
+            .transpose()
+    };
+    let limit = num("limit")?.unwrap_or(default);
+    if limit > max {
+        return Err(bad(format!("limit {limit} is more than {max}")));
+    }
+    Ok(Page {
+        offset: num("offset")?.unwrap_or(0),
+        limit,
+    })
+}
+
+/// JSON with an `X-Total-Count` header.
+fn counted(v: Value, total: i64) -> Response {
+    let mut r = Json(v).into_response();
+    r.headers_mut()
+        .insert("x-total-count", HeaderValue::from(total));
+    r
+}
+
+fn json(v: Value) -> ApiResult {
+    Ok(Json(v).into_response())
 }
 
 fn event_json(r: &annals_store::TimelineRow) -> Value {
@@ -189,48 +375,86 @@ fn event_json(r: &annals_store::TimelineRow) -> Value {
     })
 }
 
-async fn events(State(s): State<Shared>, Query(q): Query<HashMap<String, String>>) -> ApiResult {
-    check_params(&q, EVENT_PARAMS)?;
-    let actors: Vec<String> = q.get("actor").map(|a| vec![a.clone()]).unwrap_or_default();
-    let filter = annals_views::filter(
+const EVENT_PARAMS: &[&str] = &[
+    "actor", "type", "from", "to", "q", "source", "limit", "offset",
+];
+/// Events per page: the default, and the most one request may ask for.
+const EVENTS_PAGE: (usize, usize) = (10_000, 10_000);
+const CLAIMS_PAGE: (usize, usize) = (100, 1000);
+const LIST_PAGE: (usize, usize) = (1000, 10_000);
+/// Bytes of a document's text per page.
+const TEXT_PAGE: (usize, usize) = (256 << 10, 1 << 20);
+const SEARCH_PAGE: (usize, usize) = (100, 100);
+const NETWORK_EDGES: (usize, usize) = (1000, 5000);
+
+fn view_filter(
+    s: &AppState,
+    q: &Params,
+    actors: &[String],
+) -> Result<annals_store::Filter, ApiError> {
+    let get = |k: &str| q.get(k).map(String::as_str);
+    if let Some(words) = get("q") {
+        annals_store::check_search(words).map_err(bad)?;
+    }
+    annals_views::filter(
         &s.gazetteer,
-        &actors,
-        q.get("from").map(String::as_str),
-        q.get("to").map(String::as_str),
-        q.get("type").map(String::as_str),
-        q.get("q").map(String::as_str),
-        q.get("source").map(String::as_str),
+        actors,
+        get("from"),
+        get("to"),
+        get("type"),
+        get("q"),
+        get("source"),
     )
-    .map_err(|m| ApiError(StatusCode::BAD_REQUEST, m))?;
-    let limit = match q.get("limit") {
-        Some(l) => l
-            .parse::<usize>()
-            .map_err(|_| ApiError(StatusCode::BAD_REQUEST, format!("invalid limit {l:?}")))?,
-        None => usize::MAX,
-    };
-    let rows = s.store.lock().expect("store lock").timeline(&filter)?;
-    Ok(Json(Value::Array(
-        rows.iter().take(limit).map(event_json).collect(),
-    )))
+    .map_err(bad)
 }
 
-async fn event(State(s): State<Shared>, UrlPath(id): UrlPath<String>) -> ApiResult {
+async fn events(State(s): State<Shared>, Query(q): Query<Params>) -> ApiResult {
+    check_params(&q, EVENT_PARAMS)?;
+    let actors: Vec<String> = q.get("actor").map(|a| vec![a.clone()]).unwrap_or_default();
+    let mut filter = view_filter(&s, &q, &actors)?;
+    let p = page(&q, EVENTS_PAGE.0, EVENTS_PAGE.1)?;
+    filter.limit = Some(p.limit);
+    filter.offset = p.offset;
+    let rows = with_store(&s, move |store| Ok(store.timeline(&filter)?)).await?;
+    json(Value::Array(rows.iter().map(event_json).collect()))
+}
+
+async fn event(
+    State(s): State<Shared>,
+    UrlPath(id): UrlPath<String>,
+    Query(q): Query<Params>,
+) -> ApiResult {
+    check_params(&q, &["limit", "offset"])?;
     let id = id_of(&id, 'E')?;
-    let store = s.store.lock().expect("store lock");
-    let Some((row, claims)) = store.event(id)? else {
+    let p = page(&q, CLAIMS_PAGE.0, CLAIMS_PAGE.1)?;
+    with_store(&s, move |store| event_page(store, id, p)).await
+}
+
+/// One event with a page of its claims: each claim's evidence, the spans in it of its date,
+/// trigger and actors (relative to the evidence), and the rival tellings.
+fn event_page(store: &Store, id: i64, p: Page) -> ApiResult {
+    let Some(row) = store.event_row(id)? else {
         return Err(ApiError(StatusCode::NOT_FOUND, format!("no event E{id}")));
     };
-    let mut texts: HashMap<String, Option<String>> = HashMap::new();
-    let mut cl = Vec::new();
+    let claims = store.claims_page(id, p.offset, Some(p.limit))?;
+    // evidence text: one read of each document for all its claims of this page
+    let mut evidence: HashMap<(i64, i64, i64), String> = HashMap::new();
+    let mut by_doc: HashMap<i64, Vec<std::ops::Range<usize>>> = HashMap::new();
     for c in &claims {
-        if !texts.contains_key(&c.doc) {
-            let t = store.document_text(&c.doc)?;
-            texts.insert(c.doc.clone(), t);
+        by_doc
+            .entry(c.doc_id)
+            .or_default()
+            .push(c.evidence.0 as usize..c.evidence.1 as usize);
+    }
+    for (doc, ranges) in &by_doc {
+        for (r, (_, text)) in ranges.iter().zip(store.text_ranges(*doc, ranges)?) {
+            evidence.insert((*doc, r.start as i64, r.end as i64), text);
         }
-        let text = texts[&c.doc].as_deref().unwrap_or("");
-        let (s0, e0) = (c.evidence.0 as usize, c.evidence.1 as usize);
+    }
+    let mut cl = Vec::with_capacity(claims.len());
+    for c in &claims {
+        let (s0, e0) = c.evidence;
         let rel = |a: i64, b: i64| -> Value {
-            let (a, b) = (a as usize, b as usize);
             if a >= s0 && b <= e0 && b > a {
                 json!([a - s0, b - s0])
             } else {
@@ -238,111 +462,113 @@ async fn event(State(s): State<Shared>, UrlPath(id): UrlPath<String>) -> ApiResu
             }
         };
         let actors: Vec<Value> = store
-            .mentions_in(&c.doc, c.evidence.0, c.evidence.1)?
+            .mentions_in(c.doc_id, s0, e0)?
             .into_iter()
             .map(|(a, b, n)| json!({"span": rel(a, b), "entity": n}))
             .collect();
+        let text = evidence.get(&(c.doc_id, s0, e0)).map_or("", String::as_str);
         cl.push(json!({
             "actor_spans": actors,
             "doc": c.doc, "date": c.date, "date_source": c.date_source, "sources": c.sources,
-            "evidence_start": c.evidence.0, "evidence_end": c.evidence.1,
-            "evidence": text.get(s0..e0).unwrap_or(""),
+            "evidence_start": s0, "evidence_end": e0,
+            "evidence": text,
             "date_span": rel(c.date_span.0, c.date_span.1),
             "trigger_span": c.trigger.map_or(Value::Null, |(a, b)| rel(a, b)),
         }));
     }
-    let rivals: Vec<Value> = store
-        .rivals(id)?
-        .into_iter()
-        .filter_map(|r| store.event(r).ok().flatten())
-        .map(|(r, _)| event_json(&r))
-        .collect();
+    let mut rivals = Vec::new();
+    for r in store.rivals(id)? {
+        if let Some(row) = store.event_row(r)? {
+            rivals.push(event_json(&row));
+        }
+    }
+    let total = row.claims;
     let mut v = event_json(&row);
     v["claims"] = Value::Array(cl);
+    v["claims_total"] = total.into();
+    v["claims_offset"] = p.offset.into();
     v["rivals"] = Value::Array(rivals);
-    Ok(Json(v))
+    Ok(counted(v, total))
 }
 
-async fn entities(State(s): State<Shared>) -> ApiResult {
-    let rows = s.store.lock().expect("store lock").actors()?;
-    Ok(Json(Value::Array(
-        rows.into_iter()
-            .map(|(n, k, st, c)| json!({"name": n, "kind": k, "acts_for": st, "events": c}))
-            .collect(),
-    )))
+async fn entities(State(s): State<Shared>, Query(q): Query<Params>) -> ApiResult {
+    check_params(&q, &["limit", "offset"])?;
+    let p = page(&q, LIST_PAGE.0, LIST_PAGE.1)?;
+    let rows = with_store(&s, move |store| Ok(store.actors()?)).await?;
+    let total = rows.len() as i64;
+    let v = rows
+        .into_iter()
+        .skip(p.offset)
+        .take(p.limit)
+        .map(|(n, k, st, c)| json!({"name": n, "kind": k, "acts_for": st, "events": c}))
+        .collect();
+    Ok(counted(Value::Array(v), total))
 }
 
-async fn documents(State(s): State<Shared>) -> ApiResult {
-    let rows = s.store.lock().expect("store lock").documents()?;
-    Ok(Json(Value::Array(
-        rows.into_iter()
-            .map(|(id, n, b, d)| json!({"id": id, "name": n, "bytes": b, "dct": d}))
-            .collect(),
-    )))
+async fn documents(State(s): State<Shared>, Query(q): Query<Params>) -> ApiResult {
+    check_params(&q, &["limit", "offset"])?;
+    let p = page(&q, LIST_PAGE.0, LIST_PAGE.1)?;
+    let rows = with_store(&s, move |store| Ok(store.documents()?)).await?;
+    let total = rows.len() as i64;
+    let v = rows
+        .into_iter()
+        .skip(p.offset)
+        .take(p.limit)
+        .map(|(id, n, b, d)| json!({"id": id, "name": n, "bytes": b, "dct": d}))
+        .collect();
+    Ok(counted(Value::Array(v), total))
 }
 
-async fn document(State(s): State<Shared>, UrlPath(id): UrlPath<String>) -> ApiResult {
+async fn document(
+    State(s): State<Shared>,
+    UrlPath(id): UrlPath<String>,
+    Query(q): Query<Params>,
+) -> ApiResult {
+    check_params(&q, &["limit", "offset"])?;
     let id = id_of(&id, 'D')?;
-    let Some(d) = s.store.lock().expect("store lock").document(id)? else {
+    let p = page(&q, TEXT_PAGE.0, TEXT_PAGE.1)?;
+    let Some(d) = with_store(&s, move |store| {
+        Ok(store.document(id, p.offset..p.offset.saturating_add(p.limit))?)
+    })
+    .await?
+    else {
         return Err(ApiError(StatusCode::NOT_FOUND, format!("no document {id}")));
     };
-    Ok(Json(json!({
+    let end = d.start + d.text.len() as i64;
+    json(json!({
         "id": d.id, "name": d.name, "text": d.text, "dct": d.dct,
+        "bytes": d.bytes, "offset": d.start,
+        "next_offset": (end < d.bytes).then_some(end),
         "mentions": d.mentions.iter().map(|(a, b, n, k, v)| json!({"start": a, "end": b, "entity": n, "kind": k, "via": v})).collect::<Vec<_>>(),
         "timexes": d.timexes.iter().map(|(a, b, t, v)| json!({"start": a, "end": b, "type": t, "value": v})).collect::<Vec<_>>(),
-    })))
+    }))
 }
 
-async fn search(State(s): State<Shared>, Query(q): Query<HashMap<String, String>>) -> ApiResult {
-    check_params(&q, &["q"])?;
-    let Some(words) = q.get("q").filter(|w| !w.trim().is_empty()) else {
-        return Err(ApiError(
-            StatusCode::BAD_REQUEST,
-            "missing parameter q (the words to search)".into(),
-        ));
+async fn search(State(s): State<Shared>, Query(q): Query<Params>) -> ApiResult {
+    check_params(&q, &["q", "limit"])?;
+    let Some(words) = q.get("q").filter(|w| !w.trim().is_empty()).cloned() else {
+        return Err(bad("missing parameter q (the words to search)"));
     };
-    let rows = s.store.lock().expect("store lock").search(words)?;
-    Ok(Json(Value::Array(
+    annals_store::check_search(&words).map_err(bad)?;
+    let p = page(&q, SEARCH_PAGE.0, SEARCH_PAGE.1)?;
+    let rows = with_store(&s, move |store| Ok(store.search(&words, p.limit)?)).await?;
+    json(Value::Array(
         rows.into_iter()
             .map(|(k, r, snip)| json!({"kind": k, "id": if k == "event" { format!("E{r}") } else { r.to_string() }, "snippet": snip}))
             .collect(),
-    )))
+    ))
 }
 
 /// Who acted on whom: nodes are actors, edges agent → target weighted by events.
-async fn network(State(s): State<Shared>, Query(q): Query<HashMap<String, String>>) -> ApiResult {
-    check_params(&q, &["from", "to", "type"])?;
-    let filter = annals_views::filter(
-        &s.gazetteer,
-        &[],
-        q.get("from").map(String::as_str),
-        q.get("to").map(String::as_str),
-        q.get("type").map(String::as_str),
-        None,
-        None,
-    )
-    .map_err(|m| ApiError(StatusCode::BAD_REQUEST, m))?;
-    let store = s.store.lock().expect("store lock");
-    let kinds: HashMap<String, String> = store
-        .actors()?
-        .into_iter()
-        .map(|(n, k, _, _)| (n, k))
-        .collect();
-    let mut edges: BTreeMap<(String, String), usize> = BTreeMap::new();
-    let mut weight: BTreeMap<String, usize> = BTreeMap::new();
-    for r in store.timeline(&filter)? {
-        for a in &r.actors {
-            *weight.entry(a.clone()).or_default() += 1;
-            for t in &r.targets {
-                *weight.entry(t.clone()).or_default() += 1;
-                *edges.entry((a.clone(), t.clone())).or_default() += 1;
-            }
-        }
-    }
-    Ok(Json(json!({
-        "nodes": weight.iter().map(|(n, w)| json!({"id": n, "kind": kinds.get(n), "events": w})).collect::<Vec<_>>(),
-        "edges": edges.iter().map(|((a, b), w)| json!({"source": a, "target": b, "events": w})).collect::<Vec<_>>(),
-    })))
+async fn network(State(s): State<Shared>, Query(q): Query<Params>) -> ApiResult {
+    check_params(&q, &["from", "to", "type", "limit"])?;
+    let filter = view_filter(&s, &q, &[])?;
+    let p = page(&q, NETWORK_EDGES.0, NETWORK_EDGES.1)?;
+    let net = with_store(&s, move |store| Ok(store.network(&filter, p.limit)?)).await?;
+    json(json!({
+        "nodes": net.nodes.iter().map(|(n, k, w)| json!({"id": n, "kind": k, "events": w})).collect::<Vec<_>>(),
+        "edges": net.edges.iter().map(|(a, b, w)| json!({"source": a, "target": b, "events": w})).collect::<Vec<_>>(),
+    }))
 }
 
 #[cfg(test)]

@@ -4,10 +4,11 @@ use std::path::PathBuf;
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-fn db() -> PathBuf {
+/// A database file of its own for each test (tests run at once).
+fn db(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("annals-web-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    dir.join("w.db")
+    dir.join(format!("{name}.db"))
 }
 
 /// Builds a small database with the store API (the full pipeline is tested in annals-cli).
@@ -72,14 +73,36 @@ async fn get(addr: std::net::SocketAddr, path: &str) -> (u16, String) {
     (status, body)
 }
 
-#[tokio::test]
-async fn api_answers_and_refuses() {
-    let p = db();
+/// Serves the test database on a free loopback port, as `annals serve` does.
+async fn start(name: &str) -> std::net::SocketAddr {
+    let p = db(name);
     build(&p);
     let app = crate::router(&p).unwrap();
     let l = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = l.local_addr().unwrap();
-    tokio::spawn(async move { axum::serve(l, app).await.unwrap() });
+    tokio::spawn(crate::serve_on(l, app, std::future::pending()));
+    addr
+}
+
+/// The value of response header `name` (lowercase) in a raw response.
+async fn header_of(addr: std::net::SocketAddr, path: &str, name: &str) -> Option<String> {
+    let mut c = tokio::net::TcpStream::connect(addr).await.unwrap();
+    c.write_all(format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").as_bytes())
+        .await
+        .unwrap();
+    let mut buf = Vec::new();
+    c.read_to_end(&mut buf).await.unwrap();
+    let s = String::from_utf8_lossy(&buf).to_string();
+    let head = s.split_once("\r\n\r\n")?.0.to_string();
+    head.lines().find_map(|l| {
+        let (k, v) = l.split_once(':')?;
+        (k.eq_ignore_ascii_case(name)).then(|| v.trim().to_string())
+    })
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn api_answers_and_refuses() {
+    let addr = start("api_answers_and_refuses").await;
 
     let (st, body) = get(addr, "/api/events?actor=Moscow&from=1955&to=1955-12").await;
     assert_eq!(st, 200, "{body}");
@@ -123,10 +146,115 @@ async fn api_answers_and_refuses() {
 
     let (st, body) = get(addr, "/api/network").await;
     assert_eq!(st, 200);
-    assert!(
-        body.contains("\"source\":\"USSR\"") && body.contains("\"target\":\"Japan\""),
-        "{body}"
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(
+        v["edges"][0],
+        serde_json::json!({"source": "USSR", "target": "Japan", "events": 1})
     );
+    assert_eq!(v["nodes"].as_array().unwrap().len(), 2, "{body}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_answer_is_a_page() {
+    let addr = start("every_answer_is_a_page").await;
+    // events: limit and offset go into the query
+    let (st, body) = get(addr, "/api/events?limit=1").await;
+    assert_eq!((st, body.matches("\"id\"").count()), (200, 1), "{body}");
+    let (st, body) = get(addr, "/api/events?offset=1").await;
+    assert_eq!((st, body.as_str()), (200, "[]"));
+    let (st, body) = get(addr, "/api/events?limit=100000").await;
+    assert_eq!(st, 400);
+    assert!(body.contains("more than 10000"), "{body}");
+    assert_eq!(get(addr, "/api/events?limit=-1").await.0, 400);
+
+    // a document: a page of its text with the mentions and dates in it
+    let (st, body) = get(addr, "/api/documents/1?offset=3&limit=17").await;
+    assert_eq!(st, 200, "{body}");
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(v["text"], "December 13, 1955");
+    assert_eq!(
+        (v["offset"].as_i64(), v["next_offset"].as_i64()),
+        (Some(3), Some(20))
+    );
+    assert_eq!(v["bytes"], 69);
+    // past the end: empty, no next page
+    let (_, body) = get(addr, "/api/documents/1?offset=500").await;
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(
+        (v["text"].as_str(), v["next_offset"].is_null()),
+        (Some(""), true)
+    );
+
+    // an event: a page of its claims, the total in a header
+    let (st, body) = get(addr, "/api/events/E1?limit=0").await;
+    assert_eq!(st, 200);
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(
+        (
+            v["claims"].as_array().unwrap().len(),
+            v["claims_total"].as_i64()
+        ),
+        (0, Some(1))
+    );
+    assert_eq!(
+        header_of(addr, "/api/events/E1", "x-total-count")
+            .await
+            .as_deref(),
+        Some("1")
+    );
+    assert_eq!(
+        header_of(addr, "/api/entities?limit=1", "x-total-count")
+            .await
+            .as_deref(),
+        Some("2")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hostile_queries_are_refused_quickly() {
+    let addr = start("hostile_queries_are_refused_quickly").await;
+    let t = std::time::Instant::now();
+    // 50 words, one of them fifty times: one word to search
+    let q = vec!["the"; 50].join("%20");
+    assert_eq!(get(addr, &format!("/api/search?q={q}")).await.0, 200);
+    // 16,000 different words: refused, not searched
+    let many: Vec<String> = (0..16_000).map(|i| format!("w{i}")).collect();
+    let (st, body) = get(addr, &format!("/api/search?q={}", many[..40].join("%20"))).await;
+    assert_eq!(st, 400);
+    assert!(body.contains("at most 16"), "{body}");
+    let (st, body) = get(addr, &format!("/api/events?q={}", many[..40].join("+"))).await;
+    assert_eq!(st, 400, "{body}");
+    // control characters are no search
+    let (st, body) = get(addr, "/api/search?q=%00").await;
+    assert_eq!(st, 400);
+    assert!(body.contains("control character"), "{body}");
+    assert_eq!(get(addr, "/api/events?actor=Japan%01").await.0, 400);
+    assert!(
+        t.elapsed() < std::time::Duration::from_secs(2),
+        "{:?}",
+        t.elapsed()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_client_that_never_finishes_its_headers_is_closed() {
+    let addr = start("a_client_that_never_finishes_its_headers_is_closed").await;
+    let mut c = tokio::net::TcpStream::connect(addr).await.unwrap();
+    c.write_all(b"GET /api/events HTTP/1.1\r\nHost: x\r\n")
+        .await
+        .unwrap();
+    let t = std::time::Instant::now();
+    let mut buf = Vec::new();
+    // the server closes the connection (with or without a 408) after HEADER_TIME
+    let r = tokio::time::timeout(
+        crate::HEADER_TIME + std::time::Duration::from_secs(3),
+        c.read_to_end(&mut buf),
+    )
+    .await;
+    assert!(r.is_ok(), "still open after {:?}", t.elapsed());
+    assert!(t.elapsed() >= crate::HEADER_TIME - std::time::Duration::from_millis(100));
+    // and the server goes on answering
+    assert_eq!(get(addr, "/api/events").await.0, 200);
 }
 
 #[test]
