@@ -403,6 +403,7 @@ impl Linker {
             });
         }
         // people named by a title the gazetteer lacks
+        let known = out.len();
         for m in self.titles.find_iter(text) {
             if !boundary_ok(text, m.start(), m.end()) {
                 continue;
@@ -410,14 +411,26 @@ impl Linker {
             let Some((ns, ne)) = name_after(text, m.end()) else {
                 continue;
             };
-            if out.iter().any(|x| x.start < ne && ns < x.end) {
+            // `out` is sorted by start up to `known` (the automaton's matches)
+            let lo = out[..known].partition_point(|x| x.end <= ns);
+            if out[lo..known]
+                .iter()
+                .take_while(|x| x.start < ne)
+                .any(|x| x.start < ne && ns < x.end)
+                || out[known..]
+                    .iter()
+                    .rev()
+                    .take(8)
+                    .any(|x| x.start < ne && ns < x.end)
+            {
                 continue; // already a known name
             }
             let name = &text[ns..ne];
             if surname(name).is_some_and(|s| self.surnames.contains_key(s)) && !name.contains(' ') {
                 continue; // a short name of a known person: coreference below
             }
-            let state = state_before(g, &out, m.start(), text);
+            let upto = out[..known].partition_point(|x| x.end <= m.start());
+            let state = state_before(g, &out[..upto], m.start(), text);
             let i = g.add_found(name, EntityKind::Person, state);
             out.push(Mention {
                 start: ns,
@@ -567,6 +580,7 @@ fn state_before(
     let m = found
         .iter()
         .rev()
+        .take_while(|m| m.end + 2 >= title_start)
         .find(|m| m.end <= title_start && title_start - m.end <= 2)?;
     let _ = text;
     g.state_of(m.entity).map(|s| g.get(s).id.clone())

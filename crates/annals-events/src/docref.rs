@@ -86,13 +86,21 @@ pub fn dated_papers(
 fn paper_before(text: &str, at: usize) -> Option<Range<usize>> {
     let before = &text[..at];
     let lead = before.trim_end();
-    let lead_lower = lead.to_lowercase();
     let dated = ["dated", "issued"]
         .iter()
-        .find(|w| lead_lower.ends_with(*w))
+        .find(|w| {
+            lead.len() >= w.len()
+                && lead.is_char_boundary(lead.len() - w.len())
+                && lead[lead.len() - w.len()..].eq_ignore_ascii_case(w)
+        })
         .map(|w| lead.len() - w.len());
     // the note's opening: "[Footnote 6: " then an optional “Title”, then the date
-    if let Some(note) = before.rfind("[Footnote") {
+    // (only the last 4 KiB: an editor's note that opens farther back is no paper's date)
+    let mut from = at.saturating_sub(4096);
+    while !before.is_char_boundary(from) {
+        from -= 1;
+    }
+    if let Some(note) = before[from..].rfind("[Footnote").map(|i| from + i) {
         let opening = &before[note..];
         if let Some(colon) = opening.find(": ").map(|i| note + i + 2) {
             let rest = before[colon..].trim();
@@ -117,23 +125,32 @@ fn paper_before(text: &str, at: usize) -> Option<Range<usize>> {
 /// the end of an earlier note ("] and 125/6") or the clause ("; ", ". ").
 fn name_before(text: &str, end: usize) -> Option<Range<usize>> {
     let head = &text[..end];
+    // a name has at most 30 words: look no farther back than 40
+    let lim = head
+        .rmatch_indices(char::is_whitespace)
+        .filter(|(i, _)| *i > 0 && !head[..*i].ends_with(char::is_whitespace))
+        .nth(40)
+        .map_or(0, |(i, _)| i);
     // a sentence ends at ". " unless the period closes an abbreviation ("No. 1") or an
     // initial
-    let sentence_end = head
-        .match_indices(". ")
-        .filter(|(i, _)| {
+    let sentence_end = head[lim..]
+        .rmatch_indices(". ")
+        .map(|(i, m)| (lim + i, m))
+        .find(|(i, _)| {
             let word = head[..*i]
                 .rsplit(|c: char| !c.is_alphanumeric())
                 .next()
                 .unwrap_or("");
             word.chars().count() > 1 && !ABBREVIATIONS.contains(&word)
         })
-        .last()
         .map_or(0, |(i, _)| i + 2);
-    let start = head
+    let start = head[lim..]
         .rfind([']', ';', '\n'])
-        .map_or(0, |i| i + 1)
+        .map_or(0, |i| lim + i + 1)
         .max(sentence_end);
+    if start < lim {
+        return None; // more than 30 words
+    }
     let mut start = start + (head[start..].len() - head[start..].trim_start().len());
     // the list item's letter or number: "A. ", "4. "
     let item = &head[start..];
@@ -172,8 +189,10 @@ fn issuer(
         .min()
         .map(|i| paper.start + i);
     let (mut agents, mut targets) = (Vec::new(), Vec::new());
-    for m in mentions
+    let lo = mentions.partition_point(|m| m.start < paper.start);
+    for m in mentions[lo..]
         .iter()
+        .take_while(|m| m.start < paper.end)
         .filter(|m| m.start >= paper.start && m.end <= paper.end)
         .filter(|m| gazetteer.get(m.entity).kind.is_actor())
     {

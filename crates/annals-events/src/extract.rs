@@ -594,8 +594,8 @@ pub fn extract(
         sentences,
         parses,
         timexes: _,
-        mentions,
-        citations,
+        mentions: _,
+        citations: _,
         quote_source,
     } = *block;
     let mut triggers = lexicon.find(text);
@@ -606,10 +606,21 @@ pub fn extract(
     let mut out = Vec::new();
     // events of the sentence before, whose roles the parse may correct
     let mut pending: Option<(usize, usize)> = None;
+    let whole = *block;
+    let all_triggers = triggers;
     for (si, s) in sentences.iter().enumerate() {
         if let Some((from, sj)) = pending.take() {
-            repair_roles(block, sj, &mut out[from..], gazetteer, lexicon, &ctx.voices);
+            let wb = window_block(&whole, &sentences[sj]);
+            repair_roles(&wb, sj, &mut out[from..], gazetteer, lexicon, &ctx.voices);
         }
+        let wb = window_block(&whole, s);
+        let block = &wb;
+        let (mentions, citations) = (wb.mentions, wb.citations);
+        let triggers: Vec<crate::lexicon::Trigger> = {
+            let lo = all_triggers.partition_point(|t| t.start < s.start);
+            let hi = lo + all_triggers[lo..].partition_point(|t| t.start < s.end);
+            all_triggers[lo..hi].to_vec()
+        };
         if ctx.document.is_none() {
             pending = Some((out.len(), si));
         }
@@ -1002,9 +1013,25 @@ pub fn extract(
         }
     }
     if let Some((from, sj)) = pending {
-        repair_roles(block, sj, &mut out[from..], gazetteer, lexicon, &ctx.voices);
+        let wb = window_block(&whole, &sentences[sj]);
+        repair_roles(&wb, sj, &mut out[from..], gazetteer, lexicon, &ctx.voices);
     }
     out
+}
+
+/// The block as seen from sentence `s`: mentions, timexes and citations that start inside it.
+fn window_block<'a>(b: &BlockInput<'a>, s: &Range<usize>) -> BlockInput<'a> {
+    fn win<'v, T>(v: &'v [T], st: impl Fn(&T) -> usize, r: &Range<usize>) -> &'v [T] {
+        let lo = v.partition_point(|x| st(x) < r.start);
+        let hi = lo + v[lo..].partition_point(|x| st(x) < r.end);
+        &v[lo..hi]
+    }
+    BlockInput {
+        mentions: win(b.mentions, |m| m.start, s),
+        timexes: win(b.timexes, |t| t.start, s),
+        citations: win(b.citations, |c| c.start, s),
+        ..*b
+    }
 }
 
 /// Agents and targets from the parse for events the word-order extractor found: where the

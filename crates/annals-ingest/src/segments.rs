@@ -737,6 +737,40 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     if start < b.len() && !text[start..].trim().is_empty() {
         out.push(start..text.trim_end().len().max(start));
     }
+    cap_sentences(text, out)
+}
+
+/// Longest sentence handed on, in bytes: a run of text with no sentence end (a table, a
+/// list run together) is cut at a clause break or white space, so that the parse and the
+/// clause reading of one "sentence" stay bounded.
+pub const MAX_SENTENCE: usize = 4096;
+
+fn cap_sentences(text: &str, v: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    if v.iter().all(|r| r.len() <= MAX_SENTENCE) {
+        return v;
+    }
+    let mut out = Vec::with_capacity(v.len());
+    for r in v {
+        let mut a = r.start;
+        while r.end - a > MAX_SENTENCE {
+            let mut lim = a + MAX_SENTENCE;
+            while !text.is_char_boundary(lim) {
+                lim -= 1;
+            }
+            let w = &text[a..lim];
+            let cut = w
+                .rfind([';', ','])
+                .filter(|&i| i > MAX_SENTENCE / 2)
+                .map(|i| a + i + 1)
+                .or_else(|| w.rfind(' ').filter(|&i| i > 0).map(|i| a + i))
+                .unwrap_or(lim);
+            out.push(a..cut);
+            a = cut + (text[cut..].len() - text[cut..].trim_start().len());
+        }
+        if a < r.end {
+            out.push(a..r.end);
+        }
+    }
     out
 }
 
@@ -885,6 +919,28 @@ mod tests {
 
     fn sents(t: &str) -> Vec<&str> {
         sentences(t).into_iter().map(|r| &t[r]).collect()
+    }
+
+    #[test]
+    fn a_run_without_sentence_end_is_cut_at_clause_breaks() {
+        // 3,000 list items with commas and no period: pieces of at most MAX_SENTENCE bytes,
+        // cut after a comma, covering all the words in order
+        let text: String = (0..3000).map(|i| format!("item {i}, ")).collect();
+        let v = sentences(&text);
+        assert!(v.len() > 1);
+        assert!(
+            v.iter().all(|r| r.len() <= MAX_SENTENCE),
+            "{:?}",
+            v.iter().map(|r| r.len()).max()
+        );
+        assert!(v[..v.len() - 1]
+            .iter()
+            .all(|r| text[r.clone()].ends_with(',')));
+        let words: Vec<&str> = v
+            .iter()
+            .flat_map(|r| text[r.clone()].split_whitespace())
+            .collect();
+        assert_eq!(words, text.split_whitespace().collect::<Vec<_>>());
     }
 
     #[test]

@@ -354,8 +354,16 @@ fn may_hold_event(model: &annals_syntax::Model, lexicon: &Lexicon, sentence: &st
 /// The year of the first date a text writes in full ("August 19, 1955"), if any. A day
 /// whose year the tagger took from elsewhere ("On September 7, …" before a "since 1951")
 /// is not written in full.
-fn first_full_date_year(text: &str) -> Option<i32> {
+fn first_full_date_year(whole: &str) -> Option<i32> {
     let mut scan = Tagger::new();
+    // piece by piece (64 KiB, cut at line breaks or spaces), stopping at the first full
+    // date: tagging a large document at once held every token and date of it (53 MB for
+    // each MB of dense dates)
+    annals_ingest::Chunks::with_target("", whole.as_bytes(), 64 << 10)
+        .find_map(|c| full_date_year_in(&mut scan, &c.ok()?.text))
+}
+
+fn full_date_year_in(scan: &mut Tagger, text: &str) -> Option<i32> {
     scan.tag(text, Role::Narrative).iter().find_map(|t| {
         let v = t.value.as_bytes();
         let full = matches!(t.kind, TimexType::Date)
@@ -366,6 +374,113 @@ fn first_full_date_year(text: &str) -> Option<i32> {
             && v[8..10].iter().all(u8::is_ascii_digit)
             && text[t.start..t.end].contains(&t.value[..4]);
         full.then(|| t.value[..4].parse().ok()).flatten()
+    })
+}
+
+/// A paragraph longer than [`HUGE_BLOCK`] (a whole file on one line, a table run together)
+/// is read as consecutive pieces of about [`BLOCK_PIECE`], cut at sentence starts; the second
+/// value says which blocks continue the one before (one passage: its clock carries over).
+/// Everything per block — its parse trees, the tagger's tokens, its dates and mentions — is
+/// then held for a piece at a time: a 6 MB single line took 918 MB, its pieces 130 MB.
+fn split_huge(all: Vec<annals_ingest::Block>) -> (Vec<annals_ingest::Block>, Vec<bool>) {
+    if all.iter().all(|b| b.clean.text.len() <= HUGE_BLOCK) {
+        let n = all.len();
+        return (all, vec![false; n]);
+    }
+    let (mut out, mut continued) = (Vec::with_capacity(all.len()), Vec::new());
+    for b in all {
+        if b.clean.text.len() <= HUGE_BLOCK || b.kind != BlockKind::Paragraph {
+            out.push(b);
+            continued.push(false);
+            continue;
+        }
+        let t = &b.clean.text;
+        let mut cuts = vec![0];
+        for r in sentences(t) {
+            if r.start - cuts.last().copied().unwrap_or(0) >= BLOCK_PIECE {
+                cuts.push(r.start);
+            }
+        }
+        cuts.push(t.len());
+        for (i, w) in cuts.windows(2).enumerate() {
+            let (a, c) = (w[0], w[1]);
+            if a >= c {
+                continue;
+            }
+            let map = sub_map(&b.clean.map, a, c);
+            let (ra, rc) = b.clean.map.span(a, c);
+            out.push(annals_ingest::Block {
+                kind: b.kind,
+                // the input lines the piece covers
+                lines: b
+                    .lines
+                    .iter()
+                    .filter(|l| l.start < rc && ra < l.end)
+                    .cloned()
+                    .collect(),
+                clean: annals_ingest::Cleaned {
+                    text: t[a..c].to_string(),
+                    map,
+                },
+            });
+            continued.push(i > 0);
+        }
+    }
+    (out, continued)
+}
+
+const HUGE_BLOCK: usize = 256 << 10;
+const BLOCK_PIECE: usize = 64 << 10;
+
+/// The offset map of the cleaned bytes `a..c`, re-based at `a`.
+fn sub_map(map: &annals_ingest::OffsetMap, a: usize, c: usize) -> annals_ingest::OffsetMap {
+    let mut out = annals_ingest::OffsetMap::new();
+    for p in map.pieces() {
+        let (ps, pe) = (p.clean, p.clean + p.clean_len);
+        if pe <= a || ps >= c {
+            continue;
+        }
+        if p.clean_len == p.raw_len {
+            let (os, oe) = (ps.max(a), pe.min(c));
+            out.push_copy(os - a, p.raw + (os - ps), oe - os);
+        } else {
+            // a replaced run (a joined line break) stays whole in the piece it starts in
+            out.push_replace(ps.max(a) - a, pe.min(c) - ps.max(a), p.raw, p.raw_len);
+        }
+    }
+    out
+}
+
+/// Parses every sentence of a block that may hold an event (the others get an empty tree).
+/// A long block's sentences are parsed on two threads, halves in order: parsing is most of a
+/// build, and a document of one huge paragraph would otherwise use one core however many
+/// the machine has (a 10 MB single line took 39 s).
+fn parse_block<'t>(
+    model: &'t annals_syntax::Model,
+    lexicon: &Lexicon,
+    text: &'t str,
+    sents: &[std::ops::Range<usize>],
+) -> Vec<annals_syntax::Sentence<'t>> {
+    let one = |s: &std::ops::Range<usize>| {
+        let span = without_note_mark(text, s);
+        if may_hold_event(model, lexicon, &text[span.clone()]) {
+            model.parse_sentence(text, span)
+        } else {
+            annals_syntax::Sentence {
+                span,
+                tokens: Vec::new(),
+            }
+        }
+    };
+    if sents.len() < 64 {
+        return sents.iter().map(one).collect();
+    }
+    let (a, b) = sents.split_at(sents.len() / 2);
+    std::thread::scope(|sc| {
+        let later = sc.spawn(|| b.iter().map(one).collect::<Vec<_>>());
+        let mut v: Vec<_> = a.iter().map(one).collect();
+        v.extend(later.join().expect("a parse thread panicked"));
+        v
     })
 }
 
@@ -478,7 +593,7 @@ fn analyze(
     let mut ctx = annals_events::Context::default();
     // The document is in memory already (it is stored whole): one pass over it, no chunks.
     {
-        let all = blocks(text, 0);
+        let (all, continued) = split_huge(blocks(text, 0));
         let frame = document_frame(&all, k);
         if let Some(f) = &frame {
             ctx.voices = f.voices(&k.gazetteer);
@@ -638,25 +753,13 @@ fn analyze(
                 sents.retain(|s| !filing(&clean.text[s.clone()]));
             }
             // each block is a passage of its own: dates carry over between its sentences only
-            ctx.new_passage();
+            // (and into the next piece of a paragraph cut for its size)
+            if !continued[bi] {
+                ctx.new_passage();
+            }
             // every sentence that may hold an event is parsed: a dated document's are read
             // clause by clause, a narrative's parse corrects the word-order extractor
-            let parses: Vec<annals_syntax::Sentence> = {
-                sents
-                    .iter()
-                    .map(|s| {
-                        let span = without_note_mark(&clean.text, s);
-                        if may_hold_event(model, &k.lexicon, &clean.text[span.clone()]) {
-                            model.parse_sentence(&clean.text, span)
-                        } else {
-                            annals_syntax::Sentence {
-                                span,
-                                tokens: Vec::new(),
-                            }
-                        }
-                    })
-                    .collect()
-            };
+            let parses = parse_block(model, &k.lexicon, &clean.text, &sents);
             let input = annals_events::BlockInput {
                 text: &clean.text,
                 sentences: &sents,

@@ -335,3 +335,35 @@ Hoover
     let rec = run(text);
     assert!(at(&rec, text, "Query:").is_empty(), "{:?}", rec.events);
 }
+
+#[test]
+fn a_paragraph_of_megabytes_is_read_in_pieces_with_its_offsets() {
+    // one line of 6,000 dated sentences (~400 KB, over the 256 KiB a block is read whole):
+    // the pieces it is read in tell every act, at the input's own offsets
+    let months = ["March", "April", "May", "June"];
+    let mut text = String::from("Protests\n\n");
+    for i in 0..6000 {
+        let (m, d) = (months[i % 4], 1 + i % 28);
+        text.push_str(&format!(
+            "On {m} {d}, {}, Japan protested to the Soviet Union. ",
+            1900 + i / 112
+        ));
+    }
+    text.push('\n');
+    let rec = run(&text);
+    let protests: Vec<&EventRecord> = rec.events.iter().filter(|e| e.kind == "protest").collect();
+    assert_eq!(protests.len(), 6000);
+    for e in &protests {
+        let told = &text[e.evidence.0..e.evidence.1];
+        assert!(
+            told.starts_with("On ") && told.contains("Japan protested"),
+            "{told:?}"
+        );
+        // the date written in the sentence is the date of its event
+        let date = &text[e.date_span.0..e.date_span.1];
+        assert!(told.contains(date), "{date:?} not in {told:?}");
+        assert_eq!(names(&e.agents), ["Japan"]);
+    }
+    let last = protests.iter().max_by_key(|e| e.evidence.0).unwrap();
+    assert_eq!(last.date, "1953-06-08"); // i = 5999: June 8, 1953
+}

@@ -45,6 +45,14 @@ pub(crate) fn perfect_across_adverbials(words: &mut [Word<'_>]) {
 /// him" — the second verb is finite and active like the first ("was called and advised"
 /// has its auxiliary, "advised him" its object).
 pub(crate) fn coordinated_past(words: &mut [Word<'_>]) {
+    // what each word's dependents are: (has aux, has obj), in one pass
+    let mut dep = vec![(false, false); words.len()];
+    for w in words.iter() {
+        if let Some(h) = w.head {
+            dep[h].0 |= matches!(w.deprel, "aux" | "aux:pass" | "nsubj:pass");
+            dep[h].1 |= w.deprel == "obj";
+        }
+    }
     for k in 0..words.len() {
         let w = &words[k];
         let Some(h) = w.head else { continue };
@@ -52,11 +60,7 @@ pub(crate) fn coordinated_past(words: &mut [Word<'_>]) {
         if w.deprel != "conj" || w.xpos != "VBN" || w.upos != Upos::VERB || !finite_past {
             continue;
         }
-        let (mut aux, mut obj) = (false, false);
-        for c in (0..words.len()).filter(|&c| words[c].head == Some(k)) {
-            aux |= matches!(words[c].deprel, "aux" | "aux:pass" | "nsubj:pass");
-            obj |= words[c].deprel == "obj";
-        }
+        let (aux, obj) = dep[k];
         if obj && !aux {
             words[k].xpos = "VBD";
             words[k].feats = "Mood=Ind|Tense=Past|VerbForm=Fin";
@@ -69,10 +73,18 @@ pub(crate) fn coordinated_past(words: &mut [Word<'_>]) {
 /// takes no preposition; the phrase is the clause's place or time — an oblique of the verb
 /// the noun is an argument of — or else a modifier of the noun.
 pub(crate) fn compound_with_case(words: &mut [Word<'_>]) {
+    // words with a `case` dependent before them (the loop changes only compounds' heads)
+    let mut case_before = vec![false; words.len()];
+    for (k, w) in words.iter().enumerate() {
+        if let Some(h) = w.head {
+            if k < h && w.deprel == "case" {
+                case_before[h] = true;
+            }
+        }
+    }
     for x in 0..words.len() {
         let Some(h) = words[x].head else { continue };
-        let has_case = || (0..x).any(|k| words[k].head == Some(x) && words[k].deprel == "case");
-        if words[x].deprel != "compound" || x > h || !has_case() {
+        if words[x].deprel != "compound" || x > h || !case_before[x] {
             continue;
         }
         let argument = matches!(words[h].deprel, "nsubj" | "nsubj:pass" | "obj" | "iobj");
