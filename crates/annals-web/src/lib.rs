@@ -492,31 +492,42 @@ fn event_page(store: &Store, id: i64, p: Page) -> ApiResult {
 }
 
 async fn entities(State(s): State<Shared>, Query(q): Query<Params>) -> ApiResult {
-    check_params(&q, &["limit", "offset"])?;
-    let p = page(&q, LIST_PAGE.0, LIST_PAGE.1)?;
+    let p = list_page(&q)?;
     let rows = with_store(&s, move |store| Ok(store.actors()?)).await?;
-    let total = rows.len() as i64;
-    let v = rows
-        .into_iter()
-        .skip(p.offset)
-        .take(p.limit)
-        .map(|(n, k, st, c)| json!({"name": n, "kind": k, "acts_for": st, "events": c}))
-        .collect();
-    Ok(counted(Value::Array(v), total))
+    Ok(paged(
+        rows,
+        p,
+        |(n, k, st, c)| json!({"name": n, "kind": k, "acts_for": st, "events": c}),
+    ))
 }
 
 async fn documents(State(s): State<Shared>, Query(q): Query<Params>) -> ApiResult {
-    check_params(&q, &["limit", "offset"])?;
-    let p = page(&q, LIST_PAGE.0, LIST_PAGE.1)?;
+    let p = list_page(&q)?;
     let rows = with_store(&s, move |store| Ok(store.documents()?)).await?;
+    Ok(paged(
+        rows,
+        p,
+        |(id, n, b, d)| json!({"id": id, "name": n, "bytes": b, "dct": d}),
+    ))
+}
+
+/// The page of a list endpoint (only `limit` and `offset`).
+fn list_page(q: &Params) -> Result<Page, ApiError> {
+    check_params(q, &["limit", "offset"])?;
+    page(q, LIST_PAGE.0, LIST_PAGE.1)
+}
+
+/// Page `p` of `rows` as a JSON array, the total in `X-Total-Count`. (Lists of actors and
+/// documents are short next to events: read whole, answered a page at a time.)
+fn paged<T>(rows: Vec<T>, p: Page, f: impl Fn(T) -> Value) -> Response {
     let total = rows.len() as i64;
     let v = rows
         .into_iter()
         .skip(p.offset)
         .take(p.limit)
-        .map(|(id, n, b, d)| json!({"id": id, "name": n, "bytes": b, "dct": d}))
+        .map(f)
         .collect();
-    Ok(counted(Value::Array(v), total))
+    counted(Value::Array(v), total)
 }
 
 async fn document(

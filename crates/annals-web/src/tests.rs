@@ -57,14 +57,19 @@ fn build(p: &std::path::Path) {
     b.commit().unwrap();
 }
 
-async fn get(addr: std::net::SocketAddr, path: &str) -> (u16, String) {
+/// The whole raw response to `GET path` on a connection of its own.
+async fn raw_get(addr: std::net::SocketAddr, path: &str) -> String {
     let mut c = tokio::net::TcpStream::connect(addr).await.unwrap();
     c.write_all(format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").as_bytes())
         .await
         .unwrap();
     let mut buf = Vec::new();
     c.read_to_end(&mut buf).await.unwrap();
-    let s = String::from_utf8_lossy(&buf).to_string();
+    String::from_utf8_lossy(&buf).to_string()
+}
+
+async fn get(addr: std::net::SocketAddr, path: &str) -> (u16, String) {
+    let s = raw_get(addr, path).await;
     let status: u16 = s[9..12].parse().unwrap();
     let body = s
         .split_once("\r\n\r\n")
@@ -86,13 +91,7 @@ async fn start(name: &str) -> std::net::SocketAddr {
 
 /// The value of response header `name` (lowercase) in a raw response.
 async fn header_of(addr: std::net::SocketAddr, path: &str, name: &str) -> Option<String> {
-    let mut c = tokio::net::TcpStream::connect(addr).await.unwrap();
-    c.write_all(format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").as_bytes())
-        .await
-        .unwrap();
-    let mut buf = Vec::new();
-    c.read_to_end(&mut buf).await.unwrap();
-    let s = String::from_utf8_lossy(&buf).to_string();
+    let s = raw_get(addr, path).await;
     let head = s.split_once("\r\n\r\n")?.0.to_string();
     head.lines().find_map(|l| {
         let (k, v) = l.split_once(':')?;
