@@ -411,7 +411,8 @@ impl Linker {
             let Some((ns, ne)) = name_after(text, m.end()) else {
                 continue;
             };
-            // `out` is sorted by start up to `known` (the automaton's matches)
+            // `out` is sorted by start up to `known` (the automaton's matches); the names found
+            // by title after it come in text order, so only the last few can reach this one
             let lo = out[..known].partition_point(|x| x.end <= ns);
             if out[lo..known]
                 .iter()

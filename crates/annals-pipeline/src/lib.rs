@@ -412,12 +412,12 @@ fn split_huge(all: Vec<annals_ingest::Block>) -> (Vec<annals_ingest::Block>, Vec
             out.push(annals_ingest::Block {
                 kind: b.kind,
                 // the input lines the piece covers
-                lines: b
-                    .lines
-                    .iter()
-                    .filter(|l| l.start < rc && ra < l.end)
-                    .cloned()
-                    .collect(),
+                lines: {
+                    // lines are in input order: the piece's are one run of them
+                    let lo = b.lines.partition_point(|l| l.end <= ra);
+                    let hi = lo + b.lines[lo..].partition_point(|l| l.start < rc);
+                    b.lines[lo..hi].to_vec()
+                },
                 clean: annals_ingest::Cleaned {
                     text: t[a..c].to_string(),
                     map,

@@ -643,9 +643,9 @@ impl Store {
 
     /// The timeline: one row per event, ordered by date.
     ///
-    /// The page is chosen first, on the events alone (the `events_order` index covers the
-    /// order and the id, so skipping 50,000 rows of an offset reads 50,000 index entries and
-    /// nothing else); only its rows are joined with their first claim and document.
+    /// The page is chosen first, on the events alone, walking `events_order` (an offset of
+    /// 50,000 reads 50,000 entries and their rows: ~10 ms of 100,000 events); only the
+    /// page's rows are joined with their first claim, document and participants.
     pub fn timeline(&self, f: &Filter) -> Result<Vec<TimelineRow>, StoreError> {
         let mut sql = String::from("WITH page(id) AS (SELECT e.id FROM events e WHERE ");
         let mut args = filter_sql(f, &mut sql);
