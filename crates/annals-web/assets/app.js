@@ -9,6 +9,8 @@ let timeline = null;
 let items = null;
 let groups = null;
 let network = null;
+// the page's live objects, for the browser tests and for a curious reader's console
+window.annals = {};
 
 function params() {
   const p = new URLSearchParams();
@@ -46,6 +48,63 @@ function marked(text, spans) {
   return out + esc(dec.decode(bytes.slice(at)));
 }
 
+const DAY = 86400000;
+
+// The window the timeline opens on, and returns to after every filter: the bulk of the
+// events' starts (their 2nd to 98th percentile), so that one outlier ("1943/1955", a misread
+// year) does not squash the rest against an edge. The outliers stay reachable by scrolling,
+// zooming out or "Fit all".
+function bulkWindow(starts) {
+  if (!starts.length) return null;
+  const t = [...starts].sort((a, b) => a - b);
+  const at = (f) => t[Math.round(f * (t.length - 1))];
+  const lo = at(0.02), hi = at(0.98);
+  const pad = Math.max((hi - lo) * 0.04, 20 * DAY);
+  return { start: new Date(lo - pad), end: new Date(hi + pad) };
+}
+
+// An item's label: the type and its first actors; without an actor, the type and the
+// summary's first words (never a bare "sign:").
+function label(e) {
+  const who = e.actors.slice(0, 2).join(", ");
+  if (who) return `${e.type}: ${who}`;
+  const words = String(e.summary || "").split(/\s+/).filter(Boolean);
+  if (!words.length) return e.type;
+  return `${e.type}: ${words.slice(0, 5).join(" ")}${words.length > 5 ? " …" : ""}`;
+}
+
+// A vague date longer than this ("the early 1950s", "1943/1955") is drawn as a band behind
+// its lane's points rather than as a box that takes a row across the window.
+const LONG_BAND = 365 * DAY;
+
+function timelineItem(e, lane) {
+  const item = { id: e.id, group: lane, content: esc(label(e)), title: esc(`${e.date} — ${e.summary}`), start: e.start };
+  if (e.vague) {
+    item.end = e.end;
+    const long = Date.parse(e.end) - Date.parse(e.start) > LONG_BAND;
+    item.type = long ? "background" : "range";
+    item.className = long ? "vague long" : "vague";
+  } else {
+    item.type = "point";
+  }
+  if (e.negated) item.className = (item.className || "") + " negated";
+  return item;
+}
+
+// Resolves after the timeline has drawn what it was just given: vis-timeline draws on a
+// later frame, and says so with "changed" (the first drawing: `onInitialDrawComplete`).
+function nextDrawing(tl) {
+  return new Promise((resolve) => {
+    const done = () => {
+      tl.off("changed", done);
+      requestAnimationFrame(() => resolve());
+    };
+    tl.on("changed", done);
+  });
+}
+
+let bulk = null;
+
 async function loadTimeline() {
   showError(null);
   let events;
@@ -57,38 +116,90 @@ async function loadTimeline() {
   }
   const lanes = $("#f-lanes").value;
   const laneOf = (e) => (lanes === "type" ? e.type : (e.actors[0] || "(no actor)"));
-  const laneNames = [...new Set(events.map(laneOf))].sort();
+  const dated = events.filter((e) => e.start);
+  const laneNames = [...new Set(dated.map(laneOf))].sort();
   groups = new vis.DataSet(laneNames.map((g) => ({ id: g, content: esc(g) })));
-  items = new vis.DataSet(
-    events.filter((e) => e.start).map((e) => {
-      const label = `${e.type}: ${e.actors.slice(0, 2).join(", ")}`;
-      const item = { id: e.id, group: laneOf(e), content: esc(label), title: esc(`${e.date} — ${e.summary}`), start: e.start };
-      if (e.vague) {
-        item.end = e.end;
-        item.type = "range";
-        item.className = "vague";
-      } else {
-        item.type = "point";
-      }
-      if (e.negated) item.className = (item.className || "") + " negated";
-      return item;
-    }),
-  );
-  const options = { stack: true, zoomable: true, maxHeight: "70vh", orientation: "top" };
-  if (events.length > 1000) options.cluster = { maxItems: 5, titleTemplate: "{count} events" };
+  items = new vis.DataSet(dated.map((e) => timelineItem(e, laneOf(e))));
+  bulk = bulkWindow(dated.map((e) => Date.parse(e.start)));
   if (timeline) {
+    const drawing = nextDrawing(timeline);
     timeline.setGroups(groups);
     timeline.setItems(items);
-    timeline.fit({ animation: false });
+    if (bulk) timeline.setWindow(bulk.start, bulk.end, { animation: false });
+    await drawing;
   } else {
-    timeline = new vis.Timeline($("#timeline"), items, groups, options);
+    const options = {
+      stack: true,
+      zoomable: true,
+      maxHeight: "70vh",
+      // the lane labels scroll with the rows (without it a click that scrolls the rows
+      // into view leaves the labels beside the wrong rows)
+      verticalScroll: true,
+      orientation: "top",
+    };
+    if (events.length > 1000) options.cluster = { maxItems: 5, titleTemplate: "{count} events" };
+    // Created empty and then given its window and its items: created with `start`/`end`,
+    // vis-timeline waits about a second before its first drawing; created with the items,
+    // it first draws all of them at the fit-all scale (and leaves some stale when the
+    // window then narrows).
+    const box = $("#timeline");
+    box.style.visibility = "hidden";
+    await new Promise((resolve) => {
+      options.onInitialDrawComplete = resolve;
+      timeline = new vis.Timeline(box, new vis.DataSet(), options);
+    });
+    const drawing = nextDrawing(timeline);
+    timeline.setGroups(groups);
+    timeline.setItems(items);
+    if (bulk) timeline.setWindow(bulk.start, bulk.end, { animation: false });
+    await drawing;
+    box.style.visibility = "";
     timeline.on("select", (p) => { if (p.items.length && String(p.items[0]).startsWith("E")) showEvent(p.items[0]); });
+    timeline.on("click", clickBand);
+    keepLanesAligned(box);
+    window.annals.timeline = timeline;
   }
+  window.annals.items = items;
   // one page of the server's (10,000 events): say so when there may be more
   const capped = events.length >= 10000 ? " (the first 10,000; narrow the filters to see others)" : "";
   $("#count").textContent = `${items.length} events${capped}`;
   $("#count").dataset.n = items.length;
   return events;
+}
+
+// vis-timeline scrolls its rows itself and its lane labels with them, but the browser can
+// scroll the rows' panel natively too (bringing a clicked or focused item into view), and
+// then the labels stay put beside the wrong rows. A native scroll of the rows is handed to
+// the labels' panel, whose scroll vis-timeline follows with the rows.
+function keepLanesAligned(box) {
+  const rows = box.querySelector(".vis-panel.vis-center");
+  const labels = box.querySelector(".vis-panel.vis-left");
+  if (!rows || !labels) return;
+  rows.addEventListener("scroll", () => {
+    const d = rows.scrollTop;
+    if (!d) return;
+    rows.scrollTop = 0;
+    labels.scrollTop += d;
+  });
+}
+
+// Bands are backgrounds, which vis-timeline does not select: a click on one shows the
+// shortest band of that lane under the pointer.
+function clickBand(p) {
+  if (p.what !== "background" || p.group == null || !p.time) return;
+  const t = p.time.valueOf();
+  const hit = items
+    .get({ filter: (i) => i.type === "background" && i.group === p.group && Date.parse(i.start) <= t && t < Date.parse(i.end) })
+    .sort((a, b) => (Date.parse(a.end) - Date.parse(a.start)) - (Date.parse(b.end) - Date.parse(b.start)))[0];
+  if (hit) showEvent(hit.id);
+}
+
+function fitAll() {
+  if (timeline) timeline.fit({ animation: false });
+}
+
+function fitBulk() {
+  if (timeline && bulk) timeline.setWindow(bulk.start, bulk.end, { animation: false });
 }
 
 async function showEvent(id) {
@@ -120,32 +231,39 @@ async function showEvent(id) {
   $("#details").innerHTML = html;
 }
 
-// cytoscape (440 kB) is fetched when the network view is first opened, not with the page
+// cytoscape and its fcose layout are fetched when the network view is first opened, not
+// with the page
 let cytoscapeLoading;
-function needCytoscape() {
-  if (typeof cytoscape !== "undefined") return Promise.resolve();
-  cytoscapeLoading ||= new Promise((resolve, reject) => {
+function script(src) {
+  return new Promise((resolve, reject) => {
     const s = document.createElement("script");
-    s.src = "/assets/vendor/cytoscape.min.js";
+    s.src = src;
     s.onload = resolve;
-    s.onerror = () => reject(new Error("could not load the network view's script"));
+    s.onerror = () => reject(new Error("could not load the network view's script " + src));
     document.head.appendChild(s);
   });
+}
+function needCytoscape() {
+  cytoscapeLoading ||= (async () => {
+    await script("/assets/vendor/cytoscape.min.js");
+    await script("/assets/vendor/cytoscape-fcose.js");
+    cytoscape.use(cytoscapeFcose);
+  })();
   return cytoscapeLoading;
 }
 
 async function loadNetwork() {
   await needCytoscape();
-  const p = params();
-  p.delete("actor");
-  p.delete("q");
+  showError(null);
   let net;
   try {
-    net = await api("/api/network?" + p.toString());
+    net = await api("/api/network?" + params().toString());
   } catch (e) {
     showError(e);
     return;
   }
+  const maxW = Math.max(1, ...net.nodes.map((n) => n.events));
+  const maxE = Math.max(1, ...net.edges.map((e) => e.events));
   const elements = [
     ...net.nodes.map((n) => ({ data: { id: n.id, label: n.id, w: n.events, kind: n.kind || "" } })),
     ...net.edges.map((e, i) => ({ data: { id: "x" + i, source: e.source, target: e.target, w: e.events } })),
@@ -154,14 +272,89 @@ async function loadNetwork() {
   network = cytoscape({
     container: $("#network"),
     elements,
-    layout: { name: "cose", animate: false },
+    // node size and label size by events, edge width by events; a label is drawn only when
+    // it is at least 7 px on screen, so the busiest actors are named first and the others
+    // appear as one zooms in
     style: [
-      { selector: "node", style: { label: "data(label)", "font-size": 10, width: "mapData(w, 1, 100, 10, 60)", height: "mapData(w, 1, 100, 10, 60)", "background-color": "#4a78a8" } },
+      {
+        selector: "node",
+        style: {
+          label: "data(label)",
+          width: `mapData(w, 1, ${maxW}, 8, 56)`,
+          height: `mapData(w, 1, ${maxW}, 8, 56)`,
+          "font-size": `mapData(w, 1, ${maxW}, 10, 22)`,
+          "min-zoomed-font-size": 8,
+          "text-valign": "bottom",
+          "text-margin-y": 2,
+          "text-background-color": "#fff",
+          "text-background-opacity": 0.7,
+          "background-color": "#4a78a8",
+        },
+      },
       { selector: 'node[kind = "person"]', style: { "background-color": "#a86a4a" } },
-      { selector: "edge", style: { width: "mapData(w, 1, 20, 1, 8)", "curve-style": "bezier", "target-arrow-shape": "triangle", "line-color": "#bbb", "target-arrow-color": "#bbb" } },
+      { selector: "node:selected", style: { "border-width": 3, "border-color": "#222" } },
+      {
+        selector: "edge",
+        style: {
+          width: `mapData(w, 1, ${maxE}, 1, 9)`,
+          "curve-style": "bezier",
+          "target-arrow-shape": "triangle",
+          "line-color": "#bbb",
+          "target-arrow-color": "#bbb",
+          opacity: 0.8,
+        },
+      },
     ],
   });
+  layOut(network);
+  network.on("tap", "node", (ev) => showActorEvents(ev.target.id()).catch(showError));
+  window.annals.network = network;
   $("#count").textContent = `${net.nodes.length} actors, ${net.edges.length} relations`;
+  $("#count").dataset.n = net.nodes.length;
+}
+
+// fcose with the labels counted in each node's size, so that labels do not overlap; nodes
+// without a relation to another are set aside in a column at the right.
+function layOut(cy) {
+  const alone = cy.nodes().filter((n) => n.connectedEdges().filter((e) => e.source().id() !== e.target().id()).empty());
+  const linked = cy.elements().difference(alone);
+  if (linked.nonempty()) {
+    linked.layout({
+      name: "fcose",
+      quality: "default",
+      randomize: true,
+      animate: false,
+      nodeDimensionsIncludeLabels: true,
+      packComponents: true,
+      // busier actors push harder: without it the few large nodes (a state and its
+      // leaders) end up on top of one another (measured on the bundled corpus: with these
+      // values no two of its 66 actors' boxes, labels included, overlap)
+      nodeRepulsion: (n) => 50000 + 5000 * n.data("w"),
+      idealEdgeLength: () => 200,
+      nodeSeparation: 150,
+      fit: false,
+    }).run();
+  }
+  const box = linked.nonempty() ? linked.boundingBox() : { x2: 0, y1: 0 };
+  alone.forEach((n, i) => n.position({ x: box.x2 + 120 + 160 * Math.floor(i / 20), y: box.y1 + 30 * (i % 20) }));
+  cy.fit(undefined, 20);
+}
+
+// A node's events (with the page's other filters) listed in the evidence panel.
+async function showActorEvents(name) {
+  const p = params();
+  p.set("actor", name);
+  p.set("limit", "200");
+  const events = await api("/api/events?" + p.toString());
+  let html = `<h2>${esc(name)}</h2><p>${events.length}${events.length === 200 ? "+" : ""} events</p><ul class="actor-events">`;
+  for (const e of events) html += `<li><a href="#" data-event="${esc(e.id)}">${esc(e.date)} · ${esc(label(e))}</a></li>`;
+  $("#details").innerHTML = html + "</ul>";
+  for (const a of document.querySelectorAll("#details a[data-event]")) {
+    a.addEventListener("click", (ev) => {
+      ev.preventDefault();
+      showEvent(a.dataset.event);
+    });
+  }
 }
 
 async function loadReader() {
@@ -216,6 +409,8 @@ async function init() {
     showView(active);
   });
   $("#doc-select").addEventListener("change", () => loadReader().catch(showError));
+  $("#fit-all").addEventListener("click", fitAll);
+  $("#fit-bulk").addEventListener("click", fitBulk);
   const events = await loadTimeline();
   // the type filter offers the types of the whole chronology (the first load is unfiltered)
   for (const t of [...new Set((events || []).map((e) => e.type))].sort()) $("#f-type").add(new Option(t, t));

@@ -77,6 +77,16 @@ const ASSETS: &[(&str, &str, &[u8])] = &[
         "text/javascript; charset=utf-8",
         include_bytes!("../assets/vendor/cytoscape.min.js"),
     ),
+    (
+        "vendor/cytoscape-fcose.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../assets/vendor/cytoscape-fcose.js"),
+    ),
+    (
+        "favicon.svg",
+        "image/svg+xml",
+        include_bytes!("../assets/favicon.svg"),
+    ),
 ];
 
 /// Database work one request may do.
@@ -207,6 +217,7 @@ pub fn router(db: &Path) -> Result<Router, WebError> {
     });
     Ok(Router::new()
         .route("/", get(|| async { asset("index.html") }))
+        .route("/favicon.ico", get(|| async { asset("favicon.svg") }))
         .route(
             "/assets/{*name}",
             get(|UrlPath(name): UrlPath<String>| async move { asset(&name) }),
@@ -378,6 +389,8 @@ fn event_json(r: &annals_store::TimelineRow) -> Value {
 const EVENT_PARAMS: &[&str] = &[
     "actor", "type", "from", "to", "q", "source", "limit", "offset",
 ];
+/// The network takes the timeline's filters (the page applies the same ones to both views).
+const NETWORK_PARAMS: &[&str] = &["actor", "type", "from", "to", "q", "source", "limit"];
 /// Events per page: the default, and the most one request may ask for.
 const EVENTS_PAGE: (usize, usize) = (10_000, 10_000);
 const CLAIMS_PAGE: (usize, usize) = (100, 1000);
@@ -386,6 +399,11 @@ const LIST_PAGE: (usize, usize) = (1000, 10_000);
 const TEXT_PAGE: (usize, usize) = (256 << 10, 1 << 20);
 const SEARCH_PAGE: (usize, usize) = (100, 100);
 const NETWORK_EDGES: (usize, usize) = (1000, 5000);
+
+/// The `actor` parameter (one name or alias) as the filter's list of actors.
+fn actor_param(q: &Params) -> Vec<String> {
+    q.get("actor").map(|a| vec![a.clone()]).unwrap_or_default()
+}
 
 fn view_filter(
     s: &AppState,
@@ -410,7 +428,7 @@ fn view_filter(
 
 async fn events(State(s): State<Shared>, Query(q): Query<Params>) -> ApiResult {
     check_params(&q, EVENT_PARAMS)?;
-    let actors: Vec<String> = q.get("actor").map(|a| vec![a.clone()]).unwrap_or_default();
+    let actors = actor_param(&q);
     let mut filter = view_filter(&s, &q, &actors)?;
     let p = page(&q, EVENTS_PAGE.0, EVENTS_PAGE.1)?;
     filter.limit = Some(p.limit);
@@ -572,8 +590,9 @@ async fn search(State(s): State<Shared>, Query(q): Query<Params>) -> ApiResult {
 
 /// Who acted on whom: nodes are actors, edges agent → target weighted by events.
 async fn network(State(s): State<Shared>, Query(q): Query<Params>) -> ApiResult {
-    check_params(&q, &["from", "to", "type", "limit"])?;
-    let filter = view_filter(&s, &q, &[])?;
+    check_params(&q, NETWORK_PARAMS)?;
+    let actors = actor_param(&q);
+    let filter = view_filter(&s, &q, &actors)?;
     let p = page(&q, NETWORK_EDGES.0, NETWORK_EDGES.1)?;
     let net = with_store(&s, move |store| Ok(store.network(&filter, p.limit)?)).await?;
     json(json!({

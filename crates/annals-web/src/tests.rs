@@ -151,6 +151,21 @@ async fn api_answers_and_refuses() {
         serde_json::json!({"source": "USSR", "target": "Japan", "events": 1})
     );
     assert_eq!(v["nodes"].as_array().unwrap().len(), 2, "{body}");
+    // the network takes the timeline's filters: an actor by alias, words, a period
+    let nodes = |body: &str| {
+        let v: serde_json::Value = serde_json::from_str(body).unwrap();
+        v["nodes"].as_array().unwrap().len()
+    };
+    let (st, body) = get(addr, "/api/network?actor=Moscow&q=vetoed").await;
+    assert_eq!((st, nodes(&body)), (200, 2), "{body}");
+    let (st, body) = get(addr, "/api/network?actor=Egypt").await;
+    assert_eq!((st, nodes(&body)), (200, 0), "{body}");
+    let (st, body) = get(addr, "/api/network?from=1956").await;
+    assert_eq!((st, nodes(&body)), (200, 0), "{body}");
+    // the page's icon is there (a browser asks for it on every load)
+    let (st, _) = get(addr, "/favicon.ico").await;
+    assert_eq!(st, 200);
+    assert_eq!(get(addr, "/assets/favicon.svg").await.0, 200);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
