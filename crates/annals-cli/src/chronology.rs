@@ -130,7 +130,13 @@ fn build_into(
             let name = f.display().to_string();
             let bytes = std::fs::read(f).with_context(|| format!("{name}: cannot read"))?;
             let text = annals_ingest::from_bytes(&name, bytes)?;
-            let sha = sha256_hex(text.as_bytes());
+            // the document's key: its bytes, and the document date it was read against
+            // when one was given (the same text read with another `--dct` is another
+            // extraction)
+            let sha = match &dct {
+                None => sha256_hex(text.as_bytes()),
+                Some(d) => format!("{}@dct={d}", sha256_hex(text.as_bytes())),
+            };
             if build.has_document(&sha)? {
                 unchanged += 1;
                 pb.inc(1);
@@ -143,6 +149,8 @@ fn build_into(
             for w in &rec.warnings {
                 pb.suspend(|| eprintln!("annals: warning: {}: {w}", rec.name));
             }
+            // an edited file (or one read against another --dct) replaces its earlier version
+            build.remove_other_versions(&rec.name, &rec.sha256)?;
             build.add(&rec)?;
             added += 1;
             pb.inc(1);

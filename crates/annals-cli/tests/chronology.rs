@@ -407,3 +407,49 @@ fn exports_parse_and_carry_evidence() {
     }
     std::fs::remove_dir_all(&d).ok();
 }
+
+/// An edited file replaces its earlier version (its events are not counted twice), and the
+/// same text read against another `--dct` is extracted again, not reported unchanged.
+#[test]
+fn an_edited_file_replaces_its_earlier_version() {
+    let d = scratch("edited");
+    let db = db_arg(&d.join("a.db"));
+    let doc = d.join("note.txt");
+    let doc = doc.to_str().unwrap();
+    let dates = |db: &str| -> Vec<String> {
+        ok(&annals(&["timeline", "--db", db, "--format", "tsv"]))
+            .lines()
+            .skip(1)
+            .map(|l| l.split('\t').nth(1).unwrap().to_string())
+            .collect()
+    };
+    std::fs::write(
+        doc,
+        "Note\n\nOn March 3, 1956, Japan protested to the Soviet Union.\n",
+    )
+    .unwrap();
+    ok(&annals(&["build", doc, "--db", &db]));
+    std::fs::write(
+        doc,
+        "Note\n\nOn March 4, 1956, Japan protested to the Soviet Union.\n",
+    )
+    .unwrap();
+    let o = annals(&["build", doc, "--db", &db]);
+    ok(&o);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("holds 1 documents, 1 events"));
+    assert_eq!(dates(&db), ["1956-03-04"]);
+
+    // "Tuesday" is read toward the document date
+    std::fs::write(
+        doc,
+        "Note\n\nOn Tuesday, Japan protested to the Soviet Union.\n",
+    )
+    .unwrap();
+    ok(&annals(&["build", doc, "--db", &db, "--dct", "1956-05-10"]));
+    assert_eq!(dates(&db), ["1956-05-08"]);
+    let o = annals(&["build", doc, "--db", &db, "--dct", "1957-05-10"]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("1 document(s) added, 0 unchanged"));
+    assert_eq!(dates(&db), ["1957-05-07"]);
+    let o = annals(&["build", doc, "--db", &db, "--dct", "1957-05-10"]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("0 document(s) added, 1 unchanged"));
+}

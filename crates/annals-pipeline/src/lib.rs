@@ -555,7 +555,7 @@ impl Pipeline {
     }
 
     /// Everything annals extracts from one document's text, at input offsets. `sha256` is
-    /// the text's hash (the store's document key).
+    /// the store's document key (the text's hash; see `DocumentRecord::sha256`).
     pub fn analyze(&mut self, name: &str, text: &str, sha256: String) -> DocumentRecord {
         let mut rec = analyze(name, text, sha256, &mut self.knowledge, self.dct);
         if rec.dct.is_none() && rec.events.is_empty() {

@@ -235,6 +235,10 @@ pub struct DocumentRecord {
     /// The document's text, as read (evidence is shown from it).
     pub text: String,
     pub bytes: usize,
+    /// The document's key: the SHA-256 of its text, followed by `@dct=DATE` when the build
+    /// gave a document date (the same text read against another date is another
+    /// extraction). A build skips a file whose key is stored and replaces the other
+    /// versions stored under its name.
     pub sha256: String,
     pub dct: Option<String>,
     pub segments: Vec<(String, usize, usize)>,
@@ -1144,6 +1148,53 @@ impl Build<'_> {
     }
 
     /// Whether a document with these bytes is already stored.
+    /// Removes the documents stored under `name` whose key is not `sha256` — the earlier
+    /// versions of a file that changed (or was read against another `--dct`) — with
+    /// everything extracted from them: their segments, dates, mentions, citations and
+    /// claims, and the events no other document's claim still tells. Returns how many
+    /// documents went. Without it an edited file would be stored twice and its events
+    /// counted twice.
+    ///
+    /// An event another document also tells stays, with the date, summary and participants
+    /// it was first stored with.
+    pub fn remove_other_versions(&self, name: &str, sha256: &str) -> Result<usize, StoreError> {
+        let ids: Vec<i64> = {
+            let mut stmt = self
+                .tx
+                .prepare("SELECT id FROM documents WHERE name = ? AND sha256 != ?")
+                .map_err(self.e())?;
+            let rows = stmt
+                .query_map(params![name, sha256], |r| r.get(0))
+                .map_err(self.e())?;
+            rows.collect::<Result<_, _>>().map_err(self.e())?
+        };
+        for id in &ids {
+            self.tx
+                .execute_batch(&format!(
+                    "CREATE TEMP TABLE IF NOT EXISTS gone(id INTEGER PRIMARY KEY);
+                     DELETE FROM temp.gone;
+                     INSERT INTO temp.gone SELECT DISTINCT event FROM claims WHERE doc = {id};
+                     DELETE FROM claims WHERE doc = {id};
+                     DELETE FROM temp.gone WHERE id IN (SELECT event FROM claims);
+                     DELETE FROM participants WHERE event IN temp.gone;
+                     DELETE FROM search WHERE kind = 'event' AND ref IN temp.gone;
+                     UPDATE events SET rival_of = NULL WHERE rival_of IN temp.gone;
+                     DELETE FROM events WHERE id IN temp.gone;
+                     DELETE FROM search WHERE kind = 'document' AND ref = {id};
+                     DELETE FROM mentions WHERE doc = {id};
+                     DELETE FROM citations WHERE doc = {id};
+                     UPDATE citations SET reference = NULL
+                       WHERE reference IN (SELECT id FROM bibliography WHERE doc = {id});
+                     DELETE FROM bibliography WHERE doc = {id};
+                     DELETE FROM timexes WHERE doc = {id};
+                     DELETE FROM segments WHERE doc = {id};
+                     DELETE FROM documents WHERE id = {id};"
+                ))
+                .map_err(self.e())?;
+        }
+        Ok(ids.len())
+    }
+
     pub fn has_document(&self, sha256: &str) -> Result<bool, StoreError> {
         let n: i64 = self
             .tx

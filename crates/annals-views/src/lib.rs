@@ -29,6 +29,19 @@ pub enum ViewError {
 /// Filters as people give them: names or aliases become canonical entities ("Moscow" →
 /// USSR), partial dates the start (`from`) or the end (`to`) of their period. The message of
 /// an error says what was wrong, for a command line or an HTTP 400.
+/// The event types of the built-in lexicon (`data/events.toml`), read once: a type filter
+/// outside them is a typo, not a question with no answer.
+fn event_types() -> &'static [String] {
+    static TYPES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    TYPES.get_or_init(|| {
+        annals_events::Lexicon::builtin()
+            .types()
+            .iter()
+            .map(|t| t.name.clone())
+            .collect()
+    })
+}
+
 pub fn filter(
     gazetteer: &annals_entities::Gazetteer,
     actors: &[String],
@@ -42,6 +55,15 @@ pub fn filter(
         if annals_store::partial_date_start(d).is_none() {
             return Err(format!(
                 "invalid date {d:?} (expected YYYY, YYYY-MM or YYYY-MM-DD)"
+            ));
+        }
+    }
+    if let Some(k) = kind {
+        let types = event_types();
+        if !types.iter().any(|t| t == k) {
+            return Err(format!(
+                "unknown event type {k:?} (the types are: {})",
+                types.join(", ")
             ));
         }
     }

@@ -313,31 +313,81 @@ async function loadNetwork() {
   $("#count").dataset.n = net.nodes.length;
 }
 
-// fcose with the labels counted in each node's size, so that labels do not overlap; nodes
-// without a relation to another are set aside in a column at the right.
+// fcose with the labels counted in each node's size, then a pass that moves apart the nodes
+// whose boxes (labels included) still overlap; nodes without a relation to another are set
+// aside in a column at the right. fcose draws random numbers: a seeded generator makes the
+// same network come out the same way every time.
 function layOut(cy) {
   const alone = cy.nodes().filter((n) => n.connectedEdges().filter((e) => e.source().id() !== e.target().id()).empty());
   const linked = cy.elements().difference(alone);
   if (linked.nonempty()) {
-    linked.layout({
-      name: "fcose",
-      quality: "default",
-      randomize: true,
-      animate: false,
-      nodeDimensionsIncludeLabels: true,
-      packComponents: true,
-      // busier actors push harder: without it the few large nodes (a state and its
-      // leaders) end up on top of one another (measured on the bundled corpus: with these
-      // values no two of its 66 actors' boxes, labels included, overlap)
-      nodeRepulsion: (n) => 50000 + 5000 * n.data("w"),
-      idealEdgeLength: () => 200,
-      nodeSeparation: 150,
-      fit: false,
-    }).run();
+    seeded(1956, () =>
+      linked.layout({
+        name: "fcose",
+        quality: "default",
+        randomize: true,
+        animate: false,
+        nodeDimensionsIncludeLabels: true,
+        packComponents: true,
+        // busier actors push harder: without it the few large nodes (a state and its
+        // leaders) end up on top of one another
+        nodeRepulsion: (n) => 50000 + 5000 * n.data("w"),
+        idealEdgeLength: () => 200,
+        nodeSeparation: 150,
+        fit: false,
+      }).run());
+    separate(linked.nodes());
   }
   const box = linked.nonempty() ? linked.boundingBox() : { x2: 0, y1: 0 };
   alone.forEach((n, i) => n.position({ x: box.x2 + 120 + 160 * Math.floor(i / 20), y: box.y1 + 30 * (i % 20) }));
   cy.fit(undefined, 20);
+}
+
+// Runs `f` with Math.random replaced by a seeded generator (mulberry32).
+function seeded(seed, f) {
+  const random = Math.random;
+  let a = seed;
+  Math.random = () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  try {
+    return f();
+  } finally {
+    Math.random = random;
+  }
+}
+
+// Moves apart, a little at a time, every two nodes whose boxes (node and label) overlap: the
+// lighter one goes, along the shorter way out. Stops when none overlap (or after 60 rounds).
+function separate(nodes) {
+  const list = nodes.toArray();
+  for (let round = 0; round < 60; round++) {
+    const boxes = list.map((n) => n.boundingBox({ includeLabels: true, includeNodes: true }));
+    let moved = false;
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const a = boxes[i], b = boxes[j];
+        const dx = Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1);
+        const dy = Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1);
+        if (dx <= 0 || dy <= 0) continue;
+        const [light, , lb, hb] = list[i].data("w") < list[j].data("w") ? [list[i], list[j], a, b] : [list[j], list[i], b, a];
+        const p = light.position();
+        if (dx < dy) {
+          const dir = (lb.x1 + lb.x2) < (hb.x1 + hb.x2) ? -1 : 1;
+          light.position({ x: p.x + dir * (dx + 4), y: p.y });
+        } else {
+          const dir = (lb.y1 + lb.y2) < (hb.y1 + hb.y2) ? -1 : 1;
+          light.position({ x: p.x, y: p.y + dir * (dy + 4) });
+        }
+        boxes[list.indexOf(light)] = light.boundingBox({ includeLabels: true, includeNodes: true });
+        moved = true;
+      }
+    }
+    if (!moved) return;
+  }
 }
 
 // A node's events (with the page's other filters) listed in the evidence panel.

@@ -129,6 +129,12 @@ async fn api_answers_and_refuses() {
     let (st, body) = get(addr, "/api/events?from=1955-13").await;
     assert_eq!(st, 400);
     assert!(body.contains("invalid date"), "{body}");
+    let (st, body) = get(addr, "/api/events?type=sgn").await;
+    assert_eq!(st, 400);
+    assert!(
+        body.contains("unknown event type") && body.contains("sign"),
+        "{body}"
+    );
     let (st, body) = get(addr, "/api/events?colour=red").await;
     assert_eq!(st, 400);
     assert!(body.contains("unknown parameter"), "{body}");
