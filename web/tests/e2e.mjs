@@ -84,6 +84,12 @@ async function count(page) {
   return Number(await page.getAttribute("#count", "data-n"));
 }
 
+// Opens the network view and waits until it is drawn.
+async function showNetwork(page) {
+  await page.click("nav button[data-view=network]");
+  await page.waitForFunction(() => /actors/.test(document.querySelector("#count").textContent), null, { timeout: 15000 });
+}
+
 // How many pairs of the `k` busiest actors of the network overlap, node and label boxes
 // (`Infinity`: all of them).
 function overlappingLabels(page, k) {
@@ -205,8 +211,7 @@ test("a filter narrows the list", async () => {
 
 test("the network and the reader render", async () => {
   const { page } = await open(corpusUrl);
-  await page.click("nav button[data-view=network]");
-  await page.waitForFunction(() => /actors/.test(document.querySelector("#count").textContent), null, { timeout: 10000 });
+  await showNetwork(page);
   await page.click("nav button[data-view=reader]");
   await page.waitForSelector("#reader mark.timex", { timeout: 10000 });
   await page.close();
@@ -321,8 +326,7 @@ test("a long vague date is shaded behind its lane's points, and a click on it sh
 
 test("the network takes the page's filters; a click on an actor lists its events", async () => {
   const { page, problems } = await open(corpusUrl);
-  await page.click("nav button[data-view=network]");
-  await page.waitForFunction(() => /actors/.test(document.querySelector("#count").textContent), null, { timeout: 15000 });
+  await showNetwork(page);
   const everyone = await (await fetch(corpusUrl + "api/network")).json();
   assert.equal(await page.evaluate(() => window.annals.network.nodes().length), everyone.nodes.length);
   assert.equal(await overlappingLabels(page, Infinity), 0, "two actors overlap (node or label)");
@@ -353,8 +357,7 @@ test("the network takes the page's filters; a click on an actor lists its events
 
 test("no console error and no failed request in any view", async () => {
   const { page, problems } = await open(corpusUrl);
-  await page.click("nav button[data-view=network]");
-  await page.waitForFunction(() => /actors/.test(document.querySelector("#count").textContent), null, { timeout: 15000 });
+  await showNetwork(page);
   await page.click("nav button[data-view=reader]");
   await page.waitForSelector("#reader mark.timex", { timeout: 10000 });
   await page.click("nav button[data-view=timeline]");

@@ -220,6 +220,7 @@ impl Model {
         repair::perfect_across_adverbials(&mut out);
         repair::coordinated_past(&mut out);
         repair::compound_with_case(&mut out);
+        repair::clause_after_fronted_date(&mut out);
         out
     }
 }

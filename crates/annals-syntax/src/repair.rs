@@ -98,6 +98,57 @@ pub(crate) fn compound_with_case(words: &mut [Word<'_>]) {
     }
 }
 
+/// A clause after a fronted date or reference that the parser made the sentence's root:
+/// "In telegram 2487, April 1, Allison reported …" (root "1", "reported" its `parataxis`).
+/// A verb with its own subject, hanging by `parataxis` from a root that is a number or a
+/// noun, after it, is the root; the date is its oblique, and the root's adverbials and
+/// punctuation go with the verb.
+pub(crate) fn clause_after_fronted_date(words: &mut [Word<'_>]) {
+    let Some(r) = words.iter().position(|w| w.head.is_none()) else {
+        return;
+    };
+    if !matches!(words[r].upos, Upos::NUM | Upos::NOUN | Upos::PROPN) {
+        return;
+    }
+    let has_subject = |words: &[Word<'_>], v: usize| {
+        words
+            .iter()
+            .any(|w| w.head == Some(v) && matches!(w.deprel, "nsubj" | "nsubj:pass"))
+    };
+    let Some(v) = (r + 1..words.len()).find(|&k| {
+        words[k].head == Some(r)
+            && words[k].deprel == "parataxis"
+            && words[k].upos == Upos::VERB
+            && words[k].feats.contains("VerbForm=Fin")
+            && has_subject(words, k)
+    }) else {
+        return;
+    };
+    // the root must read as a date or a time: a number, or a noun with a number in it
+    let numeric = words[r].upos == Upos::NUM
+        || words
+            .iter()
+            .any(|w| w.head == Some(r) && w.upos == Upos::NUM && w.deprel == "nummod");
+    if !numeric {
+        return;
+    }
+    for (k, w) in words.iter_mut().enumerate() {
+        if k != v
+            && w.head == Some(r)
+            && matches!(w.deprel, "obl" | "advmod" | "advcl" | "punct" | "parataxis")
+        {
+            w.head = Some(v);
+        }
+    }
+    words[v].head = None;
+    words[v].deprel = "root";
+    words[r].head = Some(v);
+    let case = words
+        .iter()
+        .any(|w| w.head == Some(r) && w.deprel == "case");
+    words[r].deprel = if case { "obl" } else { "obl:unmarked" };
+}
+
 /// The participle that verb "have" at `h` is the auxiliary of, when the parser split them:
 /// a past form after it, attached to it as conjunct or complement without a subject or a
 /// conjunction of its own, with only adverbials, a date or commas between; and "have"
@@ -199,6 +250,22 @@ mod tests {
         // "had" with an object of its own stays the verb
         let t = tree("The Embassy had no instructions and waited.");
         assert_eq!(of(&t, "had").2, "root", "{t:?}");
+    }
+
+    #[test]
+    fn a_clause_after_a_fronted_date_is_the_root() {
+        // the parser makes "1" the root of this one (and gets the shorter "In telegram
+        // 2487, April 1, Allison reported that …" right)
+        let text = "In telegram 2487, April 1, 1955, Allison reported learning from Shigemitsu \
+                    that the Cabinet had decided to send the Foreign Minister to the United States.";
+        let t = tree(text);
+        assert_eq!(of(&t, "reported").2, "root", "{t:?}");
+        assert_eq!(of(&t, "Allison").1.as_deref(), Some("reported"));
+        assert_eq!(of(&t, "learning").1.as_deref(), Some("reported"), "{t:?}");
+        // the date hangs from the verb, as its oblique
+        let date = t.iter().find(|x| x.0 == "1").unwrap();
+        assert_eq!(date.1.as_deref(), Some("reported"), "{t:?}");
+        assert!(date.2.starts_with("obl"), "{t:?}");
     }
 
     #[test]
