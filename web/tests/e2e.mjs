@@ -107,7 +107,7 @@ function overlappingLabels(page, k) {
   }, k);
 }
 
-let corpusUrl, bigUrl, bandsUrl;
+let corpusUrl, bigUrl, bandsUrl, crowdUrl;
 
 before(async () => {
   assert.ok(existsSync(BIN), `no annals binary at ${BIN}; run cargo build --release`);
@@ -136,9 +136,32 @@ before(async () => {
   );
   const bandsDb = join(work, "bands.db");
   build(bandsDb, [bands]);
+  // a network of ~200 actors: protests between people named by title, a few busy ones
+  const syl = ["ka", "to", "mi", "ra", "no", "be", "lu", "sa", "vi", "do", "ze", "ro", "ta", "ni", "go", "pe", "li", "mo", "ha", "ku"];
+  let seed = 7; // mulberry32
+  const rnd = (n) => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) % n;
+  };
+  const cap = (w) => w[0].toUpperCase() + w.slice(1);
+  const people = new Set();
+  while (people.size < 200) people.add(`${cap(syl[rnd(20)] + syl[rnd(20)])} ${cap(syl[rnd(20)] + syl[rnd(20)] + syl[rnd(20)])}`);
+  const who = [...people];
+  const protests = [];
+  for (let i = 0; i < 600; i++) {
+    const a = who[rnd(3) ? rnd(40) : rnd(200)], b = who[rnd(200)];
+    if (a !== b) protests.push(`On ${months[i % 12]} ${1 + (i % 28)}, ${1950 + Math.floor(i / 12)}, Ambassador ${a} protested to Ambassador ${b}.`);
+  }
+  const crowd = join(work, "crowd.txt");
+  writeFileSync(crowd, "Protests\n\n" + protests.join("\n\n") + "\n");
+  const crowdDb = join(work, "crowd.db");
+  build(crowdDb, [crowd]);
   corpusUrl = await serve(corpus);
   bigUrl = await serve(bigDb);
   bandsUrl = await serve(bandsDb);
+  crowdUrl = await serve(crowdDb);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"],
@@ -351,6 +374,34 @@ test("the network takes the page's filters; a click on an actor lists its events
   assert.equal(listed, api.length);
   await page.locator("#details .actor-events a").first().click();
   await page.waitForSelector("#details .evidence", { timeout: 10000 });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("a network of 200 actors: the labels drawn do not overlap, the busiest are named", async () => {
+  const { page, problems } = await open(crowdUrl);
+  const t0 = Date.now();
+  await showNetwork(page);
+  const ms = Date.now() - t0;
+  const r = await page.evaluate(() => {
+    const cy = window.annals.network;
+    // a label is drawn when it is at least 8 px on screen (min-zoomed-font-size)
+    const shown = cy.nodes().filter((n) => parseFloat(n.style("font-size")) * cy.zoom() >= 8);
+    const boxes = shown.map((n) => n.renderedBoundingBox({ includeNodes: false, includeLabels: true }));
+    let overlaps = 0;
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i], b = boxes[j];
+        if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) overlaps++;
+      }
+    const busiest = cy.nodes().sort((a, b) => b.data("w") - a.data("w")).slice(0, 5).map((n) => n.id());
+    return { nodes: cy.nodes().length, shown: shown.map((n) => n.id()), overlaps, busiest };
+  });
+  console.log(`${r.nodes} actors: network drawn in ${ms} ms, ${r.shown.length} labels at first sight`);
+  assert.ok(r.nodes > 150, `${r.nodes} actors`);
+  assert.equal(r.overlaps, 0, "labels drawn on top of one another");
+  assert.ok(r.shown.length >= 10 && r.shown.length < r.nodes / 2, `${r.shown.length} labels shown`);
+  for (const b of r.busiest) assert.ok(r.shown.includes(b), `${b}, among the busiest, is not named`);
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -283,7 +283,7 @@ async function loadNetwork() {
           width: `mapData(w, 1, ${maxW}, 8, 56)`,
           height: `mapData(w, 1, ${maxW}, 8, 56)`,
           "font-size": `mapData(w, 1, ${maxW}, 10, 22)`,
-          "min-zoomed-font-size": 8,
+          "min-zoomed-font-size": MIN_LABEL_PX,
           "text-valign": "bottom",
           "text-margin-y": 2,
           "text-background-color": "#fff",
@@ -341,7 +341,17 @@ function layOut(cy) {
   const box = linked.nonempty() ? linked.boundingBox() : { x2: 0, y1: 0 };
   alone.forEach((n, i) => n.position({ x: box.x2 + 120 + 160 * Math.floor(i / 20), y: box.y1 + 30 * (i % 20) }));
   cy.fit(undefined, 20);
+  // in a large network not every overlap can go; those of the labels drawn at this zoom
+  // (the busier actors') must
+  for (let pass = 0; pass < 3; pass++) {
+    const shown = linked.nodes().filter((n) => parseFloat(n.style("font-size")) * cy.zoom() >= MIN_LABEL_PX);
+    if (!separate(shown)) break;
+    cy.fit(undefined, 20);
+  }
 }
+
+// Labels smaller than this on screen are not drawn (cytoscape's min-zoomed-font-size).
+const MIN_LABEL_PX = 8;
 
 // Runs `f` with Math.random replaced by a seeded generator (mulberry32).
 function seeded(seed, f) {
@@ -360,12 +370,15 @@ function seeded(seed, f) {
   }
 }
 
-// Moves apart, a little at a time, every two nodes whose boxes (node and label) overlap: the
-// lighter one goes, along the shorter way out. Stops when none overlap (or after 60 rounds).
+// Moves apart, a little at a time, every two nodes whose boxes (node and label) overlap:
+// each goes half the way out, along the axis where the overlap is smaller. Stops when none
+// overlap (or after 100 rounds). Returns whether it moved any.
 function separate(nodes) {
   const list = nodes.toArray();
-  for (let round = 0; round < 60; round++) {
-    const boxes = list.map((n) => n.boundingBox({ includeLabels: true, includeNodes: true }));
+  const boxOf = (n) => n.boundingBox({ includeLabels: true, includeNodes: true });
+  let any = false;
+  for (let round = 0; round < 100; round++) {
+    const boxes = list.map(boxOf);
     let moved = false;
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length; j++) {
@@ -373,21 +386,21 @@ function separate(nodes) {
         const dx = Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1);
         const dy = Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1);
         if (dx <= 0 || dy <= 0) continue;
-        const [light, , lb, hb] = list[i].data("w") < list[j].data("w") ? [list[i], list[j], a, b] : [list[j], list[i], b, a];
-        const p = light.position();
-        if (dx < dy) {
-          const dir = (lb.x1 + lb.x2) < (hb.x1 + hb.x2) ? -1 : 1;
-          light.position({ x: p.x + dir * (dx + 4), y: p.y });
-        } else {
-          const dir = (lb.y1 + lb.y2) < (hb.y1 + hb.y2) ? -1 : 1;
-          light.position({ x: p.x, y: p.y + dir * (dy + 4) });
+        // a goes toward its side of b, b toward the other
+        const horizontal = dx < dy;
+        const side = horizontal ? Math.sign(a.x1 + a.x2 - b.x1 - b.x2) || 1 : Math.sign(a.y1 + a.y2 - b.y1 - b.y2) || 1;
+        const step = (horizontal ? dx : dy) / 2 + 2;
+        for (const [k, dir] of [[i, side], [j, -side]]) {
+          const p = list[k].position();
+          list[k].position(horizontal ? { x: p.x + dir * step, y: p.y } : { x: p.x, y: p.y + dir * step });
+          boxes[k] = boxOf(list[k]);
         }
-        boxes[list.indexOf(light)] = light.boundingBox({ includeLabels: true, includeNodes: true });
-        moved = true;
+        moved = any = true;
       }
     }
-    if (!moved) return;
+    if (!moved) return any;
   }
+  return any;
 }
 
 // A node's events (with the page's other filters) listed in the evidence panel.
