@@ -144,6 +144,9 @@ pub struct Linker {
     titles: AhoCorasick,
     /// Surname → people whose names end with it.
     surnames: HashMap<String, Vec<usize>>,
+    /// An institution's name without its state's adjective, lower case ("foreign office",
+    /// from "Japanese Foreign Office") → (state, institution) for every state that has one.
+    local: HashMap<String, Vec<(usize, usize)>>,
 }
 
 /// Per-document state of the linker: who was named last, for short names, and the date
@@ -161,6 +164,11 @@ pub struct DocState {
     /// Dates stated in the text being linked, by byte offset (in order): a mention after
     /// one is at its date ("In 1905, Russia …"); before the first, at `when`.
     pub dated: Vec<(usize, Span)>,
+    /// The state the document is written in (its dateline's place: "Tokyo" → Japan), set
+    /// by the caller: "the Foreign Office" of a telegram from Tokyo is Japan's.
+    pub setting: Option<usize>,
+    /// How often each state has been named so far (by name, metonym or adjective).
+    named_states: HashMap<usize, u32>,
 }
 
 /// Head nouns of institutions' names: "the Council", written alone, is the council the
@@ -186,6 +194,38 @@ const INSTITUTION_HEADS: &[&str] = &[
     "Presidium",
     "Politburo",
 ];
+
+/// Institutions' names without their state's adjective: "Japanese Foreign Office" (an alias
+/// of the Japanese Ministry of Foreign Affairs, of state Japan, whose adjective is
+/// "Japanese") gives "foreign office" → (Japan, the ministry). Only names the automaton
+/// also matches alone (a metonym such as the United Kingdom's "Foreign Office") are
+/// looked up; the others are never found bare.
+fn local_institutions(g: &Gazetteer) -> HashMap<String, Vec<(usize, usize)>> {
+    let mut out: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
+    for (i, e) in g.entities().iter().enumerate() {
+        if e.kind != EntityKind::Organization {
+            continue;
+        }
+        let Some(st) = e.state.as_deref().and_then(|n| g.index(n)) else {
+            continue;
+        };
+        for a in std::iter::once(&e.id).chain(&e.aliases) {
+            for adj in &g.get(st).adjectives {
+                let Some(rest) = a
+                    .strip_prefix(adj.as_str())
+                    .and_then(|r| r.strip_prefix(' '))
+                else {
+                    continue;
+                };
+                let v = out.entry(rest.to_lowercase()).or_default();
+                if !v.contains(&(st, i)) {
+                    v.push((st, i));
+                }
+            }
+        }
+    }
+    out
+}
 
 /// Does the word at `i` follow the article "the"?
 fn after_the(text: &str, i: usize) -> bool {
@@ -363,6 +403,44 @@ impl Linker {
             patterns,
             titles,
             surnames,
+            local: local_institutions(g),
+        }
+    }
+
+    /// The entity a bare institution's name means in this document, when the one it was
+    /// matched to (`chosen`, e.g. the United Kingdom for "Foreign Office") is a state and
+    /// another state has an institution of that name ("Japanese Foreign Office"): the
+    /// institution of the document's own state; else that of the state the document has
+    /// named more often than `chosen` so far; else `chosen`.
+    fn local_choice(
+        &self,
+        g: &Gazetteer,
+        name: &str,
+        chosen: usize,
+        doc: &DocState,
+        named: &HashMap<usize, u32>,
+    ) -> usize {
+        let Some(cands) = self.local.get(&name.to_lowercase()) else {
+            return chosen;
+        };
+        if g.get(chosen).kind != EntityKind::State || cands.iter().any(|&(_, e)| e == chosen) {
+            return chosen;
+        }
+        if let Some(s) = doc.setting {
+            if let Some(&(_, e)) = cands.iter().find(|&&(st, _)| st == s) {
+                return e;
+            }
+            if s == chosen {
+                return chosen;
+            }
+        }
+        let count = |s: usize| named.get(&s).copied().unwrap_or(0);
+        match cands
+            .iter()
+            .max_by_key(|&&(st, _)| (count(st), std::cmp::Reverse(st)))
+        {
+            Some(&(st, e)) if count(st) > count(chosen) => e,
+            _ => chosen,
         }
     }
 
@@ -371,12 +449,22 @@ impl Linker {
     /// blocks of one document.
     pub fn find(&self, g: &mut Gazetteer, text: &str, doc: &mut DocState) -> Vec<Mention> {
         let mut out: Vec<Mention> = Vec::new();
+        // the states named so far, this block's mentions counted as they come
+        let mut named = doc.named_states.clone();
         for m in self.names.find_iter(text) {
             let (s, e) = (m.start(), m.end());
             if !boundary_ok(text, s, e) {
                 continue;
             }
-            let p = *choose(g, &self.patterns[m.pattern().as_usize()], doc.date_at(s));
+            let mut p = *choose(g, &self.patterns[m.pattern().as_usize()], doc.date_at(s));
+            let local = self.local_choice(g, &text[s..e], p.entity, doc, &named);
+            if local != p.entity {
+                // the document's own "Foreign Office": a name of that ministry here
+                p = Pattern {
+                    entity: local,
+                    via: Via::Name,
+                };
+            }
             if p.via == Via::Role {
                 // "the Soviet representative": the adjective must qualify a role noun
                 let rest = text[e..].trim_start();
@@ -395,6 +483,9 @@ impl Linker {
                     continue;
                 }
             }
+            if g.get(p.entity).kind == EntityKind::State {
+                *named.entry(p.entity).or_default() += 1;
+            }
             out.push(Mention {
                 start: s,
                 end: e,
@@ -402,6 +493,7 @@ impl Linker {
                 via: p.via,
             });
         }
+        doc.named_states = named;
         // people named by a title the gazetteer lacks
         let known = out.len();
         for m in self.titles.find_iter(text) {
@@ -625,6 +717,40 @@ mod tests {
                 ("Soviet", "USSR")
             ]
         );
+    }
+
+    /// "The Foreign Office" is the United Kingdom's in London, and the ministry of the state
+    /// a document is written in or talks about elsewhere.
+    #[test]
+    fn a_bare_institution_is_the_documents_own() {
+        let mut g = Gazetteer::builtin();
+        let l = Linker::new(&g);
+        let japan = g.index("Japan").unwrap();
+        let uk = g.index("United Kingdom").unwrap();
+        let mut at = |text: &str, setting: Option<usize>| {
+            let mut d = DocState {
+                setting,
+                ..DocState::default()
+            };
+            let ms = l.find(&mut g, text, &mut d);
+            let m = ms
+                .iter()
+                .find(|m| &text[m.start..m.end] == "Foreign Office")
+                .unwrap();
+            g.get(m.entity).id.clone()
+        };
+        let text = "Tani said the Foreign Office would reply.";
+        assert_eq!(
+            at(text, Some(japan)),
+            "Japanese Ministry of Foreign Affairs"
+        );
+        assert_eq!(at(text, Some(uk)), "United Kingdom");
+        // no setting (or one without such a ministry): the state named more often so far
+        let text = "Japan and the Soviet Union met; Japan asked the Foreign Office.";
+        assert_eq!(at(text, None), "Japanese Ministry of Foreign Affairs");
+        let text = "Britain told the Foreign Office.";
+        assert_eq!(at(text, None), "United Kingdom");
+        assert_eq!(at("The Foreign Office agreed.", None), "United Kingdom");
     }
 
     #[test]

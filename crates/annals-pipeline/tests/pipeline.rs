@@ -367,3 +367,24 @@ fn a_paragraph_of_megabytes_is_read_in_pieces_with_its_offsets() {
     let last = protests.iter().max_by_key(|e| e.evidence.0).unwrap();
     assert_eq!(last.date, "1953-06-08"); // i = 5999: June 8, 1953
 }
+
+/// "The Foreign Office" of a telegram from Tokyo is Japan's ministry, not Britain (whose
+/// metonym the words are); in one from London it stays Britain.
+#[test]
+fn the_foreign_office_is_the_one_of_the_telegrams_place() {
+    let from = |place: &str| {
+        let text = format!(
+            "Telegram From the Embassy to the Department of State\n{place}, July 8, 1955—4 p.m.\n\n\
+             The Foreign Office has asked permission to quote from the aide-mémoire.\n\nAllison\n"
+        );
+        let rec = run(&text);
+        let at = text.find("Foreign Office has").unwrap();
+        rec.mentions
+            .iter()
+            .find(|m| m.start == at)
+            .map(|m| m.entity.name.clone())
+            .unwrap()
+    };
+    assert_eq!(from("Tokyo"), "Japanese Ministry of Foreign Affairs");
+    assert_eq!(from("London"), "United Kingdom");
+}
