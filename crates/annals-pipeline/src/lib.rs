@@ -47,6 +47,69 @@ fn dates_stated(timexes: &[Timex]) -> Vec<(usize, annals_entities::mentions::Spa
         .collect()
 }
 
+/// Papers a ministry and its missions send each other: "telegram 2501 from Tokyo" is from
+/// the writer's own embassy in Tokyo, not from Japan.
+const MISSION_TRAFFIC: &[&str] = &["telegram", "despatch", "dispatch", "airgram", "cable"];
+
+/// Is mention `m` the city of a mission's paper ("telegram 2501 from Tokyo", "despatch 1169
+/// from Tokyo", "telegram to Tokyo", "Embtel 366 from Tokyo")? A metonym after "from"/"to"
+/// after such a noun (and its number): the place the paper came from or went to, which
+/// names no actor.
+fn mission_place(text: &str, m: &annals_entities::Mention) -> bool {
+    if m.via != annals_entities::Via::Metonym {
+        return false;
+    }
+    let before = &text[..m.start];
+    let mut words = before
+        .rsplit(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty());
+    if !matches!(words.next(), Some("from" | "to")) {
+        return false;
+    }
+    for w in words.take(3) {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let w = w.strip_suffix('s').unwrap_or(&w);
+        if MISSION_TRAFFIC.contains(&w) {
+            return true;
+        }
+        // the paper's number ("2501", "No. 12", "Niact 366") may stand between
+        if !(w.chars().any(|c| c.is_ascii_digit()) || w == "no") {
+            return false;
+        }
+    }
+    false
+}
+
+/// The city of a mission's paper never stands for the city's state, which neither sent nor
+/// received it. The city a paper went to stands for the mission there ("telegram 55 to
+/// Tokyo": the Embassy in Tokyo, when the gazetteer knows one by that name), a recipient;
+/// the city a paper came from stands for nobody ("Allison reported in telegram 409 from
+/// Tokyo": the sender is the clause's subject, and word order would make the mission a
+/// target).
+fn missions_for_cities(
+    g: &Gazetteer,
+    text: &str,
+    mentions: Vec<annals_entities::Mention>,
+) -> Vec<annals_entities::Mention> {
+    mentions
+        .into_iter()
+        .filter_map(|mut m| {
+            if !mission_place(text, &m) {
+                return Some(m);
+            }
+            if text[..m.start].trim_end().ends_with("from") {
+                return None;
+            }
+            let mission = g.lookup(&format!("Embassy in {}", &text[m.start..m.end]))?;
+            m.entity = mission;
+            m.via = annals_entities::Via::Name;
+            Some(m)
+        })
+        .collect()
+}
+
 /// The state an entity is or acts for.
 fn state_of(g: &Gazetteer, i: usize) -> Option<usize> {
     let e = g.get(i);
@@ -706,6 +769,7 @@ fn analyze(
                 continue;
             }
             let mentions = k.linker.find(&mut k.gazetteer, &clean.text, &mut doc);
+            let mentions = missions_for_cities(&k.gazetteer, &clean.text, mentions);
             if block.kind == BlockKind::Dateline && doc.setting.is_none() {
                 // the place a document is written in is its state's: "the Foreign Office"
                 // of a telegram from Tokyo is Japan's

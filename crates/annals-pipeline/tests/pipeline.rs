@@ -388,3 +388,40 @@ fn the_foreign_office_is_the_one_of_the_telegrams_place() {
     assert_eq!(from("Tokyo"), "Japanese Ministry of Foreign Affairs");
     assert_eq!(from("London"), "United Kingdom");
 }
+
+/// The city of a telegram is the mission's place, not the city's state: "telegram 2501 from
+/// Tokyo" is no act of Japan's, "telegram 55 to Tokyo" goes to the Embassy in Tokyo.
+#[test]
+fn a_telegrams_city_is_no_actor() {
+    let text = "Editorial Note\n\n\
+        In telegram 2501 from Tokyo, April 4, 1955, the Ambassador complained that he had been \
+        embarrassed by a leak.\n\n\
+        In reply, the Department stated in telegram 55 to Tokyo, July 9, 1955, that the contents \
+        should not be attributed to the United States.\n";
+    let rec = run(text);
+    let complained = at(&rec, text, "complained");
+    assert!(!complained.is_empty());
+    for e in &complained {
+        let all: Vec<&str> = names(&e.agents)
+            .into_iter()
+            .chain(names(&e.targets))
+            .collect();
+        assert!(!all.contains(&"Japan"), "{all:?}");
+    }
+    let stated = at(&rec, text, "stated in telegram");
+    assert_eq!(stated.len(), 1);
+    assert!(
+        names(&stated[0].targets).contains(&"US Embassy in Japan"),
+        "{:?}",
+        names(&stated[0].targets)
+    );
+    // the city a paper went to is marked as the embassy there; the one it came from names
+    // nobody
+    let to = text.find("Tokyo, July").unwrap();
+    assert!(rec
+        .mentions
+        .iter()
+        .any(|m| m.start == to && m.entity.name == "US Embassy in Japan"));
+    let from = text.find("Tokyo, April").unwrap();
+    assert!(rec.mentions.iter().all(|m| m.start != from));
+}
