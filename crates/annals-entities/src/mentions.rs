@@ -195,6 +195,15 @@ const INSTITUTION_HEADS: &[&str] = &[
     "Politburo",
 ];
 
+/// The state entity `i` is, or acts for.
+fn state_of(g: &Gazetteer, i: usize) -> Option<usize> {
+    let e = g.get(i);
+    if e.kind == EntityKind::State {
+        return Some(i);
+    }
+    e.state.as_deref().and_then(|s| g.index(s))
+}
+
 /// Institutions' names without their state's adjective: "Japanese Foreign Office" (an alias
 /// of the Japanese Ministry of Foreign Affairs, of state Japan, whose adjective is
 /// "Japanese") gives "foreign office" → (Japan, the ministry). Only names the automaton
@@ -407,6 +416,23 @@ impl Linker {
         }
     }
 
+    /// The institution `name` ("Cabinet") of the document's own state, else of the state it
+    /// has named most (at least once), when that state has one ("Japanese Cabinet").
+    fn local_institution(&self, name: &str, doc: &DocState) -> Option<usize> {
+        let cands = self.local.get(&name.to_lowercase())?;
+        if let Some(s) = doc.setting {
+            if let Some(&(_, e)) = cands.iter().find(|&&(st, _)| st == s) {
+                return Some(e);
+            }
+        }
+        let count = |s: usize| doc.named_states.get(&s).copied().unwrap_or(0);
+        cands
+            .iter()
+            .filter(|&&(st, _)| count(st) > 0)
+            .max_by_key(|&&(st, _)| (count(st), std::cmp::Reverse(st)))
+            .map(|&(_, e)| e)
+    }
+
     /// The entity a bare institution's name means in this document, when the one it was
     /// matched to (`chosen`, e.g. the United Kingdom for "Foreign Office") is a state and
     /// another state has an institution of that name ("Japanese Foreign Office"): the
@@ -483,8 +509,9 @@ impl Linker {
                     continue;
                 }
             }
-            if g.get(p.entity).kind == EntityKind::State {
-                *named.entry(p.entity).or_default() += 1;
+            // a state counts when it is named, and when one of its people or offices is
+            if let Some(st) = state_of(g, p.entity) {
+                *named.entry(st).or_default() += 1;
             }
             out.push(Mention {
                 start: s,
@@ -566,7 +593,16 @@ impl Linker {
                     let next = text[word_end..].trim_start();
                     let ends =
                         !next.starts_with("of ") && !next.starts_with(|c: char| c.is_uppercase());
-                    if let Some(&e) = doc.last_institution.get(w).filter(|_| ends) {
+                    // else, one no institution named before stands for: that of the
+                    // document's own state ("the Cabinet" of a telegram from Tokyo)
+                    let own = || {
+                        INSTITUTION_HEADS
+                            .contains(&w)
+                            .then(|| self.local_institution(w, doc))
+                            .flatten()
+                    };
+                    let found = doc.last_institution.get(w).copied().or_else(own);
+                    if let Some(e) = found.filter(|_| ends) {
                         extra.push(Mention {
                             start: i,
                             end: word_end,

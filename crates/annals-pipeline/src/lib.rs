@@ -83,11 +83,11 @@ fn mission_place(text: &str, m: &annals_entities::Mention) -> bool {
 }
 
 /// The city of a mission's paper never stands for the city's state, which neither sent nor
-/// received it. The city a paper went to stands for the mission there ("telegram 55 to
-/// Tokyo": the Embassy in Tokyo, when the gazetteer knows one by that name), a recipient;
-/// the city a paper came from stands for nobody ("Allison reported in telegram 409 from
-/// Tokyo": the sender is the clause's subject, and word order would make the mission a
-/// target).
+/// received it, but for the mission there ("telegram 55 to Tokyo", "Telegram 2632 from
+/// Tokyo, April 14": the Embassy in Tokyo, when the gazetteer knows one by that name), else
+/// for nobody. The mission is the paper's sender or recipient; where a verb tells the event
+/// ("Allison submitted … in telegram 409 from Tokyo") word order may still make the sender
+/// a target.
 fn missions_for_cities(
     g: &Gazetteer,
     text: &str,
@@ -98,9 +98,6 @@ fn missions_for_cities(
         .filter_map(|mut m| {
             if !mission_place(text, &m) {
                 return Some(m);
-            }
-            if text[..m.start].trim_end().ends_with("from") {
-                return None;
             }
             let mission = g.lookup(&format!("Embassy in {}", &text[m.start..m.end]))?;
             m.entity = mission;

@@ -369,28 +369,43 @@ fn a_paragraph_of_megabytes_is_read_in_pieces_with_its_offsets() {
 }
 
 /// "The Foreign Office" of a telegram from Tokyo is Japan's ministry, not Britain (whose
-/// metonym the words are); in one from London it stays Britain.
+/// metonym the words are), and "the Cabinet" Japan's; in one from London the Foreign
+/// Office stays Britain.
 #[test]
 fn the_foreign_office_is_the_one_of_the_telegrams_place() {
     let from = |place: &str| {
         let text = format!(
             "Telegram From the Embassy to the Department of State\n{place}, July 8, 1955—4 p.m.\n\n\
-             The Foreign Office has asked permission to quote from the aide-mémoire.\n\nAllison\n"
+             The Foreign Office has asked permission to quote from the aide-mémoire. \
+             The Cabinet will meet tomorrow.\n\nAllison\n"
         );
         let rec = run(&text);
-        let at = text.find("Foreign Office has").unwrap();
-        rec.mentions
-            .iter()
-            .find(|m| m.start == at)
-            .map(|m| m.entity.name.clone())
-            .unwrap()
+        let linked = |w: &str| {
+            let at = text.find(w).unwrap();
+            rec.mentions
+                .iter()
+                .find(|m| m.start == at)
+                .map(|m| m.entity.name.clone())
+        };
+        (
+            linked("Foreign Office has").unwrap(),
+            linked("Cabinet will"),
+        )
     };
-    assert_eq!(from("Tokyo"), "Japanese Ministry of Foreign Affairs");
-    assert_eq!(from("London"), "United Kingdom");
+    // "the Cabinet", no cabinet named before: the one of the telegram's state
+    assert_eq!(
+        from("Tokyo"),
+        (
+            "Japanese Ministry of Foreign Affairs".to_string(),
+            Some("Japanese Cabinet".to_string())
+        )
+    );
+    assert_eq!(from("London").0, "United Kingdom");
 }
 
 /// The city of a telegram is the mission's place, not the city's state: "telegram 2501 from
-/// Tokyo" is no act of Japan's, "telegram 55 to Tokyo" goes to the Embassy in Tokyo.
+/// Tokyo" is no act of Japan's (it is the Embassy's), "telegram 55 to Tokyo" goes to the
+/// Embassy in Tokyo.
 #[test]
 fn a_telegrams_city_is_no_actor() {
     let text = "Editorial Note\n\n\
@@ -415,13 +430,14 @@ fn a_telegrams_city_is_no_actor() {
         "{:?}",
         names(&stated[0].targets)
     );
-    // the city a paper went to is marked as the embassy there; the one it came from names
-    // nobody
-    let to = text.find("Tokyo, July").unwrap();
-    assert!(rec
-        .mentions
-        .iter()
-        .any(|m| m.start == to && m.entity.name == "US Embassy in Japan"));
-    let from = text.find("Tokyo, April").unwrap();
-    assert!(rec.mentions.iter().all(|m| m.start != from));
+    // the city a paper went to or came from is marked as the embassy there
+    for at in [
+        text.find("Tokyo, July").unwrap(),
+        text.find("Tokyo, April").unwrap(),
+    ] {
+        assert!(rec
+            .mentions
+            .iter()
+            .any(|m| m.start == at && m.entity.name == "US Embassy in Japan"));
+    }
 }
