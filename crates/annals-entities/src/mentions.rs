@@ -195,15 +195,6 @@ const INSTITUTION_HEADS: &[&str] = &[
     "Politburo",
 ];
 
-/// The state entity `i` is, or acts for.
-fn state_of(g: &Gazetteer, i: usize) -> Option<usize> {
-    let e = g.get(i);
-    if e.kind == EntityKind::State {
-        return Some(i);
-    }
-    e.state.as_deref().and_then(|s| g.index(s))
-}
-
 /// Institutions' names without their state's adjective: "Japanese Foreign Office" (an alias
 /// of the Japanese Ministry of Foreign Affairs, of state Japan, whose adjective is
 /// "Japanese") gives "foreign office" → (Japan, the ministry). Only names the automaton
@@ -510,7 +501,7 @@ impl Linker {
                 }
             }
             // a state counts when it is named, and when one of its people or offices is
-            if let Some(st) = state_of(g, p.entity) {
+            if let Some(st) = g.state_of(p.entity) {
                 *named.entry(st).or_default() += 1;
             }
             out.push(Mention {

@@ -107,15 +107,6 @@ fn missions_for_cities(
         .collect()
 }
 
-/// The state an entity is or acts for.
-fn state_of(g: &Gazetteer, i: usize) -> Option<usize> {
-    let e = g.get(i);
-    if e.kind == annals_entities::EntityKind::State {
-        return Some(i);
-    }
-    e.state.as_deref().and_then(|s| g.index(s))
-}
-
 /// The date a dateline states ("Tokyo, August 30, 1956—11 a.m." → 1956-08-30): the
 /// document's creation time.
 pub fn dateline_date(timexes: &[Timex]) -> Option<jiff::civil::Date> {
@@ -770,9 +761,7 @@ fn analyze(
             if block.kind == BlockKind::Dateline && doc.setting.is_none() {
                 // the place a document is written in is its state's: "the Foreign Office"
                 // of a telegram from Tokyo is Japan's
-                doc.setting = mentions
-                    .iter()
-                    .find_map(|m| state_of(&k.gazetteer, m.entity));
+                doc.setting = mentions.iter().find_map(|m| k.gazetteer.state_of(m.entity));
             }
             for m in &mentions {
                 let (a, b) = map(m.start, m.end);
