@@ -1683,17 +1683,20 @@ mod tests {
 
     #[test]
     fn a_speech_act_and_not_its_content() {
-        let (ev, moved, g) = read(
-            "Shigemitsu replied that the Cabinet had decided to send him to Washington.",
-            &[],
-        );
-        assert_eq!(ev.len(), 1, "{ev:?}");
+        let text = "Shigemitsu replied that the Cabinet had decided to send him to Washington.";
+        let (ev, moved, g) = read(text, &[]);
+        // the reply is the event; what he reports the Cabinet did is his claim, not an act
+        // of his, and "send him to Washington" is the decision's content, no event at all
+        assert_eq!(ev.len(), 2, "{ev:?}");
         assert_eq!(ev[0].kind, "statement");
         assert_eq!(names(&g, &ev[0].agents), ["Shigemitsu Mamoru", "Japan"]);
         assert_eq!(
             (ev[0].date.as_str(), ev[0].date_source),
             ("1955-04-02", DateSource::Document)
         );
+        assert_eq!(&text[ev[1].trigger.clone().unwrap()], "decided");
+        assert_eq!(names(&g, &ev[1].agents), ["Japanese Cabinet", "Japan"]);
+        assert_eq!(ev[1].sources, ["Shigemitsu Mamoru"]);
         assert!(moved.is_none());
     }
 
