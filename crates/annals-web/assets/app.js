@@ -109,11 +109,16 @@ async function loadTimeline() {
   showError(null);
   let events;
   try {
-    events = await api("/api/events?" + params().toString());
+    const query = params().toString();
+    // the first, unfiltered load takes the answer index.html asked for while the scripts loaded
+    const early = window.annalsFirstEvents;
+    window.annalsFirstEvents = null;
+    events = (early && !query && (await early)) || (await api("/api/events?" + query));
   } catch (e) {
     showError(e);
     return;
   }
+  performance.mark("annals:events-fetched");
   const lanes = $("#f-lanes").value;
   const laneOf = (e) => (lanes === "type" ? e.type : (e.actors[0] || "(no actor)"));
   const dated = events.filter((e) => e.start);
@@ -148,11 +153,13 @@ async function loadTimeline() {
       options.onInitialDrawComplete = resolve;
       timeline = new vis.Timeline(box, new vis.DataSet(), options);
     });
+    performance.mark("annals:timeline-created");
     const drawing = nextDrawing(timeline);
     timeline.setGroups(groups);
     timeline.setItems(items);
     if (bulk) timeline.setWindow(bulk.start, bulk.end, { animation: false });
     await drawing;
+    performance.mark("annals:items-drawn");
     box.style.visibility = "";
     timeline.on("select", (p) => { if (p.items.length && String(p.items[0]).startsWith("E")) showEvent(p.items[0]); });
     timeline.on("click", clickBand);
