@@ -255,7 +255,11 @@ pub fn clause_events(
         let merged = !agents.is_empty() && previous.as_ref() == Some(&agents);
         let speaker = agents.first().map(|&a| gazetteer.get(a).id.clone());
         let (clock, date_span, moves) = tree.clock_of(i, &owners, dates, clock);
-        let act = tree.act(i, agents, lexicon, voices, previous.as_deref());
+        let mut act = tree.act(i, agents, lexicon, voices);
+        if merged {
+            // "Allison stressed … and pointed as well to …": one turn
+            act = None;
+        }
         if act.is_some() || merged {
             if moves {
                 moved = Some(clock.clone());
@@ -290,6 +294,21 @@ pub fn clause_events(
 /// names its agent: the subject, or a passive's by-agent ("was signed … by Ben-Gurion,
 /// Pineau and Dean"), not the words before it. None when the trigger is no verb or its
 /// agent is not named.
+/// Whether the verb at `trigger` is a relative clause whose subject is its relative pronoun
+/// ("any State which signed …"): its agent is that noun, named or not, never a name the
+/// words before it hold.
+pub fn relative_subject(
+    input: &ClauseInput<'_>,
+    gazetteer: &Gazetteer,
+    trigger: &Range<usize>,
+) -> bool {
+    let tree = Tree::new(input, gazetteer);
+    token_at(input.sentence, trigger.start).is_some_and(|i| {
+        tree.child(i, &["nsubj"])
+            .is_some_and(|subj| tree.antecedent(i, subj).is_some())
+    })
+}
+
 pub fn roles_at(
     input: &ClauseInput<'_>,
     gazetteer: &Gazetteer,
@@ -552,8 +571,7 @@ impl<'a> Tree<'a> {
     }
 
     /// The act main-clause predicate `i` performs, if it is one: a predicate of the lexicon
-    /// (or framed by a verb that only frames it), with agents, not the same speaker going on
-    /// (`previous`: the agents of the sentence's last event), not what someone else will,
+    /// (or framed by a verb that only frames it), with agents, not what someone else will,
     /// would or should do, nor what a paper says a state does or believes ("Japan will seek
     /// …", "Japan recognizes …") — the sender's own present is an act ("Recommend …",
     /// "Embassy concurs").
@@ -563,7 +581,6 @@ impl<'a> Tree<'a> {
         agents: Vec<usize>,
         lexicon: &'l Lexicon,
         voices: &Voices,
-        previous: Option<&[usize]>,
     ) -> Option<Act<'l>> {
         let ty = self
             .by_doing(i, lexicon)
@@ -571,8 +588,7 @@ impl<'a> Tree<'a> {
             .or_else(|| self.light(i, lexicon))
             .or_else(|| self.support(i, lexicon))
             .or_else(|| self.not_taken_up(i, lexicon))?;
-        // "Allison stressed … and pointed as well to …": one turn
-        if agents.is_empty() || previous == Some(agents.as_slice()) {
+        if agents.is_empty() {
             return None;
         }
         let (negated, modality) = self.polarity(i);
@@ -709,6 +725,15 @@ impl<'a> Tree<'a> {
                 // who acts in the clause sent it
                 if let Some(v) = self.s.tokens[noun].head.and_then(|h| self.clause_verb(h)) {
                     agents = self.agents(v, voices);
+                }
+            }
+            if targets.is_empty() {
+                // a paper of one side of the correspondence goes to the other
+                let sender = agents.first();
+                if sender.is_some_and(|a| voices.counterpart.contains(a)) {
+                    targets = voices.first.clone();
+                } else if sender.is_some_and(|a| voices.first.contains(a)) {
+                    targets = voices.counterpart.clone();
                 }
             }
             targets.retain(|x| !agents.contains(x));
@@ -901,9 +926,14 @@ impl<'a> Tree<'a> {
                 return Some(j);
             }
             if !matches!(t.upos, Upos::PROPN | Upos::NUM | Upos::VERB) {
-                return self.numbered_document_before(r);
+                break;
             }
-            j = t.head?;
+            // at the root ("… enclosed with despatch 1169 from Tokyo, April 5": the parser
+            // hung "from Tokyo" on the verb), the words before the date may still name it
+            match t.head {
+                Some(h) => j = h,
+                None => break,
+            }
         }
         self.numbered_document_before(r)
     }
@@ -1127,24 +1157,82 @@ impl<'a> Tree<'a> {
                 .find(|&k| self.deprel(k) == "case")
                 .map(|k| self.lower(k));
             match (self.deprel(c), case.as_deref()) {
-                ("nmod:poss", _) | ("nmod", Some("from" | "by")) => {
-                    agents.extend(self.entities(c, voices))
-                }
-                ("nmod", Some("to")) => targets.extend(self.entities(c, voices)),
+                ("nmod:poss", _) => agents.extend(self.entities(c, voices)),
+                ("nmod", Some("from" | "by")) => agents.extend(self.post(c, voices)),
+                ("nmod", Some("to")) => targets.extend(self.post(c, voices)),
                 ("acl", _) => targets.extend(self.targets(c, voices)),
                 _ => {}
             }
         }
+        if agents.is_empty() && targets.is_empty() {
+            // "despatch 1169 from Tokyo": the parser may hang the route on the verb
+            (agents, targets) = self.route_after(noun, voices);
+        }
         (agents, targets)
+    }
+
+    /// The "from X" / "to X" right after a cited paper and its number ("despatch 1169 from
+    /// Tokyo"), whatever the parser attached them to.
+    fn route_after(&self, noun: usize, voices: &Voices) -> (Vec<usize>, Vec<usize>) {
+        let toks = &self.s.tokens;
+        let mut k = noun + 1;
+        while k < toks.len() && (toks[k].upos == Upos::NUM || self.deprel(k) == "flat") {
+            k += 1;
+        }
+        if k + 1 >= toks.len() || toks[k + 1].upos != Upos::PROPN {
+            return (Vec::new(), Vec::new());
+        }
+        match self.lower(k).as_str() {
+            "from" => (self.post(k + 1, voices), Vec::new()),
+            "to" => (Vec::new(), self.post(k + 1, voices)),
+            _ => (Vec::new(), Vec::new()),
+        }
+    }
+
+    /// Who a paper's origin or destination `c` names: in a foreign service's traffic a
+    /// capital ("from Tokyo", "to Moscow") stands for the document's own mission there (the
+    /// Embassy in Japan of a telegram between the Department and that Embassy), not for the
+    /// host government, nor anyone else; otherwise the entities it names.
+    fn post(&self, c: usize, voices: &Voices) -> Vec<usize> {
+        let found = self.entities(c, voices);
+        let span = self.phrase(c);
+        let capital = self.mentions.iter().any(|m| {
+            m.start >= span.start && m.end <= span.end && m.via == annals_entities::Via::Metonym
+        });
+        if !capital {
+            return found;
+        }
+        let mission = found.iter().find_map(|&st| {
+            let host = &self.gazetteer.get(st).id;
+            voices
+                .first
+                .iter()
+                .chain(&voices.counterpart)
+                .copied()
+                .find(|&e| {
+                    let org = self.gazetteer.get(e);
+                    org.kind == EntityKind::Organization
+                        && self.gazetteer.state_of(e) != Some(st)
+                        && org.id.ends_with(&format!(" in {host}"))
+                })
+        });
+        // with no mission there known, the capital names no sender: the clause's agent may
+        mission
+            .map(|m| self.with_state(vec![m]))
+            .unwrap_or_default()
     }
 
     /// Does verb `i` open a content clause with "that" ("; that State had agreed")?
     fn that_clause(&self, i: usize) -> bool {
-        self.s.tokens[i].upos == Upos::VERB
-            && self
-                .s
-                .children(i)
-                .any(|k| self.deprel(k) == "mark" && self.lower(k) == "that")
+        self.s.tokens[i].upos == Upos::VERB && self.opens_with_that(i)
+    }
+
+    /// Does the clause headed by `i` (a verb, or the adjective or noun of a copula) open
+    /// with the subordinator "that"?
+    fn opens_with_that(&self, i: usize) -> bool {
+        self.s
+            .children(i)
+            .any(|k| self.deprel(k) == "mark" && self.lower(k) == "that")
     }
 
     /// The first conjunct of the coordination `i` belongs to (`i` itself if none).
@@ -1177,6 +1265,11 @@ impl<'a> Tree<'a> {
                 continue;
             }
             if matches!(base, "ccomp" | "xcomp" | "csubj" | "acl") {
+                return None;
+            }
+            // "estimated that … but that the sum would be smaller this year": a clause
+            // opened by "that" is content, whatever relation the parser gave it
+            if self.opens_with_that(j) {
                 return None;
             }
             // "his statement to Dulles in 1951": a date inside an argument dates that
@@ -1366,6 +1459,9 @@ impl<'a> Tree<'a> {
             return by.map(|a| self.entities(a, voices)).unwrap_or_default();
         }
         if let Some(subj) = self.child(i, &["nsubj"]) {
+            if let Some(h) = self.antecedent(i, subj) {
+                return self.entities(h, voices);
+            }
             return self.entities(subj, voices);
         }
         match self.s.tokens[i].head {
@@ -1377,6 +1473,18 @@ impl<'a> Tree<'a> {
             // Taylor and I called on him")
             None => self.names_before(i, voices),
             _ => Vec::new(),
+        }
+    }
+
+    /// The noun a relative clause's pronoun subject stands for ("any State which signed"):
+    /// the head of relative clause `i`, when its subject `subj` is "which", "who", "that".
+    fn antecedent(&self, i: usize, subj: usize) -> Option<usize> {
+        let relative = self.s.tokens[subj].feat("PronType") == Some("Rel")
+            || matches!(self.lower(subj).as_str(), "which" | "who" | "that");
+        if relative && self.deprel(i) == "acl:relcl" {
+            self.s.tokens[i].head
+        } else {
+            None
         }
     }
 
@@ -1794,6 +1902,69 @@ mod tests {
         let sent = sent.unwrap_or_else(|| panic!("{ev:?}"));
         assert_eq!(sent.kind, "statement");
         assert_eq!(names(&g, &sent.agents)[0], "John M. Allison");
+    }
+
+    #[test]
+    fn a_despatch_from_a_capital_is_the_missions_to_the_other_side() {
+        // a telegram of the Department to the Embassy in Japan: "from Tokyo" is the Embassy,
+        // not the Japanese government, and its paper goes to the Department
+        let text = "Text of the note and of the reply are enclosed with despatch 1169 from Tokyo, April 5.";
+        let (ev, _, g) = read_as(text, &[("April 5", "1955-04-05")], |g| Voices {
+            first: vec![
+                g.index("US Department of State").unwrap(),
+                g.index("United States").unwrap(),
+            ],
+            counterpart: vec![g.index("US Embassy in Japan").unwrap()],
+            ..Voices::default()
+        });
+        let sent = ev.iter().find(|e| e.date == "1955-04-05");
+        let sent = sent.unwrap_or_else(|| panic!("{ev:?}"));
+        assert_eq!(sent.kind, "statement");
+        assert_eq!(
+            names(&g, &sent.agents),
+            ["US Embassy in Japan", "United States"]
+        );
+        assert_eq!(names(&g, &sent.targets), ["US Department of State"]);
+    }
+
+    #[test]
+    fn a_that_clause_joined_by_but_is_content_and_its_date_not_the_speakers() {
+        let text = "Tani estimated that the loans had reached Japan last year but that the sum would be smaller this year.";
+        let (ev, moved, g) = read(
+            text,
+            &[("last year", "1954-06-01"), ("this year", "1955-06-01")],
+        );
+        let said = ev.iter().find(|e| e.kind == "statement");
+        let said = said.unwrap_or_else(|| panic!("{ev:?}"));
+        assert_eq!(names(&g, &said.agents)[0], "Tani Masayuki");
+        // the estimate is dated by the document, not by the year it speaks of
+        assert_eq!(
+            (said.date.as_str(), said.date_source),
+            ("1955-04-02", DateSource::Document)
+        );
+        assert!(moved.is_none());
+    }
+
+    #[test]
+    fn a_relative_pronoun_subject_is_its_antecedent() {
+        let text = "Japan will be prepared to conclude with any State which signed the Declaration a treaty.";
+        let mut g = Gazetteer::builtin();
+        let mentions = Linker::new(&g).find(&mut g, text, &mut DocState::default());
+        let parse = annals_syntax::Model::builtin().parse_sentence(text, 0..text.len());
+        let input = ClauseInput {
+            text,
+            sentence: &parse,
+            mentions: &mentions,
+            dates: &[],
+        };
+        let at = |w: &str| {
+            let i = text.find(w).unwrap();
+            i..i + w.len()
+        };
+        // "which" is "any State", no actor the gazetteer knows: not Japan, named before it
+        assert!(relative_subject(&input, &g, &at("signed")));
+        assert!(roles_at(&input, &g, &Voices::default(), &at("signed")).is_none());
+        assert!(!relative_subject(&input, &g, &at("conclude")));
     }
 
     #[test]

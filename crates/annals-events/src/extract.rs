@@ -1070,6 +1070,10 @@ fn repair_roles(
             }
         }
         let roles = crate::clause::roles_at(&input, gazetteer, voices, &tr);
+        if roles.is_none() && crate::clause::relative_subject(&input, gazetteer, &tr) {
+            // "any State which signed …": the unnamed antecedent acts, not the names before
+            ev.agents.clear();
+        }
         if roles.is_none() {
             // no named agent: the targets word order found, but only in the trigger's own
             // clause

@@ -99,6 +99,10 @@ struct Narrative {
     day_ref: Option<Cal>,
     /// The quarter the text is reporting on ("third-quarter profit ... a year earlier").
     quarter_ref: Option<Cal>,
+    /// The last day the text stated, even one after the document date (which `day_ref`
+    /// does not follow): what "the same date", "that day" name ("the note sent April 3,
+    /// and the reply of the same date", in a telegram of April 2's editorial summary).
+    said_day: Option<Cal>,
 }
 
 impl Narrative {
@@ -370,6 +374,9 @@ impl Tagger {
     /// the writer's future: a memorandum does not narrate its future ("to be completed by
     /// December 31, 1957" is a plan, not the story's clock).
     fn advance(&mut self, c: &Cal) {
+        if c.year.is_some() && c.day.is_some() && c.modifier.is_none() {
+            self.narrative.said_day = Some(Cal { tod: None, ..*c });
+        }
         if self.editorial {
             // an editor's note is written long after the document: no future to guard
             self.narrative.update(c);
@@ -617,7 +624,12 @@ impl Tagger {
                     t.anchor = Some(Anchor::Present);
                     return Some(t);
                 }
-                let Some((r, anchor)) = self.reference(*unit, *dct) else {
+                // "the same date", "that day", "later that day": the day just stated
+                let same_day = (*unit == Unit::Day && *offset == 0 && !*dct)
+                    .then_some(self.narrative.said_day)
+                    .flatten()
+                    .map(|c| (c, Anchor::Narrative { value: c.value() }));
+                let Some((r, anchor)) = same_day.or_else(|| self.reference(*unit, *dct)) else {
                     t.value = match unit {
                         Unit::Year => "XXXX".into(),
                         Unit::Month => "XXXX-XX".into(),

@@ -684,6 +684,32 @@ fn archival_phrases_of_time() {
 }
 
 #[test]
+fn the_same_date_is_the_day_just_stated_even_after_the_document_date() {
+    // an editor's summary inside a telegram of April 2 tells what followed it: April 3 does
+    // not move the narrative past the document date, but "the same date" and "that day" are
+    // still April 3 and August 19
+    let mut t = Tagger::new();
+    t.set_dct(Some(parse_dct("1955-04-02").unwrap()));
+    let text = "The note sent to Shigemitsu, April 3, and his reply of the same date are \
+                enclosed. Notes were exchanged August 19, 1955, and entered into force that day.";
+    let got: Vec<_> = t
+        .tag(text, Role::Narrative)
+        .into_iter()
+        .map(|x| (text[x.start..x.end].to_string(), x.value))
+        .collect();
+    let got: Vec<_> = got.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("April 3", "1955-04-03"),
+            ("the same date", "1955-04-03"),
+            ("August 19, 1955", "1955-08-19"),
+            ("that day", "1955-08-19"),
+        ]
+    );
+}
+
+#[test]
 fn a_reference_list_tags_only_its_notes() {
     let mut t = Tagger::new();
     let text = "A. NSC 5429/5 [Footnote 2: Dated December 22, 1954; printed in Foreign \
