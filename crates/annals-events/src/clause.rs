@@ -600,6 +600,11 @@ impl<'a> Tree<'a> {
         if (modality.is_some() || present) && !own {
             return None;
         }
+        // "I shall forward our combined views": the sender's plan, not yet an act ("I would
+        // recommend", a telegram's way of recommending, is one)
+        if own && modality == Some("intention") {
+            return None;
+        }
         let mut ty = &lexicon.types()[ty];
         let named = |n: &str| lexicon.named(n);
         let mut negated = negated;

@@ -1184,6 +1184,13 @@ fn document_sentence(
         }
     }
     let sources = sources_of(text, s, block.citations, block.quote_source);
+    let block_start = block.sentences.first().map_or(s.start, |f| f.start);
+    if cites_the_sentence_before(said) {
+        if let Some(prev) = out.last_mut().filter(|p| p.evidence.start >= block_start) {
+            cited_by(prev, found, s.end);
+            return;
+        }
+    }
     for mut ev in found {
         // the sentence's sources, then the speaker a reported act is claimed by
         let by = std::mem::replace(&mut ev.sources, sources.clone());
@@ -1208,6 +1215,34 @@ fn document_sentence(
                 }
             }
             None => out.push(ev),
+        }
+    }
+}
+
+/// A sentence wholly in parentheses ("(Telegram 2027 to Tokyo, April 4; ibid.)"): the
+/// editor citing the paper the sentence before reports, not another act.
+fn cites_the_sentence_before(said: &str) -> bool {
+    said.starts_with('(') && said.trim_end_matches([']', '.', ' ']).ends_with(')')
+}
+
+/// Event `prev` as the paper cited after it tells it: its evidence runs on to `end`; the
+/// paper's date where `prev` had only the document's, the paper's sender where it had none.
+fn cited_by(prev: &mut Event, papers: Vec<Event>, end: usize) {
+    prev.evidence.end = end;
+    for paper in papers {
+        if prev.agents.is_empty() && !paper.agents.is_empty() {
+            prev.agents = paper.agents;
+            prev.targets = paper.targets;
+        }
+        if matches!(
+            prev.date_source,
+            DateSource::Document | DateSource::Narrative
+        ) && paper.date_source == DateSource::Text
+        {
+            prev.date = paper.date;
+            prev.interval = paper.interval;
+            prev.date_span = paper.date_span;
+            prev.date_source = paper.date_source;
         }
     }
 }

@@ -258,6 +258,50 @@ Dulles
         names(&note.targets).contains(&"Shigemitsu Mamoru"),
         "{note:?}"
     );
+    // the despatch "from Tokyo" is the Embassy's — not Japan's — to this telegram's side
+    // (its signer, the Secretary)
+    let despatch = named.iter().find(|e| e.date == "1955-04-05");
+    let despatch = despatch.unwrap_or_else(|| panic!("{named:?}"));
+    assert_eq!(
+        names(&despatch.agents),
+        ["US Embassy in Japan", "United States"]
+    );
+    assert_eq!(names(&despatch.targets), ["John Foster Dulles"]);
+}
+
+#[test]
+fn a_citation_in_parentheses_dates_the_report_before_it_and_a_relay_or_a_plan_is_no_act() {
+    let text = "\
+12. Telegram From the Embassy in Japan to the Department of State
+Tokyo, April 8, 1955—4 p.m.
+
+Pass Defense. In reply the Department stated that its own investigation confirmed this theory. \
+(Telegram 2027 to Tokyo, April 4; ibid.) I shall forward our combined views.
+
+Allison
+";
+    let rec = run(text);
+    // "Pass Defense": relay this to Defense, no vote
+    assert!(
+        at(&rec, text, "Pass Defense").is_empty(),
+        "{:?}",
+        rec.events
+    );
+    // the parenthesis is the source of the Department's statement: one event, of April 4
+    let reply = at(&rec, text, "In reply");
+    assert_eq!(reply.len(), 1, "{reply:?}");
+    assert_eq!(
+        (reply[0].kind.as_str(), reply[0].date.as_str()),
+        ("statement", "1955-04-04")
+    );
+    assert_eq!(at(&rec, text, "(Telegram 2027").len(), 1);
+    assert!(reply[0].evidence.1 >= text.find("ibid.)").unwrap());
+    // the sender's "I shall forward" is a plan
+    assert!(
+        at(&rec, text, "I shall forward").is_empty(),
+        "{:?}",
+        rec.events
+    );
 }
 
 #[test]
