@@ -426,7 +426,8 @@ pub fn date_owner(
 ) -> Option<(usize, Range<usize>)> {
     let tree = Tree::new(input, gazetteer);
     let owned = tree
-        .owner(date)
+        .subordinate_owner(date, lexicon)
+        .or_else(|| tree.owner(date))
         .and_then(|j| Some((tree.predicate(j, lexicon)?, j)));
     // "a June 27 memorandum from General Adams", "a study prepared in June": a paper's date
     // is its writing, a statement of its author's
@@ -1286,6 +1287,20 @@ impl<'a> Tree<'a> {
         }
     }
 
+    /// The verb of an adverbial clause with a subject of its own that the date at `r`
+    /// belongs to, when the lexicon lists it: "on June 10, Moscow demanded that …" is
+    /// Moscow's demand even where the parser made it an `advcl` of a later verb; "When Eden
+    /// met Dulles on May 3, …" dates the meeting, whatever the main clause tells.
+    fn subordinate_owner(&self, r: &Range<usize>, lexicon: &Lexicon) -> Option<usize> {
+        let mut j = self.head_of(r)?;
+        while self.s.tokens[j].upos != Upos::VERB {
+            j = self.s.tokens[j].head?;
+        }
+        let own_subject = self.child(j, &["nsubj"]).is_some();
+        (self.deprel(j) == "advcl" && own_subject && self.predicate(j, lexicon).is_some())
+            .then_some(j)
+    }
+
     /// Whether noun `n` is the setting of its clause: a gathering ("conference",
     /// "meeting") in an oblique with "at", "in" or "during".
     fn setting(&self, n: usize) -> bool {
@@ -1948,6 +1963,27 @@ mod tests {
             ("1955-04-02", DateSource::Document)
         );
         assert!(moved.is_none());
+    }
+
+    #[test]
+    fn a_date_belongs_to_the_adverbial_clause_with_its_own_subject() {
+        // the parser hangs "Moscow demanded" as an adverbial clause of "should attend": the
+        // date is still the demand's, not the attending's
+        let text = "Around a month later, on June 10, Moscow demanded that the peace conference on the Japanese issue be convened in July or August, and that all nations previously drawn into the war should attend.";
+        let mut g = Gazetteer::builtin();
+        let mentions = Linker::new(&g).find(&mut g, text, &mut DocState::default());
+        let parse = annals_syntax::Model::builtin().parse_sentence(text, 0..text.len());
+        let input = ClauseInput {
+            text,
+            sentence: &parse,
+            mentions: &mentions,
+            dates: &[],
+        };
+        let lexicon = Lexicon::builtin();
+        let at = text.find("June 10").unwrap();
+        let (ty, span) = date_owner(&input, &g, &lexicon, &(at..at + 7)).unwrap();
+        assert_eq!(&text[span], "demanded");
+        assert_eq!(lexicon.types()[ty].name, "demand");
     }
 
     #[test]
