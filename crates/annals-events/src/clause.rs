@@ -323,6 +323,13 @@ pub fn roles_at(
         let how = "the paper's sender (\"from\", \"by\", a possessive)".to_string();
         return (!agents.is_empty()).then_some((agents, targets, how));
     }
+    if t.upos == Upos::NOUN {
+        // "the signing of the security treaty between the United States and Japan"
+        let (agents, mut targets) = tree.noun_parties(i, voices);
+        targets.retain(|x| !agents.contains(x));
+        let how = "the event noun's \"by\", \"between\" or possessive (its object's too)";
+        return (!agents.is_empty()).then(|| (agents, targets, how.to_string()));
+    }
     if t.upos != Upos::VERB {
         return None;
     }
@@ -498,6 +505,9 @@ struct Act<'l> {
 
 /// Nouns of documents: dated, each is a statement of its own ("telegram 2487, April 1",
 /// "the note sent to Shigemitsu, April 3", "despatch 1169, April 5").
+/// Nouns of an act on an instrument whose doers, unnamed, are its signatories.
+const INSTRUMENT_ACTS: &[&str] = &["signing", "signature", "ratification", "conclusion"];
+
 const DOCUMENT_NOUNS: &[&str] = &[
     "telegram",
     "despatch",
@@ -1175,6 +1185,66 @@ impl<'a> Tree<'a> {
             (agents, targets) = self.route_after(noun, voices);
         }
         (agents, targets)
+    }
+
+    /// Who acts in the event noun `n` and on whom, by its modifiers and those of its "of"
+    /// object: "by X", "between X and Y", "X's" act; "with Y", "against Y", "to Y" are acted
+    /// on ("the signing of the treaty between the United States and Japan", "Japan's
+    /// talks with the USSR").
+    fn noun_parties(&self, n: usize, voices: &Voices) -> (Vec<usize>, Vec<usize>) {
+        let (mut agents, mut targets) = (Vec::new(), Vec::new());
+        let case = |c: usize| {
+            self.s
+                .children(c)
+                .find(|&k| self.deprel(k) == "case")
+                .map(|k| self.lower(k))
+        };
+        let of_object = self
+            .s
+            .children(n)
+            .find(|&c| self.deprel(c) == "nmod" && case(c).as_deref() == Some("of"));
+        for c in self
+            .s
+            .children(n)
+            .chain(of_object.into_iter().flat_map(|o| self.s.children(o)))
+        {
+            match (self.deprel(c), case(c).as_deref()) {
+                ("nmod:poss", _) | ("nmod", Some("by" | "between")) => {
+                    agents.extend(self.entities(c, voices))
+                }
+                ("nmod", Some("with" | "against" | "to")) => {
+                    targets.extend(self.entities(c, voices))
+                }
+                _ => {}
+            }
+        }
+        if agents.is_empty()
+            && INSTRUMENT_ACTS.contains(&self.s.tokens[n].lemma.to_lowercase().as_str())
+        {
+            // "the signing of the security treaty between the United States and Japan" (one
+            // name, the treaty's): who signs an instrument is its signatories
+            agents = of_object.map(|o| self.signatories(o)).unwrap_or_default();
+        }
+        (agents, targets)
+    }
+
+    /// The signatories the gazetteer records for the instrument named at noun `o`.
+    fn signatories(&self, o: usize) -> Vec<usize> {
+        let span = self.phrase(o);
+        let instrument = self.mentions.iter().find(|m| {
+            m.start >= span.start
+                && m.end <= span.end
+                && self.gazetteer.get(m.entity).kind == EntityKind::Instrument
+        });
+        let found = instrument.map(|m| {
+            self.gazetteer
+                .get(m.entity)
+                .signatories
+                .iter()
+                .filter_map(|id| self.gazetteer.index(id))
+                .collect()
+        });
+        found.unwrap_or_default()
     }
 
     /// The "from X" / "to X" right after a cited paper and its number ("despatch 1169 from
@@ -1984,6 +2054,25 @@ mod tests {
         let (ty, span) = date_owner(&input, &g, &lexicon, &(at..at + 7)).unwrap();
         assert_eq!(&text[span], "demanded");
         assert_eq!(lexicon.types()[ty].name, "demand");
+    }
+
+    #[test]
+    fn an_event_noun_acts_through_its_between_and_by() {
+        let text = "A threat to the Soviet Union was the signing of the security treaty between the United States and Japan.";
+        let mut g = Gazetteer::builtin();
+        let mentions = Linker::new(&g).find(&mut g, text, &mut DocState::default());
+        let parse = annals_syntax::Model::builtin().parse_sentence(text, 0..text.len());
+        let input = ClauseInput {
+            text,
+            sentence: &parse,
+            mentions: &mentions,
+            dates: &[],
+        };
+        let at = text.find("signing").unwrap();
+        let (agents, targets, _) = roles_at(&input, &g, &Voices::default(), &(at..at + 7)).unwrap();
+        // the signers, not the Soviet Union named before the noun
+        assert_eq!(names(&g, &agents), ["United States", "Japan"]);
+        assert!(targets.is_empty());
     }
 
     #[test]
