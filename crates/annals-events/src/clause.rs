@@ -1059,15 +1059,24 @@ impl<'a> Tree<'a> {
                     self.deprel(k) == "aux"
                         && matches!(self.lower(k).as_str(), "should" | "ought" | "must")
                 });
-                let advisable_word =
-                    |k: usize| ADVISABLE.contains(&self.s.tokens[k].lemma.to_lowercase().as_str());
-                // "it would be desirable", "our best tactic would be to refuse"
+                // the word as written too: "best" is lemmatized "good"
+                let advisable_word = |k: usize| {
+                    ADVISABLE.contains(&self.s.tokens[k].lemma.to_lowercase().as_str())
+                        || ADVISABLE.contains(&self.lower(k).as_str())
+                };
+                let advised = |n: usize| {
+                    self.s
+                        .children(n)
+                        .any(|k| self.deprel(k) == "amod" && advisable_word(k))
+                };
+                // "it would be desirable", "the best course is …", and "our best tactic
+                // would be to refuse", where the parser heads the content with "refuse"
                 let advisable = (head.upos == Upos::ADJ && advisable_word(c))
-                    || (matches!(head.upos, Upos::NOUN | Upos::ADJ)
-                        && self
-                            .s
-                            .children(c)
-                            .any(|k| self.deprel(k) == "amod" && advisable_word(k)));
+                    || (matches!(head.upos, Upos::NOUN | Upos::ADJ) && advised(c))
+                    || self
+                        .s
+                        .children(c)
+                        .any(|k| self.deprel(k) == "nsubj" && advised(k));
                 modal || advisable || please(c)
             })
     }
@@ -2073,6 +2082,16 @@ mod tests {
         // the signers, not the Soviet Union named before the noun
         assert_eq!(names(&g, &agents), ["United States", "Japan"]);
         assert!(targets.is_empty());
+    }
+
+    #[test]
+    fn the_best_course_said_is_a_proposal() {
+        let (ev, _, _) = read(
+            "I told Tani that our best tactic would be to refuse the offer.",
+            &[],
+        );
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        assert_eq!(ev[0].kind, "propose");
     }
 
     #[test]
