@@ -637,8 +637,12 @@ impl<'a> Matcher<'a> {
         let mut j = i + 1;
         if let Some(n) = self.tok(j) {
             if !n.space {
-                if n.kind == Kind::Punct && n.ch == ':' {
-                    return None; // a clock time
+                // "10:30" is a clock time; "April 25: The court …" a day before a colon
+                let minutes = self
+                    .tok(j + 1)
+                    .is_some_and(|m| m.kind == Kind::Num && !m.space);
+                if n.kind == Kind::Punct && n.ch == ':' && minutes {
+                    return None;
                 }
                 if n.kind == Kind::Word {
                     let w = self.str(j);

@@ -969,3 +969,18 @@ fn review_cases_stay_fixed() {
     );
     assert_eq!(got[1].1, "DURATION");
 }
+
+#[test]
+fn a_day_before_a_colon_is_a_day_and_a_clock_time_keeps_its_minutes() {
+    assert_eq!(
+        values_at(
+            "The Times said in an editorial on Saturday, April 25: The court erred.",
+            "1998-04-24"
+        ),
+        vec!["1998-04-25"]
+    );
+    assert_eq!(
+        values_at("At 10:30 on April 25 he left.", "1998-04-24"),
+        vec!["1998-04-25T10:30"]
+    );
+}
