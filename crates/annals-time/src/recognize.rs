@@ -2218,6 +2218,12 @@ impl<'a> Matcher<'a> {
                         _ => {}
                     }
                 }
+                // "in the future", "into the future": a time; "the future of our people",
+                // "worried about the future" name a prospect, not a time
+                let when = i > 0 && ["in", "into"].iter().any(|w| self.word_is(i - 1, w));
+                if when && self.lex(i + 1) == Lex::Future {
+                    return Some((i + 2, Expr::Ref("FUTURE_REF")));
+                }
                 if self.lex(i + 2) == Lex::Other && self.word_is(i + 2, "date") {
                     // "the same date": the day the text is at
                     if self.lex(i + 1) == Lex::Same {

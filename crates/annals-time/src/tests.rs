@@ -984,3 +984,12 @@ fn a_day_before_a_colon_is_a_day_and_a_clock_time_keeps_its_minutes() {
         vec!["1998-04-25T10:30"]
     );
 }
+
+#[test]
+fn in_the_future_is_a_time_and_the_future_of_a_people_is_not() {
+    assert_eq!(
+        values_at("Clients will pay more in the future.", "1998-04-24"),
+        vec!["FUTURE_REF"]
+    );
+    assert!(values_at("It is important to the future of our people.", "1998-04-24").is_empty());
+}
