@@ -505,6 +505,9 @@ struct Act<'l> {
 
 /// Nouns of documents: dated, each is a statement of its own ("telegram 2487, April 1",
 /// "the note sent to Shigemitsu, April 3", "despatch 1169, April 5").
+/// What is stated when it is handed over: "presented the views", "gave our position".
+const HELD_VIEWS: &[&str] = &["view", "position", "viewpoint"];
+
 /// Nouns of an act on an instrument whose doers, unnamed, are its signatories.
 const INSTRUMENT_ACTS: &[&str] = &["signing", "signature", "ratification", "conclusion"];
 
@@ -1113,19 +1116,30 @@ impl<'a> Tree<'a> {
                 continue;
             };
             let (negated, modality) = self.polarity(c);
-            let agents = self.agents(c, voices);
+            let mut agents = self.agents(c, voices);
+            let mut targets = self.targets(c, voices);
+            let mut ty = &lexicon.types()[ty];
+            if ty.name == "propose" && self.hands_over_paper(c) {
+                // a paper or views presented tell what they say (as in `act`)
+                ty = lexicon.named("statement").unwrap_or(ty);
+            }
+            let handed = matches!(ty.name.as_str(), "statement" | "propose");
+            if agents.is_empty() && handed && self.passive(c) && !targets.is_empty() {
+                // "the Embassy reported that the views had been presented to Tani": what a
+                // reporter says was handed over, by no one named, it handed over itself
+                agents = self.agents(i, voices);
+            }
             // what someone says did not happen, or might, is no event
             if agents.is_empty() || modality.is_some() || negated {
                 continue;
             }
-            let mut targets = self.targets(c, voices);
             targets.retain(|x| !agents.contains(x));
             let roles = format!(
                 "actors: {} of what the speaker reports; targets: its objects and obliques",
                 self.agents_how(c, voices)
             );
             out.push(Act {
-                ty: &lexicon.types()[ty],
+                ty,
                 trigger: c,
                 agents,
                 targets,
@@ -1510,9 +1524,19 @@ impl<'a> Tree<'a> {
     /// Whether predicate `i` hands over a paper: its object is a document noun ("handed
     /// … an aide-mémoire", "presented the note").
     fn hands_over_paper(&self, i: usize) -> bool {
-        self.s.children(i).any(|c| {
-            self.deprel(c) == "obj"
-                && DOCUMENT_NOUNS.contains(&self.s.tokens[c].lemma.to_lowercase().as_str())
+        let paper = |c: usize| {
+            let lemma = self.s.tokens[c].lemma.to_lowercase();
+            DOCUMENT_NOUNS.contains(&lemma.as_str()) || HELD_VIEWS.contains(&lemma.as_str())
+        };
+        self.s.children(i).any(|c| match self.deprel(c) {
+            // "handed him an aide-mémoire", "the views had been presented to Tani"
+            "obj" | "nsubj:pass" => paper(c),
+            // "… in the form of an aide-mémoire"
+            "obl" => self
+                .s
+                .children(c)
+                .any(|k| self.deprel(k) == "nmod" && paper(k)),
+            _ => false,
         })
     }
 
@@ -2092,6 +2116,23 @@ mod tests {
         );
         assert_eq!(ev.len(), 1, "{ev:?}");
         assert_eq!(ev[0].kind, "propose");
+    }
+
+    #[test]
+    fn what_a_reporter_says_was_handed_over_it_handed_over() {
+        let text = "The Embassy reported that the views had been presented to Tani on July 4 in the form of an aide-mémoire.";
+        let (ev, _, g) = read_as(text, &[("July 4", "1955-07-04")], |g| Voices {
+            first: vec![g.index("US Department of State").unwrap()],
+            counterpart: vec![g.index("US Embassy in Japan").unwrap()],
+            ..Voices::default()
+        });
+        let handed = ev.iter().find(|e| e.date == "1955-07-04");
+        let handed = handed.unwrap_or_else(|| panic!("{ev:?}"));
+        // a paper handed over states what it says; the reporter handed it over
+        assert_eq!(handed.kind, "statement");
+        assert_eq!(names(&g, &handed.agents)[0], "US Embassy in Japan");
+        assert!(names(&g, &handed.targets).contains(&"Tani Masayuki".to_string()));
+        assert_eq!(handed.sources, ["US Embassy in Japan"]);
     }
 
     #[test]
