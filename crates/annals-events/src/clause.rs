@@ -1908,6 +1908,26 @@ mod tests {
         (ev, moved, g)
     }
 
+    /// Runs `f` on the parse of `text` (one sentence) with the builtin gazetteer's mentions.
+    fn with_input<R>(text: &str, f: impl FnOnce(&ClauseInput<'_>, &Gazetteer) -> R) -> R {
+        let mut g = Gazetteer::builtin();
+        let mentions = Linker::new(&g).find(&mut g, text, &mut DocState::default());
+        let parse = annals_syntax::Model::builtin().parse_sentence(text, 0..text.len());
+        let input = ClauseInput {
+            text,
+            sentence: &parse,
+            mentions: &mentions,
+            dates: &[],
+        };
+        f(&input, &g)
+    }
+
+    /// The bytes of the first `w` in `text`.
+    fn span_of(text: &str, w: &str) -> Range<usize> {
+        let i = text.find(w).unwrap();
+        i..i + w.len()
+    }
+
     fn names(g: &Gazetteer, v: &[usize]) -> Vec<String> {
         v.iter().map(|&i| g.get(i).id.clone()).collect()
     }
@@ -1953,22 +1973,12 @@ mod tests {
     #[test]
     fn a_date_of_a_relative_clause_is_not_the_main_verbs() {
         let text = "At the Opera House, where six years earlier the charter was drafted, Acheson declared the forum open.";
-        let mut g = Gazetteer::builtin();
-        let mentions = Linker::new(&g).find(&mut g, text, &mut DocState::default());
-        let parse = annals_syntax::Model::builtin().parse_sentence(text, 0..text.len());
-        let input = ClauseInput {
-            text,
-            sentence: &parse,
-            mentions: &mentions,
-            dates: &[],
-        };
-        let at = |w: &str| {
-            let i = text.find(w).unwrap();
-            i..i + w.len()
-        };
-        let date = at("six years earlier");
-        assert_eq!(same_clause(&input, &g, &date, &at("declared")), Some(false));
-        assert_eq!(same_clause(&input, &g, &date, &at("drafted")), Some(true));
+        with_input(text, |input, g| {
+            let at = |w: &str| span_of(text, w);
+            let date = at("six years earlier");
+            assert_eq!(same_clause(input, g, &date, &at("declared")), Some(false));
+            assert_eq!(same_clause(input, g, &date, &at("drafted")), Some(true));
+        });
     }
 
     #[test]
@@ -2073,39 +2083,26 @@ mod tests {
         // the parser hangs "Moscow demanded" as an adverbial clause of "should attend": the
         // date is still the demand's, not the attending's
         let text = "Around a month later, on June 10, Moscow demanded that the peace conference on the Japanese issue be convened in July or August, and that all nations previously drawn into the war should attend.";
-        let mut g = Gazetteer::builtin();
-        let mentions = Linker::new(&g).find(&mut g, text, &mut DocState::default());
-        let parse = annals_syntax::Model::builtin().parse_sentence(text, 0..text.len());
-        let input = ClauseInput {
-            text,
-            sentence: &parse,
-            mentions: &mentions,
-            dates: &[],
-        };
-        let lexicon = Lexicon::builtin();
-        let at = text.find("June 10").unwrap();
-        let (ty, span) = date_owner(&input, &g, &lexicon, &(at..at + 7)).unwrap();
-        assert_eq!(&text[span], "demanded");
-        assert_eq!(lexicon.types()[ty].name, "demand");
+        with_input(text, |input, g| {
+            let lexicon = Lexicon::builtin();
+            let at = text.find("June 10").unwrap();
+            let (ty, span) = date_owner(input, g, &lexicon, &(at..at + 7)).unwrap();
+            assert_eq!(&text[span], "demanded");
+            assert_eq!(lexicon.types()[ty].name, "demand");
+        });
     }
 
     #[test]
     fn an_event_noun_acts_through_its_between_and_by() {
         let text = "A threat to the Soviet Union was the signing of the security treaty between the United States and Japan.";
-        let mut g = Gazetteer::builtin();
-        let mentions = Linker::new(&g).find(&mut g, text, &mut DocState::default());
-        let parse = annals_syntax::Model::builtin().parse_sentence(text, 0..text.len());
-        let input = ClauseInput {
-            text,
-            sentence: &parse,
-            mentions: &mentions,
-            dates: &[],
-        };
-        let at = text.find("signing").unwrap();
-        let (agents, targets, _) = roles_at(&input, &g, &Voices::default(), &(at..at + 7)).unwrap();
-        // the signers, not the Soviet Union named before the noun
-        assert_eq!(names(&g, &agents), ["United States", "Japan"]);
-        assert!(targets.is_empty());
+        with_input(text, |input, g| {
+            let at = text.find("signing").unwrap();
+            let (agents, targets, _) =
+                roles_at(input, g, &Voices::default(), &(at..at + 7)).unwrap();
+            // the signers, not the Soviet Union named before the noun
+            assert_eq!(names(g, &agents), ["United States", "Japan"]);
+            assert!(targets.is_empty());
+        });
     }
 
     #[test]
@@ -2138,23 +2135,13 @@ mod tests {
     #[test]
     fn a_relative_pronoun_subject_is_its_antecedent() {
         let text = "Japan will be prepared to conclude with any State which signed the Declaration a treaty.";
-        let mut g = Gazetteer::builtin();
-        let mentions = Linker::new(&g).find(&mut g, text, &mut DocState::default());
-        let parse = annals_syntax::Model::builtin().parse_sentence(text, 0..text.len());
-        let input = ClauseInput {
-            text,
-            sentence: &parse,
-            mentions: &mentions,
-            dates: &[],
-        };
-        let at = |w: &str| {
-            let i = text.find(w).unwrap();
-            i..i + w.len()
-        };
-        // "which" is "any State", no actor the gazetteer knows: not Japan, named before it
-        assert!(relative_subject(&input, &g, &at("signed")));
-        assert!(roles_at(&input, &g, &Voices::default(), &at("signed")).is_none());
-        assert!(!relative_subject(&input, &g, &at("conclude")));
+        with_input(text, |input, g| {
+            let at = |w: &str| span_of(text, w);
+            // "which" is "any State", no actor the gazetteer knows: not Japan, named before it
+            assert!(relative_subject(input, g, &at("signed")));
+            assert!(roles_at(input, g, &Voices::default(), &at("signed")).is_none());
+            assert!(!relative_subject(input, g, &at("conclude")));
+        });
     }
 
     #[test]
