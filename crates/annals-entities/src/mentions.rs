@@ -23,6 +23,8 @@ pub enum Via {
     Surname,
     /// A person the gazetteer lacks, recognized by a title ("Ambassador Tani").
     Title,
+    /// A person the gazetteer lacks, recognized by initials ("H.N. Waddell").
+    Initials,
     /// An institution by its head noun, resolved against the one the document named last
     /// ("the Council" after "the Allied Council for Japan").
     Definite,
@@ -36,6 +38,7 @@ impl Via {
             Via::Role => "role",
             Via::Surname => "surname",
             Via::Title => "title",
+            Via::Initials => "initials",
             Via::Definite => "definite",
         }
     }
@@ -254,7 +257,7 @@ impl DocState {
         let e = g.get(m.entity);
         match e.kind {
             EntityKind::Person => {
-                if let Some(s) = surname(&e.id) {
+                if let Some(s) = family_name(e) {
                     self.last.insert(s.to_string(), m.entity);
                 }
             }
@@ -346,6 +349,22 @@ fn in_hyphenated_pair(text: &str, start: usize, end: usize) -> bool {
     next_is_name || prev_is_name
 }
 
+/// A person's family name: the last word of the name, or the first for a name written
+/// family name first ("Matsumoto Shun’ichi", whose aliases write it "Shunichi Matsumoto"
+/// too), which is how the gazetteer writes Japanese and Chinese names.
+fn family_name(e: &crate::gazetteer::Entity) -> Option<&str> {
+    let first = e.id.split_whitespace().next()?;
+    let family_first = e.id.contains(' ')
+        && e.aliases.iter().any(|a| {
+            let mut w = a.split_whitespace();
+            w.next().is_some_and(|f| f != first) && w.next_back() == Some(first)
+        });
+    if family_first {
+        return (first.chars().count() > 2).then_some(first);
+    }
+    surname(&e.id)
+}
+
 fn surname(name: &str) -> Option<&str> {
     let last = name.split_whitespace().next_back()?;
     let last = last.trim_end_matches(['.', ',']);
@@ -382,7 +401,7 @@ impl Linker {
                 push(a, Via::Role);
             }
             if e.kind == EntityKind::Person && !e.no_surname {
-                if let Some(s) = surname(&e.id) {
+                if let Some(s) = family_name(e) {
                     let v = surnames.entry(s.to_string()).or_default();
                     if !v.contains(&i) {
                         v.push(i);
@@ -512,6 +531,7 @@ impl Linker {
             });
         }
         doc.named_states = named;
+        delegations(g, text, &mut out);
         // people named by a title the gazetteer lacks
         let known = out.len();
         for m in self.titles.find_iter(text) {
@@ -549,6 +569,38 @@ impl Linker {
                 entity: i,
                 via: Via::Title,
             });
+        }
+        // "the press" of a telegram from Tokyo: the Japanese press
+        if let Some(st) = doc.setting {
+            for (ns, ne) in local_press(text) {
+                let lo = out[..known].partition_point(|x| x.end <= ns);
+                if out[lo..known].iter().any(|x| x.start < ne && ns < x.end) {
+                    continue;
+                }
+                if let Some(i) = press_of(g, st) {
+                    out.push(Mention {
+                        start: ns,
+                        end: ne,
+                        entity: i,
+                        via: Via::Definite,
+                    });
+                }
+            }
+        }
+        // people the gazetteer lacks, written with initials ("H.N. Waddell", "Paul D. Adams")
+        for (ns, ne) in initialed_names(text) {
+            let lo = out[..known].partition_point(|x| x.end <= ns);
+            let taken = out[lo..known].iter().any(|x| x.start < ne && ns < x.end)
+                || out[known..].iter().any(|x| x.start < ne && ns < x.end);
+            if !taken {
+                let i = g.add_found(&text[ns..ne], EntityKind::Person, None);
+                out.push(Mention {
+                    start: ns,
+                    end: ne,
+                    entity: i,
+                    via: Via::Initials,
+                });
+            }
         }
         out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         out.dedup_by(|b, a| b.start < a.end); // keep the first, longest
@@ -641,6 +693,225 @@ impl Linker {
     }
 }
 
+/// "the ECAFE delegation", "the UN delegation": delegates at an organization's session or
+/// sent to it, an actor of their own and not the organization (a state's delegation is
+/// the state: "the Soviet delegation"). The mention grows to cover the noun and names a
+/// found organization of that name.
+fn delegations(g: &mut Gazetteer, text: &str, out: &mut [Mention]) {
+    for m in out.iter_mut() {
+        let rest = &text[m.end..];
+        let Some(after) = rest
+            .strip_prefix(" delegation")
+            .or_else(|| rest.strip_prefix(" Delegation"))
+        else {
+            continue;
+        };
+        if after.starts_with(char::is_alphanumeric)
+            || g.get(m.entity).kind != EntityKind::Organization
+        {
+            continue;
+        }
+        let name = format!("{} delegation", &text[m.start..m.end]);
+        let state = g.get(m.entity).state.clone();
+        m.entity = g.add_found(&name, EntityKind::Organization, state);
+        m.end += " delegation".len();
+    }
+}
+
+/// The press of a state, by the name historians give it ("Japanese press"): the
+/// gazetteer's entity of that name, else one added as found. None for a state without an
+/// adjective.
+fn press_of(g: &mut Gazetteer, state: usize) -> Option<usize> {
+    let adjective = g.get(state).adjectives.first()?;
+    let name = format!("{adjective} press");
+    let state_id = g.get(state).id.clone();
+    Some(
+        g.index(&name)
+            .unwrap_or_else(|| g.add_found(&name, EntityKind::Organization, Some(state_id))),
+    )
+}
+
+/// The newspapers a document set in a country reports without naming whose they are, which
+/// are that country's: "the press", "press stories", "all morning papers", "newspapers"
+/// (not "press conference" or "press release", which are someone's acts, and not "to
+/// press for", a verb).
+fn local_press(text: &str) -> Vec<(usize, usize)> {
+    const AFTER: &[&str] = &[
+        "stories",
+        "story",
+        "reports",
+        "report",
+        "comment",
+        "comments",
+        "commentary",
+        "accounts",
+        "coverage",
+        "campaign",
+        "reaction",
+        "speculation",
+        "has",
+        "had",
+        "have",
+        "is",
+        "was",
+        "were",
+        "carried",
+        "carries",
+        "carry",
+        "reported",
+        "reports",
+    ];
+    const BEFORE: &[&str] = &[
+        "the",
+        "local",
+        "morning",
+        "evening",
+        "vernacular",
+        "all",
+        "daily",
+    ];
+    let word_before = |at: usize| {
+        let w = text[..at].trim_end();
+        let start = w
+            .rfind(|c: char| !(c.is_alphabetic() || c == '’' || c == '\''))
+            .map_or(0, |i| i + w[i..].chars().next().map_or(1, char::len_utf8));
+        w[start..].trim_end_matches(['’', '\'', 's']).to_string()
+    };
+    let word_after = |at: usize| -> &str {
+        let r = text[at..].trim_start();
+        &r[..r.find(|c: char| !c.is_alphabetic()).unwrap_or(r.len())]
+    };
+    let mut out = Vec::new();
+    for noun in ["press", "papers", "newspapers"] {
+        for (at, _) in text.match_indices(noun) {
+            let end = at + noun.len();
+            let whole = !text[..at].ends_with(char::is_alphanumeric)
+                && !text[end..].starts_with(char::is_alphanumeric);
+            if !whole {
+                continue;
+            }
+            let before = word_before(at).to_lowercase();
+            let after = word_after(end);
+            let ok = match noun {
+                "press" => {
+                    (BEFORE.contains(&before.as_str()) || before == "morning" || before == "today")
+                        && !matches!(
+                            after,
+                            "conference"
+                                | "release"
+                                | "secretary"
+                                | "officer"
+                                | "attaché"
+                                | "statement"
+                                | "communiqué"
+                                | "briefing"
+                                | "club"
+                        )
+                        || AFTER.contains(&after) && before != "to"
+                }
+                "papers" => BEFORE[1..].contains(&before.as_str()),
+                _ => true,
+            };
+            if ok {
+                out.push((at, end));
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// Words that open a sentence and are no surname.
+const SENTENCE_OPENERS: &[&str] = &[
+    "It", "He", "She", "We", "They", "You", "The", "This", "That", "These", "Those", "There",
+    "His", "Her", "Its", "Our", "Their", "In", "On", "At", "As", "If", "An", "And", "But", "For",
+    "To", "By", "With", "From", "Of", "After", "Before", "When", "While", "No", "Not", "See",
+];
+
+/// Personal names written with initials, which only people's names are in running
+/// prose: two or more initials before a surname ("H.N. Waddell", "J. F. Dulles"), a given
+/// name, one initial and a surname ("Paul D. Adams"), or one initial and a surname inside a
+/// sentence ("sent to E. Cumming"; at a sentence's start "A. The Secretary" is an outline's
+/// label). Initials that are a known abbreviation ("U.S. Army") are mentions of their own
+/// and win over these.
+fn initialed_names(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let initial_at = |i: usize| {
+        b.get(i).is_some_and(u8::is_ascii_uppercase)
+            && b.get(i + 1) == Some(&b'.')
+            && !b.get(i + 2).is_some_and(u8::is_ascii_lowercase)
+    };
+    // a capitalized word of two or more letters with a lowercase letter after its first
+    let word_at = |i: usize| -> Option<usize> {
+        let r = text.get(i..)?;
+        let mut chars = r.char_indices();
+        let (_, c0) = chars.next()?;
+        if !c0.is_uppercase() {
+            return None;
+        }
+        let end = chars
+            .find(|&(_, c)| !(c.is_alphabetic() || c == '’' || c == '\'' || c == '-'))
+            .map_or(r.len(), |(j, _)| j);
+        let w = &r[..end];
+        let w = w.trim_end_matches(['’', '\'', '-']);
+        (w.chars().count() >= 2 && w.chars().nth(1).is_some_and(char::is_lowercase))
+            .then_some(i + w.len())
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let word_start = i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.');
+        if !word_start || !b[i].is_ascii_uppercase() {
+            i += 1;
+            continue;
+        }
+        // a given name before the initials ("Paul D. Adams")
+        let given = word_at(i).filter(|&e| b.get(e) == Some(&b' ') && initial_at(e + 1));
+        let mut j = given.map_or(i, |e| e + 1);
+        let mut initials = 0;
+        while initial_at(j) {
+            initials += 1;
+            j += 2;
+            if b.get(j) == Some(&b' ') && initial_at(j + 1) {
+                j += 1;
+            }
+        }
+        let surname = (initials > 0 && b.get(j) == Some(&b' '))
+            .then(|| word_at(j + 1))
+            .flatten();
+        let Some(end) = surname else {
+            i = given.unwrap_or(i + 1).max(i + 1);
+            continue;
+        };
+        // "Tab A. It was …": an outline label and a sentence, not a name
+        let last = &text[j + 1..end];
+        if SENTENCE_OPENERS.contains(&last) {
+            i = end;
+            continue;
+        }
+        let first = &text[i..given.unwrap_or(i)];
+        let before = text[..i].trim_end();
+        let in_sentence = before
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_lowercase() || c == ',' || c == '(');
+        let ok = match given {
+            Some(_) => {
+                !TITLES
+                    .iter()
+                    .any(|t| t.split_whitespace().next() == Some(first))
+                    && !["The", "In", "On", "At", "By", "To", "For", "From", "And"].contains(&first)
+            }
+            None => initials >= 2 || in_sentence,
+        };
+        if ok {
+            out.push((i, end));
+        }
+        i = end;
+    }
+    out
+}
+
 /// A personal name right after a title: one to four capitalized words or initials.
 fn name_after(text: &str, at: usize) -> Option<(usize, usize)> {
     let rest = &text[at..];
@@ -724,6 +995,94 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn people_written_with_initials_are_found() {
+        let found = |text: &str| -> Vec<String> {
+            names(text)
+                .into_iter()
+                .filter(|n| n.2 == "initials")
+                .map(|n| n.0)
+                .collect()
+        };
+        assert_eq!(
+            found("General Adams sent a memorandum to H.N. Waddell of FE."),
+            ["H.N. Waddell"]
+        );
+        assert_eq!(
+            found("It was drafted by Paul D. Nitze and J. F. Smythe."),
+            ["Paul D. Nitze", "J. F. Smythe"]
+        );
+        assert_eq!(
+            found("a copy went to E. Cumming, who agreed."),
+            ["E. Cumming"]
+        );
+        // an outline's label, a sentence after an initial, a known abbreviation
+        assert!(found("A. The Secretary opened.").is_empty());
+        assert!(found("See Tab A. It was sent.").is_empty());
+        let us = names("The U.S. Army withdrew.");
+        assert_eq!(us[0].1, "United States");
+        assert!(found("The U.S. Army withdrew.").is_empty());
+    }
+
+    #[test]
+    fn the_press_of_a_document_is_its_countrys() {
+        let mut g = Gazetteer::builtin();
+        let l = Linker::new(&g);
+        let japan = g.index("Japan").unwrap();
+        let text = "All morning papers carry lead stories; this morning’s press stories imply a cut, and the press had carried it. We shall press for it at the press conference.";
+        let mut d = DocState {
+            setting: Some(japan),
+            ..DocState::default()
+        };
+        let ms = l.find(&mut g, text, &mut d);
+        let press: Vec<(&str, &str)> = ms
+            .iter()
+            .filter(|m| g.get(m.entity).id.ends_with("press"))
+            .map(|m| (&text[m.start..m.end], g.get(m.entity).id.as_str()))
+            .collect();
+        assert_eq!(
+            press,
+            [
+                ("papers", "Japanese press"),
+                ("press", "Japanese press"),
+                ("press", "Japanese press")
+            ]
+        );
+        // no setting, no guess
+        let ms = l.find(&mut g, text, &mut DocState::default());
+        assert!(ms.iter().all(|m| !g.get(m.entity).id.ends_with("press")));
+    }
+
+    #[test]
+    fn an_organizations_delegation_is_an_actor_of_its_own() {
+        let n = names("Hatoyama gave a garden party for the ECAFE delegation.");
+        assert_eq!(n[1].0, "ECAFE delegation");
+        assert_eq!(n[1].1, "ECAFE delegation");
+        // a state's delegation is the state
+        let n = names("the Soviet delegation left");
+        assert_eq!(n[0].1, "USSR");
+    }
+
+    #[test]
+    fn a_surname_two_people_bear_is_neither_until_one_is_named() {
+        let of = |text: &str| -> Vec<String> {
+            names(text)
+                .into_iter()
+                .filter(|n| n.0 == "Matsumoto")
+                .map(|n| n.1)
+                .collect()
+        };
+        assert!(of("I left it with Matsumoto, who was interpreting.").is_empty());
+        assert_eq!(
+            of("Ambassador Matsumoto Shun’ichi arrived. Matsumoto said no."),
+            ["Matsumoto Shun’ichi"]
+        );
+        assert_eq!(
+            of("Takizo Matsumoto, Deputy Cabinet Secretary, came. Matsumoto said no."),
+            ["Matsumoto Takizō"]
+        );
     }
 
     #[test]

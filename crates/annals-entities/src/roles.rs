@@ -80,6 +80,40 @@ impl Roles {
             .or_else(|| only(&|h| known.contains(&h)))
             .or_else(|| side.and_then(|s| only(&|h| g.state_of(h) == Some(s))))
     }
+    /// People a line names by role alone ("The Secretary", "the Foreign Minister", "to the
+    /// Secretary of State"): the one holder of each role phrase after a "the" in `year` (see
+    /// [`Roles::holder`]), at the offset of the phrase. The longest phrase of up to four
+    /// words wins ("the Secretary of State", not "the Secretary").
+    pub fn named_in(
+        &self,
+        g: &Gazetteer,
+        line: &str,
+        year: i32,
+        known: &[usize],
+    ) -> Vec<(usize, usize)> {
+        let lower = line.to_lowercase();
+        let mut out = Vec::new();
+        for (at, _) in lower.match_indices("the ") {
+            if at > 0
+                && lower[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            let words: Vec<&str> = lower[at + 4..]
+                .split(|c: char| !c.is_alphabetic())
+                .take_while(|w| !w.is_empty())
+                .take(4)
+                .collect();
+            let holder = (1..=words.len())
+                .rev()
+                .find_map(|n| self.holder(g, &words[..n].join(" "), year, known, None));
+            out.extend(holder.map(|h| (at, h)));
+        }
+        out
+    }
 }
 
 /// Does the gazetteer role `held` contain the role `role` as a whole phrase, not lessened

@@ -244,7 +244,7 @@ mod tests {
         assert_eq!(v[0].0, "NSC 5429/5");
         assert_eq!(v[0].1, "1954-12-22");
         assert!(
-            v[0].2.contains(&"National Security Council".to_string()),
+            v[0].2.contains(&"US National Security Council".to_string()),
             "{v:?}"
         );
     }

@@ -69,6 +69,18 @@ fn kind_of(lower: &str) -> Option<DocKind> {
     )
 }
 
+/// The sender's and the addressee's part of a heading: after " from " up to " to ", and after
+/// " to " to the end.
+fn sides(lower: &str) -> (Option<Range<usize>>, Option<Range<usize>>) {
+    let from = word_at(lower, " from ");
+    let to = word_at(lower, " to ");
+    let end = lower.len();
+    (
+        from.map(|f| f..to.filter(|&t| t > f).map_or(end, |t| t - 4)),
+        to.map(|t| t..end),
+    )
+}
+
 /// Byte offset of the word `w` (lower case, with its spaces) in `lower`.
 fn word_at(lower: &str, w: &str) -> Option<usize> {
     lower.find(w).map(|i| i + w.len())
@@ -118,18 +130,40 @@ impl DocFrame {
             }
             return Some(frame);
         }
-        let from = word_at(&lower, " from ");
-        let to = word_at(&lower, " to ");
-        if let Some(f) = from {
-            let stop = to.filter(|&t| t > f).map_or(end, |t| t - 4);
-            frame.senders = named_in_parentheses(heading, f..stop, gazetteer);
-            frame.senders.extend(actors_in(f..stop, gazetteer));
+        let (from, to) = sides(&lower);
+        if let Some(r) = from {
+            frame.senders = named_in_parentheses(heading, r.clone(), gazetteer);
+            frame.senders.extend(actors_in(r, gazetteer));
         }
-        if let Some(t) = to {
-            frame.addressees = named_in_parentheses(heading, t..end, gazetteer);
-            frame.addressees.extend(actors_in(t..end, gazetteer));
+        if let Some(r) = to {
+            frame.addressees = named_in_parentheses(heading, r.clone(), gazetteer);
+            frame.addressees.extend(actors_in(r, gazetteer));
         }
         Some(frame)
+    }
+
+    /// Names the sender or addressee a heading gives by office alone ("… to the Secretary of
+    /// State", "Letter From the Prime Minister to …"): the holder of that office in `year`
+    /// (the dateline's), put first on a side that names no person. A side with a person
+    /// named keeps it ("the Under Secretary of State (Hoover)").
+    pub fn by_office(&mut self, heading: &str, year: i32, gazetteer: &Gazetteer) {
+        let roles = annals_entities::Roles::builtin();
+        let lower = heading.to_lowercase();
+        let (from, to) = sides(&lower);
+        let person = |v: &[usize]| {
+            v.iter()
+                .any(|&e| gazetteer.get(e).kind == EntityKind::Person)
+        };
+        for (side, r) in [(&mut self.senders, from), (&mut self.addressees, to)] {
+            let Some(r) = r else { continue };
+            if person(side) {
+                continue;
+            }
+            let found = roles.named_in(gazetteer, &heading[r], year, &[]);
+            if let Some(&(_, p)) = found.first() {
+                side.insert(0, p);
+            }
+        }
     }
 
     /// Adds the signer (the person of the signature line) or the drafter of a memorandum of
@@ -449,9 +483,19 @@ mod tests {
         let (f, g) = frame(
             "35. Memorandum From the Under Secretary of State (Hoover) to the Secretary of State",
         );
-        let f = f.unwrap();
+        let mut f = f.unwrap();
         assert_eq!(f.kind, DocKind::Memorandum);
         assert_eq!(names(&g, &f.senders)[0], "Herbert Hoover, Jr.");
+        // the addressee named by office is its holder in the dateline's year; the sender
+        // named in parentheses stays
+        assert!(f.addressees.is_empty());
+        let heading =
+            "35. Memorandum From the Under Secretary of State (Hoover) to the Secretary of State";
+        f.by_office(heading, 1955, &g);
+        assert_eq!(names(&g, &f.addressees), ["John Foster Dulles"]);
+        assert_eq!(names(&g, &f.senders)[0], "Herbert Hoover, Jr.");
+        f.by_office(heading, 1950, &g);
+        assert_eq!(names(&g, &f.addressees), ["John Foster Dulles"], "added once");
         // a name the gazetteer lacks is added as found
         let (f, g) = frame("Memorandum From the Special Assistant (Quillfeather) to the President");
         assert_eq!(names(&g, &f.unwrap().senders)[0], "Quillfeather");

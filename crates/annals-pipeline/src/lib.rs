@@ -218,16 +218,19 @@ fn document_frame(all: &[annals_ingest::Block], k: &mut Knowledge) -> Option<Doc
     let mut frame = DocFrame::read(&clean.text, 0, &mentions, &mut k.gazetteer)?;
     let (hs, he) = clean.map.span(0, clean.text.len());
     frame.heading = hs..he;
+    let year = all
+        .iter()
+        .find(|b| b.kind == BlockKind::Dateline)
+        .and_then(|b| year_in(&b.clean.text));
+    if let Some(y) = year {
+        frame.by_office(&clean.text, y, &k.gazetteer);
+    }
     // a memorandum of conversation without "Between …" lists them: "PARTICIPANTS", then a
     // short line each ("The Secretary", "FE—Mr. Sebald")
     if frame.kind == DocKind::Conversation && frame.participants.is_empty() {
         let list = all
             .iter()
             .position(|b| b.clean.text.trim().eq_ignore_ascii_case("participants"));
-        let year = all
-            .iter()
-            .find(|b| b.kind == BlockKind::Dateline)
-            .and_then(|b| year_in(&b.clean.text));
         for b in list.map_or(&all[..0], |i| &all[i + 1..]) {
             if !participant_line(&b.clean.text) {
                 break;
@@ -241,7 +244,12 @@ fn document_frame(all: &[annals_ingest::Block], k: &mut Knowledge) -> Option<Doc
                 .map(|m| (m.start, m.entity))
                 .collect();
             if let Some(y) = year {
-                people.extend(roles_named(t, y, &frame.participants, &k.gazetteer));
+                people.extend(annals_entities::Roles::builtin().named_in(
+                    &k.gazetteer,
+                    t,
+                    y,
+                    &frame.participants,
+                ));
             }
             people.sort_unstable();
             for (_, p) in people {
@@ -291,35 +299,6 @@ fn year_in(line: &str) -> Option<i32> {
         .filter(|w| w.len() == 4)
         .filter_map(|w| w.parse().ok())
         .find(|y| (1800..2100).contains(y))
-}
-
-/// People a participants line names by role alone ("The Secretary", "the Foreign
-/// Minister"): the one holder of the role in `year` (see [`annals_entities::Roles`]), at the
-/// offset of the phrase.
-fn roles_named(line: &str, year: i32, known: &[usize], g: &Gazetteer) -> Vec<(usize, usize)> {
-    let roles = annals_entities::Roles::builtin();
-    let lower = line.to_lowercase();
-    let mut out = Vec::new();
-    for (at, _) in lower.match_indices("the ") {
-        if at > 0
-            && lower[..at]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-        {
-            continue;
-        }
-        let words: Vec<&str> = lower[at + 4..]
-            .split(|c: char| !c.is_alphabetic())
-            .take_while(|w| !w.is_empty())
-            .take(4)
-            .collect();
-        let holder = (1..=words.len())
-            .rev()
-            .find_map(|n| roles.holder(g, &words[..n].join(" "), year, known, None));
-        out.extend(holder.map(|h| (at, h)));
-    }
-    out
 }
 
 /// Whether a block after "PARTICIPANTS" still lists people: a short line, or a longer one
