@@ -150,6 +150,9 @@ pub struct Linker {
     /// An institution's name without its state's adjective, lower case ("foreign office",
     /// from "Japanese Foreign Office") → (state, institution) for every state that has one.
     local: HashMap<String, Vec<(usize, usize)>>,
+    /// A department's one-word short name → the department: "Defense" from "Defense
+    /// Department" / "Department of Defense", as telegrams route copies ("Pass Defense").
+    departments: HashMap<String, usize>,
 }
 
 /// Per-document state of the linker: who was named last, for short names, and the date
@@ -423,7 +426,17 @@ impl Linker {
             titles,
             surnames,
             local: local_institutions(g),
+            departments: departments(g),
         }
+    }
+
+    /// The departments a telegram's routing instruction sends a copy to ("2559. Pass
+    /// Defense."), in order.
+    pub fn routed(&self, text: &str) -> Vec<usize> {
+        routed_to(text)
+            .into_iter()
+            .filter_map(|(s, e)| self.departments.get(&text[s..e]).copied())
+            .collect()
     }
 
     /// The institution `name` ("Cabinet") of the document's own state, else of the state it
@@ -587,6 +600,21 @@ impl Linker {
                 }
             }
         }
+        // a telegram's routing: "Pass Defense", "to be passed to Defense"
+        for (ns, ne) in routed_to(text) {
+            let Some(&e) = self.departments.get(&text[ns..ne]) else {
+                continue;
+            };
+            let lo = out[..known].partition_point(|x| x.end <= ns);
+            if !out[lo..known].iter().any(|x| x.start < ne && ns < x.end) {
+                out.push(Mention {
+                    start: ns,
+                    end: ne,
+                    entity: e,
+                    via: Via::Name,
+                });
+            }
+        }
         // people the gazetteer lacks, written with initials ("H.N. Waddell", "Paul D. Adams")
         for (ns, ne) in initialed_names(text) {
             let lo = out[..known].partition_point(|x| x.end <= ns);
@@ -691,6 +719,58 @@ impl Linker {
         }
         out
     }
+}
+
+/// One-word short names of departments, from their names "X Department", "Department of
+/// X", "Department of the X" (an organization with a state): "Defense" → the US Department
+/// of Defense. A short name two departments share is left out.
+fn departments(g: &Gazetteer) -> HashMap<String, usize> {
+    let mut found: HashMap<String, Vec<usize>> = HashMap::default();
+    for (i, e) in g.entities().iter().enumerate() {
+        if e.kind != EntityKind::Organization || e.state.is_none() {
+            continue;
+        }
+        for a in std::iter::once(&e.id).chain(&e.aliases) {
+            let a = a.trim_start_matches("US ").trim_start_matches("the ");
+            let short = a
+                .strip_suffix(" Department")
+                .or_else(|| a.strip_prefix("Department of the "))
+                .or_else(|| a.strip_prefix("Department of "));
+            if let Some(w) = short.filter(|w| !w.contains(' ')) {
+                let v = found.entry(w.to_string()).or_default();
+                if !v.contains(&i) {
+                    v.push(i);
+                }
+            }
+        }
+    }
+    found
+        .into_iter()
+        .filter(|(_, v)| v.len() == 1)
+        .map(|(w, v)| (w, v[0]))
+        .collect()
+}
+
+/// The capitalized word a telegram's routing instruction names: "Pass Defense" (opening a
+/// sentence), "pass to Defense", "to be passed to Defense".
+fn routed_to(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for lead in ["Pass ", "pass to ", "passed to "] {
+        for (at, _) in text.match_indices(lead) {
+            let before = text[..at].trim_end();
+            if lead == "Pass " && !(before.is_empty() || before.ends_with('.')) {
+                continue;
+            }
+            let start = at + lead.len();
+            let r = &text[start..];
+            let end = r.find(|c: char| !c.is_alphabetic()).unwrap_or(r.len());
+            if end > 1 && r.starts_with(char::is_uppercase) {
+                out.push((start, start + end));
+            }
+        }
+    }
+    out.sort_unstable();
+    out
 }
 
 /// "the ECAFE delegation", "the UN delegation": delegates at an organization's session or
@@ -1053,6 +1133,29 @@ mod tests {
         // no setting, no guess
         let ms = l.find(&mut g, text, &mut DocState::default());
         assert!(ms.iter().all(|m| !g.get(m.entity).id.ends_with("press")));
+    }
+
+    #[test]
+    fn a_telegrams_routing_names_the_department() {
+        let n = names("2559. Pass Defense. At Prime Minister’s request we called.");
+        assert!(
+            n.contains(&("Defense".into(), "US Department of Defense".into(), "name")),
+            "{n:?}"
+        );
+        let n = names("It was to be passed to Defense at once.");
+        assert!(n.iter().any(|x| x.1 == "US Department of Defense"), "{n:?}");
+        // a department's word elsewhere, a verb, a person routed to
+        assert!(names("Defense costs rose; they will Pass Laws.").is_empty());
+        assert!(names("The Diet must pass the budget.")
+            .iter()
+            .all(|x| x.0 != "budget"));
+        let g = Gazetteer::builtin();
+        let l = Linker::new(&g);
+        assert_eq!(
+            l.routed("2559. Pass Defense."),
+            [g.index("US Department of Defense").unwrap()]
+        );
+        assert!(l.routed("passed to Tani").is_empty());
     }
 
     #[test]

@@ -495,7 +495,11 @@ mod tests {
         assert_eq!(names(&g, &f.addressees), ["John Foster Dulles"]);
         assert_eq!(names(&g, &f.senders)[0], "Herbert Hoover, Jr.");
         f.by_office(heading, 1950, &g);
-        assert_eq!(names(&g, &f.addressees), ["John Foster Dulles"], "added once");
+        assert_eq!(
+            names(&g, &f.addressees),
+            ["John Foster Dulles"],
+            "added once"
+        );
         // a name the gazetteer lacks is added as found
         let (f, g) = frame("Memorandum From the Special Assistant (Quillfeather) to the President");
         assert_eq!(names(&g, &f.unwrap().senders)[0], "Quillfeather");

@@ -225,6 +225,22 @@ fn document_frame(all: &[annals_ingest::Block], k: &mut Knowledge) -> Option<Doc
     if let Some(y) = year {
         frame.by_office(&clean.text, y, &k.gazetteer);
     }
+    // "2559. Pass Defense." opening a telegram: a copy goes to Defense too
+    if frame.kind == DocKind::Telegram {
+        // the first paragraph after the dateline and its source note
+        let body = all
+            .iter()
+            .skip_while(|b| b.kind != BlockKind::Dateline)
+            .find(|b| b.kind == BlockKind::Paragraph && !b.clean.text.starts_with('['));
+        for d in body
+            .map(|b| k.linker.routed(first_sentence(&b.clean.text)))
+            .unwrap_or_default()
+        {
+            if !frame.addressees.contains(&d) {
+                frame.addressees.push(d);
+            }
+        }
+    }
     // a memorandum of conversation without "Between …" lists them: "PARTICIPANTS", then a
     // short line each ("The Secretary", "FE—Mr. Sebald")
     if frame.kind == DocKind::Conversation && frame.participants.is_empty() {
@@ -281,6 +297,13 @@ fn document_frame(all: &[annals_ingest::Block], k: &mut Knowledge) -> Option<Doc
         _ => {}
     }
     Some(frame)
+}
+
+/// A paragraph's opening up to its first two full stops ("2559. Pass Defense."), where a
+/// telegram's routing instruction stands.
+fn first_sentence(text: &str) -> &str {
+    let mut stops = text.match_indices(". ").map(|(i, _)| i + 1);
+    &text[..stops.nth(1).unwrap_or(text.len())]
 }
 
 /// Whether a block is the question of a transcript: it opens with the questioner's label

@@ -281,7 +281,12 @@ Pass Defense. In reply the Department stated that its own investigation confirme
 Allison
 ";
     let rec = run(text);
-    // "Pass Defense": relay this to Defense, no vote
+    // "Pass Defense": the telegram goes to Defense too; relaying it is no vote
+    let doc = &rec.events[0];
+    assert_eq!(
+        names(&doc.targets),
+        ["US Department of State", "US Department of Defense"]
+    );
     assert!(
         at(&rec, text, "Pass Defense").is_empty(),
         "{:?}",
