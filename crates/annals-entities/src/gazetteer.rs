@@ -385,7 +385,9 @@ impl Gazetteer {
                 .find(needle)
                 .map_or(line_of(text, from), |b| line_of(text, from + b))
         };
-        let mut kinds: HashMap<&str, (EntityKind, usize)> = HashMap::default();
+        // id -> kind and the entry that defined it here (None: an earlier file); lines are
+        // found only for an error, since finding one counts lines from the file's start
+        let mut kinds: HashMap<&str, (EntityKind, Option<usize>)> = HashMap::default();
         for (i, e) in file.entity.iter().enumerate() {
             let find_line = |needle: &str| line_in(i, &format!("\"{needle}\""));
             let invalid = |line: usize, message: String| GazetteerError::Invalid {
@@ -393,13 +395,15 @@ impl Gazetteer {
                 line,
                 message,
             };
-            let known = self.by_id.get(&e.id).map(|&k| (self.entities[k].kind, 0));
+            let known = self
+                .by_id
+                .get(&e.id)
+                .map(|&k| (self.entities[k].kind, None));
             if let Some((kind, first)) = kinds.get(e.id.as_str()).copied().or(known) {
                 if kind != e.kind {
-                    let earlier = if first > 0 {
-                        format!("line {first}")
-                    } else {
-                        self.entities[self.by_id[&e.id]].source.clone()
+                    let earlier = match first {
+                        Some(j) => format!("line {}", line_in(j, &format!("\"{}\"", e.id))),
+                        None => self.entities[self.by_id[&e.id]].source.clone(),
                     };
                     return Err(invalid(
                         find_line(&e.id),
@@ -410,9 +414,7 @@ impl Gazetteer {
                     ));
                 }
             }
-            kinds
-                .entry(e.id.as_str())
-                .or_insert((e.kind, find_line(&e.id)));
+            kinds.entry(e.id.as_str()).or_insert((e.kind, Some(i)));
             if !e.short_names {
                 if let Some(short) = e
                     .aliases
@@ -537,6 +539,12 @@ impl Gazetteer {
     }
 
     /// Appends an imported entity (see [`crate::import`]).
+    /// Room for `n` more entities.
+    pub(crate) fn reserve(&mut self, n: usize) {
+        self.entities.reserve(n);
+        self.by_id.reserve(n);
+    }
+
     pub(crate) fn push_imported(&mut self, e: Entity) {
         self.held = Default::default();
         self.by_id

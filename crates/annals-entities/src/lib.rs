@@ -12,6 +12,7 @@
 pub mod gazetteer;
 pub mod import;
 pub mod mentions;
+pub mod names;
 pub mod roles;
 
 pub use gazetteer::{Entity, EntityKind, Gazetteer, GazetteerError, RoleSpan};

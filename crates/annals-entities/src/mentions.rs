@@ -1,5 +1,5 @@
 //! Entity mentions: names, metonyms and role adjectives from the gazetteer found in text
-//! (one Aho–Corasick pass), short-name coreference ("Kuznetsov" after "Vasiliĭ V.
+//! (one pass of the [`NameIndex`]), short-name coreference ("Kuznetsov" after "Vasiliĭ V.
 //! Kuznetsov"), and an open-class recognizer for people the gazetteer lacks ("the Soviet
 //! diplomat Vladimir N. Kuznetsov", "Ambassador Tani").
 
@@ -9,6 +9,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use jiff::civil::Date;
 
 use crate::gazetteer::{EntityKind, Gazetteer};
+use crate::names::{is_word_char, NameIndex};
 
 /// How a mention refers to its entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,10 +141,10 @@ struct Pattern {
 /// Finds mentions; built once from a gazetteer.
 #[derive(Debug, Clone)]
 pub struct Linker {
-    names: AhoCorasick,
+    names: NameIndex,
     /// Per distinct name, every entity it may mean, in gazetteer order ("Russia": the
     /// Russian Empire, Soviet Russia, the USSR, the Russian Federation).
-    patterns: Vec<Vec<Pattern>>,
+    patterns: Patterns,
     titles: AhoCorasick,
     /// Surname → people whose names end with it.
     surnames: HashMap<String, Vec<usize>>,
@@ -326,10 +327,6 @@ fn in_office(g: &Gazetteer, cands: &[usize], when: Option<Span>) -> Option<usize
     holding.next().is_none().then_some(first)
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '\u{306}'
-}
-
 fn boundary_ok(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
@@ -374,60 +371,117 @@ fn surname(name: &str) -> Option<&str> {
     (last.chars().count() > 2 && last.chars().next()?.is_uppercase()).then_some(last)
 }
 
+/// Per name id, the entities the name may mean: name `k`'s are
+/// `all[starts[k]..starts[k + 1]]` (one array, not one list per name: see [`NameIndex`]).
+#[derive(Debug, Clone, Default)]
+struct Patterns {
+    all: Vec<Pattern>,
+    starts: Vec<u32>,
+}
+
+impl Patterns {
+    fn of(&self, k: usize) -> &[Pattern] {
+        &self.all[self.starts[k] as usize..self.starts[k + 1] as usize]
+    }
+
+    /// From (name id, pattern) pairs, kept in their order within each name.
+    fn new(names: usize, pairs: Vec<(u32, Pattern)>) -> Patterns {
+        let mut starts = vec![0u32; names + 1];
+        for &(k, _) in &pairs {
+            starts[k as usize + 1] += 1;
+        }
+        for k in 0..names {
+            starts[k + 1] += starts[k];
+        }
+        let mut next = starts.clone();
+        let mut all = vec![
+            Pattern {
+                entity: 0,
+                via: Via::Name
+            };
+            pairs.len()
+        ];
+        for (k, p) in pairs {
+            all[next[k as usize] as usize] = p;
+            next[k as usize] += 1;
+        }
+        Patterns { all, starts }
+    }
+}
+
+/// Every distinct name of `g` indexed, and per name the entities it may mean in gazetteer
+/// order. Names are borrowed while deduplicating: at 100,000 names copying each one was most
+/// of the compile time.
+fn name_patterns(g: &Gazetteer) -> (NameIndex, Patterns) {
+    let all: usize = g.entities().iter().map(|e| 1 + e.aliases.len()).sum();
+    let mut strings: Vec<&str> = Vec::with_capacity(all);
+    // the last entity that took each name: an entity's names come together, so this is
+    // enough to list an entity once per name
+    let mut last: Vec<usize> = Vec::with_capacity(all);
+    let mut pairs: Vec<(u32, Pattern)> = Vec::with_capacity(all);
+    let mut seen: HashMap<&str, usize> = HashMap::default();
+    seen.reserve(all);
+    for (i, e) in g.entities().iter().enumerate() {
+        let names = std::iter::once((&e.id, Via::Name))
+            .chain(e.aliases.iter().map(|a| (a, Via::Name)))
+            .chain(e.metonyms.iter().map(|m| (m, Via::Metonym)))
+            .chain(e.adjectives.iter().map(|a| (a, Via::Role)));
+        for (s, via) in names {
+            let k = *seen.entry(s.as_str()).or_insert_with(|| {
+                strings.push(s);
+                last.push(usize::MAX);
+                strings.len() - 1
+            });
+            if last[k] != i {
+                last[k] = i;
+                pairs.push((k as u32, Pattern { entity: i, via }));
+            }
+        }
+    }
+    let patterns = Patterns::new(strings.len(), pairs);
+    (NameIndex::new(strings), patterns)
+}
+
+/// Family name → the people of `g` it may mean alone ("Dulles").
+fn surnames(g: &Gazetteer) -> HashMap<String, Vec<usize>> {
+    let mut out: HashMap<String, Vec<usize>> = HashMap::default();
+    for (i, e) in g.entities().iter().enumerate() {
+        if e.kind != EntityKind::Person || e.no_surname {
+            continue;
+        }
+        if let Some(s) = family_name(e) {
+            let v = out.entry(s.to_string()).or_default();
+            if !v.contains(&i) {
+                v.push(i);
+            }
+        }
+    }
+    out
+}
+
 impl Linker {
     /// A linker for every entity of `g`.
     pub fn new(g: &Gazetteer) -> Linker {
-        let mut strings: Vec<String> = Vec::new();
-        let mut patterns: Vec<Vec<Pattern>> = Vec::new();
-        let mut seen: HashMap<String, usize> = HashMap::default();
-        let mut surnames: HashMap<String, Vec<usize>> = HashMap::default();
-        for (i, e) in g.entities().iter().enumerate() {
-            let mut push = |s: &str, via: Via| {
-                let k = *seen.entry(s.to_string()).or_insert_with(|| {
-                    strings.push(s.to_string());
-                    patterns.push(Vec::new());
-                    strings.len() - 1
-                });
-                let p = Pattern { entity: i, via };
-                if !patterns[k].iter().any(|q| q.entity == i) {
-                    patterns[k].push(p);
-                }
-            };
-            push(&e.id, Via::Name);
-            for a in &e.aliases {
-                push(a, Via::Name);
+        // the name index is most of the work: built on a second thread while this one
+        // gathers the rest (loading is paid by every process)
+        std::thread::scope(|scope| {
+            let names = scope.spawn(|| name_patterns(g));
+            let titles = AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(TITLES)
+                .expect("titles compile");
+            let (surnames, local, departments) =
+                (surnames(g), local_institutions(g), departments(g));
+            let (names, patterns) = names.join().expect("the name index builds");
+            Linker {
+                names,
+                patterns,
+                titles,
+                surnames,
+                local,
+                departments,
             }
-            for m in &e.metonyms {
-                push(m, Via::Metonym);
-            }
-            for a in &e.adjectives {
-                push(a, Via::Role);
-            }
-            if e.kind == EntityKind::Person && !e.no_surname {
-                if let Some(s) = family_name(e) {
-                    let v = surnames.entry(s.to_string()).or_default();
-                    if !v.contains(&i) {
-                        v.push(i);
-                    }
-                }
-            }
-        }
-        let names = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&strings)
-            .expect("gazetteer patterns compile");
-        let titles = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(TITLES)
-            .expect("titles compile");
-        Linker {
-            names,
-            patterns,
-            titles,
-            surnames,
-            local: local_institutions(g),
-            departments: departments(g),
-        }
+        })
     }
 
     /// The departments a telegram's routing instruction sends a copy to ("2559. Pass
@@ -501,11 +555,8 @@ impl Linker {
         // the states named so far, this block's mentions counted as they come
         let mut named = doc.named_states.clone();
         for m in self.names.find_iter(text) {
-            let (s, e) = (m.start(), m.end());
-            if !boundary_ok(text, s, e) {
-                continue;
-            }
-            let mut p = *choose(g, &self.patterns[m.pattern().as_usize()], doc.date_at(s));
+            let (s, e) = (m.start, m.end);
+            let mut p = *choose(g, self.patterns.of(m.id), doc.date_at(s));
             let local = self.local_choice(g, &text[s..e], p.entity, doc, &named);
             if local != p.entity {
                 // the document's own "Foreign Office": a name of that ministry here
