@@ -10,6 +10,8 @@
 //! adds only the names no other entity has and its roles. What is new is appended after
 //! everything curated, so a name's first meaning stays the curated one.
 
+use std::hash::BuildHasher;
+
 use foldhash::HashMap;
 
 use jiff::civil::Date;
@@ -89,18 +91,21 @@ fn role(s: &str) -> Option<(RoleSpan, Option<Date>)> {
 }
 
 /// The key that makes two records one person: surname, given name, state ("Andrei A.
-/// Gromyko" and "Andrei Gromyko").
-fn person_key(id: &str, state: Option<&str>) -> Option<(String, String, String)> {
-    let words: Vec<&str> = id.split_whitespace().collect();
-    let (first, last) = (words.first()?, words.last()?);
-    if words.len() < 2 {
-        return None;
-    }
-    Some((
-        last.trim_end_matches(['.', ',']).to_lowercase(),
-        first.to_lowercase(),
-        state?.to_string(),
-    ))
+/// Gromyko" and "Andrei Gromyko"), written into `key` (one buffer for every row: at 30,000
+/// people a key allocated per row was a noticeable share of loading). False without one.
+fn person_key(id: &str, state: Option<&str>, key: &mut String) -> bool {
+    key.clear();
+    let mut words = id.split_whitespace();
+    let (Some(first), Some(last), Some(state)) = (words.next(), words.next_back(), state) else {
+        return false;
+    };
+    let lower = |key: &mut String, w: &str| key.extend(w.chars().flat_map(char::to_lowercase));
+    lower(key, last.trim_end_matches(['.', ',']));
+    key.push('\t');
+    lower(key, first);
+    key.push('\t');
+    key.push_str(state);
+    true
 }
 
 /// The middle initials of a name ("George H. W. Bush" -> "hw"): two people with the same
@@ -148,8 +153,12 @@ fn records(lines: &[&str], map: &Codes, own: &HashMap<&str, &str>) -> Vec<Record
 /// A row as a record; `None` for a malformed row or a one-word person name that is an
 /// ordinary word.
 fn record(line: &str, map: &Codes, own: &HashMap<&str, &str>) -> Option<Record> {
-    let f: Vec<&str> = line.split('\t').collect();
-    if f.len() < 6 {
+    // the seven columns, without a vector per row
+    let (mut f, mut n) = ([""; 7], 0);
+    for (slot, v) in f.iter_mut().zip(line.split('\t')) {
+        (*slot, n) = (v, n + 1);
+    }
+    if n < 6 {
         return None;
     }
     let kind = match f[0] {
@@ -185,7 +194,7 @@ fn record(line: &str, map: &Codes, own: &HashMap<&str, &str>) -> Option<Record> 
             .or_else(|| own.get(code).copied())
             .map(String::from)
     };
-    let word_surname = f.get(6).is_some_and(|x| *x == "1");
+    let word_surname = f[6] == "1";
     if kind == EntityKind::Person && word_surname && !id.contains(' ') {
         return None;
     }
@@ -215,9 +224,13 @@ pub fn add_import(g: &mut Gazetteer, tsv: &str, code_table: &str, source: &str) 
     let map = codes(code_table);
     // every name the gazetteer has, and its entity
     let mut names: HashMap<String, usize> = HashMap::default();
-    let mut people: HashMap<(String, String, String), usize> = HashMap::default();
-    // names imported records took: no second record takes them as an alias
-    let mut taken: foldhash::HashSet<String> = foldhash::HashSet::default();
+    let mut people: HashMap<String, usize> = HashMap::default();
+    let mut key = String::new();
+    // names imported records took: no second record takes them as an alias. Hashes, not
+    // the names: the names move into the entities, and a copy of each was a tenth of
+    // loading at 100,000 names (two names sharing a 64-bit hash would cost one alias)
+    let mut taken: foldhash::HashSet<u64> = foldhash::HashSet::default();
+    let hash = |n: &str| foldhash::fast::FixedState::default().hash_one(n);
     // sized up front: growing these tables row by row was a fifth of loading at 100,000 names
     let rows = tsv.lines().count();
     taken.reserve(rows * 3);
@@ -230,10 +243,8 @@ pub fn add_import(g: &mut Gazetteer, tsv: &str, code_table: &str, source: &str) 
         for n in all {
             names.entry(n.clone()).or_insert(i);
         }
-        if e.kind == EntityKind::Person {
-            if let Some(k) = person_key(&e.id, e.state.as_deref()) {
-                people.entry(k).or_insert(i);
-            }
+        if e.kind == EntityKind::Person && person_key(&e.id, e.state.as_deref(), &mut key) {
+            people.entry(key.clone()).or_insert(i);
         }
     }
     // the dictionaries' own name for each state code the table does not map
@@ -256,7 +267,7 @@ pub fn add_import(g: &mut Gazetteer, tsv: &str, code_table: &str, source: &str) 
             kind,
             id,
             state,
-            aliases,
+            mut aliases,
             adjectives,
             roles,
             word_surname,
@@ -267,41 +278,47 @@ pub fn add_import(g: &mut Gazetteer, tsv: &str, code_table: &str, source: &str) 
             .chain(&aliases)
             .find_map(|n| names.get(n).copied().filter(|&i| g.get(i).kind == kind))
             .or_else(|| {
-                let k = person_key(&id, state.as_deref()).filter(|_| kind == EntityKind::Person)?;
-                let i = people.get(&k).copied()?;
+                let keyed =
+                    kind == EntityKind::Person && person_key(&id, state.as_deref(), &mut key);
+                let i = people.get(&key).copied().filter(|_| keyed)?;
                 let (a, b) = (middle(&id), middle(&g.get(i).id));
                 (a.is_empty() || b.is_empty() || a == b).then_some(i)
             });
-        let fresh: Vec<String> = std::iter::once(id.clone())
-            .chain(aliases)
-            .filter(|n| !names.contains_key(n) && !taken.contains(n))
-            .collect();
-        match same {
-            Some(i) => g.extend_imported(i, &fresh, &adjectives, roles),
-            None => {
-                g.push_imported(Entity {
-                    id: id.clone(),
-                    kind,
-                    aliases: fresh.iter().filter(|n| **n != id).cloned().collect(),
-                    metonyms: vec![],
-                    adjectives,
-                    state,
-                    roles,
-                    wikidata: None,
-                    valid: None,
-                    period: None,
-                    signed: None,
-                    in_force: None,
-                    signatories: vec![],
-                    articles: vec![],
-                    source: source.to_string(),
-                    no_surname: word_surname,
-                    short_names: false,
-                });
-            }
-        }
+        let is_fresh = |n: &String| !names.contains_key(n) && !taken.contains(&hash(n));
+        let id_fresh = is_fresh(&id);
+        aliases.retain(|n| *n != id && is_fresh(n));
         // only curated entities are merge targets (by name or by person key): two imported
         // people who share an alias ("George Bush") stay two
-        taken.extend(fresh);
+        taken.extend(aliases.iter().map(|n| hash(n)));
+        if id_fresh {
+            taken.insert(hash(&id));
+        }
+        match same {
+            Some(i) => {
+                if id_fresh {
+                    aliases.insert(0, id);
+                }
+                g.extend_imported(i, &aliases, &adjectives, roles)
+            }
+            None => g.push_imported(Entity {
+                id,
+                kind,
+                aliases,
+                metonyms: vec![],
+                adjectives,
+                state,
+                roles,
+                wikidata: None,
+                valid: None,
+                period: None,
+                signed: None,
+                in_force: None,
+                signatories: vec![],
+                articles: vec![],
+                source: source.to_string(),
+                no_surname: word_surname,
+                short_names: false,
+            }),
+        }
     }
 }
