@@ -290,10 +290,6 @@ pub fn clause_events(
     (out, moved)
 }
 
-/// The agents and targets the tree gives the verb at `trigger` (bytes of the text), when it
-/// names its agent: the subject, or a passive's by-agent ("was signed … by Ben-Gurion,
-/// Pineau and Dean"), not the words before it. None when the trigger is no verb or its
-/// agent is not named.
 /// Whether the verb at `trigger` is a relative clause whose subject is its relative pronoun
 /// ("any State which signed …"): its agent is that noun, named or not, never a name the
 /// words before it hold.
@@ -309,6 +305,11 @@ pub fn relative_subject(
     })
 }
 
+/// The agents and targets the tree gives the verb at `trigger` (bytes of the text), when it
+/// names its agent: the subject, or a passive's by-agent ("was signed … by Ben-Gurion,
+/// Pineau and Dean"), not the words before it; for an event noun, its "by", "between" or
+/// possessive, or an instrument's signatories. With the account of how they were found.
+/// None when the trigger is no predicate of the parse or its agent is not named.
 pub fn roles_at(
     input: &ClauseInput<'_>,
     gazetteer: &Gazetteer,
@@ -490,6 +491,49 @@ pub fn governing_verb(
     Some((ty, h.span.clone()))
 }
 
+/// Prepositions that make their noun the reference point of a relative date ("a few hours
+/// following the signing ceremony", "two days after the vote", "prior to the conference").
+const ANCHORING: &[&str] = &["following", "after", "before", "since", "until", "prior"];
+
+/// The predicate a relative date's reference event hangs from, when a trigger is that
+/// reference event: "the signing of the security treaty … within a few hours following the
+/// signing ceremony for the San Francisco Peace Treaty" tells the first signing, dated by
+/// the second; "after the vote, Egypt protested" tells the protest. The head's type (the
+/// lexicon's, for its lemma or its word) and its span; None when the trigger is no such
+/// reference or its head is no trigger.
+pub fn anchoring_head(
+    input: &ClauseInput<'_>,
+    lexicon: &Lexicon,
+    trigger: &Range<usize>,
+) -> Option<(usize, Range<usize>)> {
+    let s = input.sentence;
+    let mut i = token_at(s, trigger.start)?;
+    if s.tokens[i].deprel == "compound" {
+        i = s.tokens[i].head?; // "the signing ceremony": the ceremony's phrase
+    }
+    if !matches!(s.tokens[i].deprel, "obl" | "nmod") {
+        return None;
+    }
+    let anchored = s.children(i).any(|c| {
+        s.tokens[c].deprel == "case"
+            && ANCHORING.contains(&input.text[s.tokens[c].span.clone()].to_lowercase().as_str())
+    });
+    let h = s.tokens[i].head?;
+    let head = &s.tokens[h];
+    if !anchored || !matches!(head.upos, Upos::VERB | Upos::NOUN) {
+        return None;
+    }
+    let ty = lexicon.predicate(&head.lemma.to_lowercase()).or_else(|| {
+        let word = &input.text[head.span.clone()];
+        let found = lexicon.find(word);
+        found
+            .iter()
+            .find(|t| t.start == 0 && t.end == word.len())
+            .map(|t| t.ty)
+    })?;
+    Some((ty, head.span.clone()))
+}
+
 /// An act read from the tree, before it is dated.
 struct Act<'l> {
     ty: &'l crate::lexicon::EventType,
@@ -503,14 +547,14 @@ struct Act<'l> {
     roles: String,
 }
 
-/// Nouns of documents: dated, each is a statement of its own ("telegram 2487, April 1",
-/// "the note sent to Shigemitsu, April 3", "despatch 1169, April 5").
 /// What is stated when it is handed over: "presented the views", "gave our position".
 const HELD_VIEWS: &[&str] = &["view", "position", "viewpoint"];
 
 /// Nouns of an act on an instrument whose doers, unnamed, are its signatories.
 const INSTRUMENT_ACTS: &[&str] = &["signing", "signature", "ratification", "conclusion"];
 
+/// Nouns of documents: dated, each is a statement of its own ("telegram 2487, April 1",
+/// "the note sent to Shigemitsu, April 3", "despatch 1169, April 5").
 const DOCUMENT_NOUNS: &[&str] = &[
     "telegram",
     "despatch",
@@ -1259,14 +1303,7 @@ impl<'a> Tree<'a> {
                 && m.end <= span.end
                 && self.gazetteer.get(m.entity).kind == EntityKind::Instrument
         });
-        let found = instrument.map(|m| {
-            self.gazetteer
-                .get(m.entity)
-                .signatories
-                .iter()
-                .filter_map(|id| self.gazetteer.index(id))
-                .collect()
-        });
+        let found = instrument.map(|m| crate::extract::signatories(self.gazetteer, m.entity));
         found.unwrap_or_default()
     }
 

@@ -936,6 +936,16 @@ pub fn extract(
                 }
             }
             targets.retain(|x| !agents.contains(x));
+            if trigger.is_none() && t.attributive {
+                // an instrument's own date tells its conclusion: its signatories concluded
+                // it, not the names around ("Japan will be prepared to conclude with any
+                // State which signed … the United Nations Declaration of 1 January 1942")
+                let signed = named_with_date(text, t, mentions, gazetteer);
+                agents = signed
+                    .map(|i| signatories(gazetteer, i))
+                    .unwrap_or_default();
+                targets.clear();
+            }
             let (negated, modality) = match trigger {
                 Some(tr) => {
                     let from = text[..tr.start]
@@ -1055,11 +1065,18 @@ fn repair_roles(
         mentions: block.mentions,
         dates: &[],
     };
+    let triggers: Vec<Option<Range<usize>>> = events.iter().map(|e| e.trigger.clone()).collect();
     for ev in events {
         let Some(mut tr) = ev.trigger.clone() else {
             continue;
         };
-        if let Some((ty, span)) = crate::clause::governing_verb(&input, lexicon, &tr) {
+        let head = crate::clause::governing_verb(&input, lexicon, &tr).or_else(|| {
+            // a relative date's reference event: the event is what the date is relative
+            // for, unless that is an event of its own already
+            crate::clause::anchoring_head(&input, lexicon, &tr)
+                .filter(|(_, span)| !triggers.contains(&Some(span.clone())))
+        });
+        if let Some((ty, span)) = head {
             ev.retype(&lexicon.types()[ty]);
             ev.trigger = Some(span.clone());
             tr = span;
@@ -1372,18 +1389,35 @@ fn instrument_date(
     if !t.attributive || !matches!(t.kind, TimexType::Date) {
         return None;
     }
-    let names_it = mentions.iter().any(|m| {
-        gazetteer.get(m.entity).kind == EntityKind::Instrument
-            && ((m.end <= t.start && text[m.end..t.start].trim() == "of")
-                || (m.start >= t.end && text[t.end..m.start].trim().is_empty()))
-    });
-    if !names_it {
-        return None;
-    }
+    named_with_date(text, t, mentions, gazetteer)?;
     usable(&Timex {
         attributive: false,
         ..t.clone()
     })
+}
+
+/// The parties the gazetteer records for instrument `i`, as gazetteer indices.
+pub(crate) fn signatories(gazetteer: &Gazetteer, i: usize) -> Vec<usize> {
+    let names = &gazetteer.get(i).signatories;
+    names.iter().filter_map(|n| gazetteer.index(n)).collect()
+}
+
+/// The instrument whose name the date `t` is written with ("the United Nations Declaration
+/// of 1 January 1942", "the 1956 Joint Declaration"), as a gazetteer index.
+fn named_with_date(
+    text: &str,
+    t: &Timex,
+    mentions: &[Mention],
+    gazetteer: &Gazetteer,
+) -> Option<usize> {
+    mentions
+        .iter()
+        .find(|m| {
+            gazetteer.get(m.entity).kind == EntityKind::Instrument
+                && ((m.end <= t.start && text[m.end..t.start].trim() == "of")
+                    || (m.start >= t.end && text[t.end..m.start].trim().is_empty()))
+        })
+        .map(|m| m.entity)
 }
 
 /// A duration anchored on an instrument's signing or entry into force ("Fifty years after
@@ -1685,13 +1719,7 @@ fn inherited(
                 let referred = named
                     .or(instrument.filter(|&i| refers_to(&text[clause.clone()], gazetteer, i)));
                 if let Some(i) = referred {
-                    agents.extend(
-                        gazetteer
-                            .get(i)
-                            .signatories
-                            .iter()
-                            .filter_map(|n| gazetteer.index(n)),
-                    );
+                    agents.extend(signatories(gazetteer, i));
                 }
             }
             if agents.is_empty() && !violent(&tr) && ty.name != "other" {
@@ -1827,6 +1855,37 @@ mod tests {
 
     fn names(g: &Gazetteer, v: &[usize]) -> Vec<String> {
         v.iter().map(|&i| g.get(i).id.clone()).collect()
+    }
+
+    #[test]
+    fn the_reference_event_of_a_relative_date_is_not_the_event() {
+        let (ev, g) = run_parsed(
+            "The next blow to Moscow was the signing of the security treaty between the \
+             United States and Japan a few hours after the signing ceremony for the San \
+             Francisco Peace Treaty.",
+        );
+        let signed: Vec<_> = ev.iter().filter(|e| e.kind == "sign").collect();
+        assert_eq!(signed.len(), 1, "{ev:?}");
+        // dated by the ceremony (the registry's day), done by the treaty's parties
+        assert_eq!(signed[0].date, "1951-09-08");
+        assert_eq!(names(&g, &signed[0].agents), ["United States", "Japan"]);
+    }
+
+    #[test]
+    fn an_instrument_named_with_its_date_was_concluded_by_its_signatories() {
+        let (ev, g) = run_parsed(
+            "For the Soviet Union the Cairo Declaration of 27 November 1943 remained binding.",
+        );
+        let e = ev
+            .iter()
+            .find(|e| e.date == "1943-11-27")
+            .expect("its date");
+        assert_eq!(e.kind, "sign");
+        assert_eq!(
+            names(&g, &e.agents),
+            ["United States", "United Kingdom", "ROC (Taiwan)"]
+        );
+        assert!(e.targets.is_empty(), "{e:?}");
     }
 
     #[test]
