@@ -301,6 +301,36 @@ pub fn timeline(db: &Path, filter: &Filter, format: ViewFormat) -> Result<()> {
     Ok(())
 }
 
+/// `annals show NAME` for a name no actor bears: where annals left it unlinked between
+/// candidates, each place and the candidates; else an error.
+fn show_ambiguous(store: &Store, db: &Path, what: &str, out: &mut impl Write) -> Result<()> {
+    let found = store.ambiguous(Some(what.trim()), None)?;
+    if found.is_empty() {
+        bail!("no event or entity {what:?} in {}", db.display())
+    }
+    writeln!(
+        out,
+        "{what:?} is linked to no entity: {} mention(s) that may mean more than one",
+        found.len()
+    )?;
+    for a in &found {
+        writeln!(
+            out,
+            "  {} bytes {}..{}: {}",
+            a.doc,
+            a.start,
+            a.end,
+            a.candidates.join(" or ")
+        )?;
+    }
+    writeln!(
+        out,
+        "(name one in full in the text, or add an alias with --gazetteer, to link it)"
+    )?;
+    out.flush()?;
+    Ok(())
+}
+
 fn row_json(r: &TimelineRow) -> serde_json::Value {
     serde_json::json!({
         "id": format!("E{}", r.id), "date": r.date, "start": r.start, "end": r.end, "type": r.kind,
@@ -384,6 +414,17 @@ pub fn show(db: &Path, what: &str) -> Result<()> {
             } else {
                 writeln!(out, "  sources: {}", c.sources.join("; "))?;
             }
+            let within = (c.doc.as_str(), c.evidence.0, c.evidence.1);
+            for a in store.ambiguous(None, Some(within))? {
+                writeln!(
+                    out,
+                    "  not linked: {:?} (bytes {}..{}) may be {}",
+                    a.text,
+                    a.start,
+                    a.end,
+                    a.candidates.join(" or ")
+                )?;
+            }
         }
         out.flush()?;
         return Ok(());
@@ -394,7 +435,7 @@ pub fn show(db: &Path, what: &str) -> Result<()> {
         .map_or_else(|| what.to_string(), |i| g.get(i).id.clone());
     let actors = store.actors()?;
     let Some((n, kind, state, count)) = actors.into_iter().find(|a| a.0 == name) else {
-        bail!("no event or entity {what:?} in {}", db.display())
+        return show_ambiguous(&store, db, what, &mut out);
     };
     writeln!(
         out,

@@ -101,6 +101,10 @@ enum Command {
     },
     /// Show one event (E12) with every claim, its evidence marked and its sources, or one
     /// entity (a name) with its events.
+    ///
+    /// A name annals left unlinked because it may mean several entities ("Matsumoto", with
+    /// two Matsumotos known and neither named in full) shows where it was written and the
+    /// candidates; an event's claims list such names in their evidence.
     Show {
         /// An event id (E12) or an entity name.
         id: String,

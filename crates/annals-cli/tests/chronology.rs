@@ -453,3 +453,30 @@ fn an_edited_file_replaces_its_earlier_version() {
     let o = annals(&["build", doc, "--db", &db, "--dct", "1957-05-10"]);
     assert!(String::from_utf8_lossy(&o.stderr).contains("0 document(s) added, 1 unchanged"));
 }
+
+#[test]
+fn a_name_of_two_people_is_shown_with_both_and_linked_to_neither() {
+    let d = scratch("ambiguous");
+    let doc = d.join("memo.txt");
+    std::fs::write(
+        &doc,
+        "Tokyo, April 7, 1955.\n\nOn April 6 Hatoyama told me that he would send Matsumoto \
+         to Washington. Matsumoto said nothing.\n",
+    )
+    .unwrap();
+    let db = db_arg(&d.join("a.db"));
+    ok(&annals(&["build", doc.to_str().unwrap(), "--db", &db]));
+    let shown = ok(&annals(&["show", "matsumoto", "--db", &db]));
+    assert!(
+        shown.starts_with("\"matsumoto\" is linked to no entity: 2 mention(s)"),
+        "{shown}"
+    );
+    for who in ["Matsumoto Shun’ichi", "Matsumoto Takizō"] {
+        assert!(shown.contains(who), "{shown}");
+    }
+    // and the event that names him lists him unlinked, with both
+    let event = ok(&annals(&["show", "E1", "--db", &db]));
+    assert!(event.contains("not linked: \"Matsumoto\""), "{event}");
+    // a name annals never saw is still an error
+    assert!(err(&annals(&["show", "Nobody", "--db", &db])).contains("no event or entity"));
+}

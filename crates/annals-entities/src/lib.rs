@@ -16,5 +16,5 @@ pub mod names;
 pub mod roles;
 
 pub use gazetteer::{Entity, EntityKind, Gazetteer, GazetteerError, RoleSpan};
-pub use mentions::{DocState, Linker, Mention, Via};
+pub use mentions::{DocState, Linker, Mention, Unresolved, Via};
 pub use roles::Roles;

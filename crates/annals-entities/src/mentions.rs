@@ -176,6 +176,22 @@ pub struct DocState {
     pub setting: Option<usize>,
     /// How often each state has been named so far (by name, metonym or adjective).
     named_states: HashMap<usize, u32>,
+    /// Names found that may mean more than one entity and were linked to none, in the
+    /// order found; offsets into the text of the `find` call that found them. The caller
+    /// takes them (`std::mem::take`) after each call to keep them with that text.
+    pub unresolved: Vec<Unresolved>,
+}
+
+/// A name that may mean several entities, none of which the document settles ("Matsumoto"
+/// with two curated Matsumotos, neither named in full before nor the one in office then):
+/// it is linked to none — never a silent guess — and its candidates are kept so that a
+/// reader can be shown them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unresolved {
+    pub start: usize,
+    pub end: usize,
+    /// Gazetteer indices, in the gazetteer's order.
+    pub candidates: Vec<usize>,
 }
 
 /// Head nouns of institutions' names: "the Council", written alone, is the council the
@@ -750,13 +766,19 @@ impl Linker {
                             .copied()
                             .or_else(|| in_office(g, cands, doc.date_at(i)))
                             .or_else(|| (curated.len() == 1).then(|| curated[0]));
-                        if let Some(e) = pick {
-                            extra.push(Mention {
+                        match pick {
+                            Some(e) => extra.push(Mention {
                                 start: i,
                                 end: word_end,
                                 entity: e,
                                 via: Via::Surname,
-                            });
+                            }),
+                            None if curated.len() > 1 => doc.unresolved.push(Unresolved {
+                                start: i,
+                                end: word_end,
+                                candidates: curated,
+                            }),
+                            None => {}
                         }
                     }
                 }
@@ -1229,6 +1251,18 @@ mod tests {
                 .collect()
         };
         assert!(of("I left it with Matsumoto, who was interpreting.").is_empty());
+        // unlinked, but kept with both candidates for the reader
+        let mut g = Gazetteer::builtin();
+        let mut doc = DocState::default();
+        let text = "I left it with Matsumoto, who was interpreting.";
+        Linker::new(&g).find(&mut g, text, &mut doc);
+        let [u] = &doc.unresolved[..] else {
+            panic!("{:?}", doc.unresolved)
+        };
+        assert_eq!(&text[u.start..u.end], "Matsumoto");
+        let mut cands: Vec<&str> = u.candidates.iter().map(|&c| g.get(c).id.as_str()).collect();
+        cands.sort();
+        assert_eq!(cands, ["Matsumoto Shun’ichi", "Matsumoto Takizō"]);
         assert_eq!(
             of("Ambassador Matsumoto Shun’ichi arrived. Matsumoto said no."),
             ["Matsumoto Shun’ichi"]

@@ -18,8 +18,8 @@ use annals_events::frame::person_named;
 use annals_events::{citations, extract, Citation, DocFrame, DocKind, Lexicon};
 use annals_ingest::{blocks, sentences, BlockKind};
 use annals_store::{
-    sha256_hex, CitationRecord, DocumentRecord, EntityRecord, EventRecord, MentionRecord,
-    ReferenceRecord, TimexRecord,
+    sha256_hex, AmbiguousRecord, CitationRecord, DocumentRecord, EntityRecord, EventRecord,
+    MentionRecord, ReferenceRecord, TimexRecord,
 };
 use annals_time::{Role, Tagger, Timex, TimexType};
 
@@ -773,6 +773,19 @@ fn analyze(
                     text: raw(a, b),
                     entity: entity_record(&k.gazetteer, m.entity),
                     via: m.via.as_str().to_string(),
+                });
+            }
+            for u in std::mem::take(&mut doc.unresolved) {
+                let (a, b) = map(u.start, u.end);
+                rec.ambiguous.push(AmbiguousRecord {
+                    start: a,
+                    end: b,
+                    text: raw(a, b),
+                    candidates: u
+                        .candidates
+                        .iter()
+                        .map(|&c| entity_record(&k.gazetteer, c))
+                        .collect(),
                 });
             }
             // in a dated document, the papers its notes and reference lists date ("A. NSC

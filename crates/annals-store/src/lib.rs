@@ -17,7 +17,7 @@ use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 use sha2::{Digest, Sha256};
 
 /// The schema this code reads and writes.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 const SCHEMA: &str = r#"
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -38,6 +38,11 @@ CREATE TABLE mentions (
   id INTEGER PRIMARY KEY, doc INTEGER NOT NULL REFERENCES documents(id),
   entity INTEGER NOT NULL REFERENCES entities(id), start INTEGER NOT NULL,
   end INTEGER NOT NULL, text TEXT NOT NULL, via TEXT NOT NULL);
+CREATE TABLE ambiguous (
+  id INTEGER PRIMARY KEY, doc INTEGER NOT NULL REFERENCES documents(id),
+  entity INTEGER NOT NULL REFERENCES entities(id), start INTEGER NOT NULL,
+  end INTEGER NOT NULL, text TEXT NOT NULL);
+CREATE INDEX ambiguous_doc ON ambiguous(doc, start);
 CREATE TABLE bibliography (
   id INTEGER PRIMARY KEY, doc INTEGER NOT NULL REFERENCES documents(id),
   start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL, author TEXT NOT NULL,
@@ -168,6 +173,16 @@ pub struct MentionRecord {
     pub via: String,
 }
 
+/// A name linked to no entity because it may mean several (one row per candidate in table
+/// `ambiguous`): the reader is shown the candidates, never a guess.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AmbiguousRecord {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub candidates: Vec<EntityRecord>,
+}
+
 /// An entity as the store keeps it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EntityRecord {
@@ -244,6 +259,8 @@ pub struct DocumentRecord {
     pub segments: Vec<(String, usize, usize)>,
     pub timexes: Vec<TimexRecord>,
     pub mentions: Vec<MentionRecord>,
+    /// Names left unlinked between several candidates.
+    pub ambiguous: Vec<AmbiguousRecord>,
     pub citations: Vec<CitationRecord>,
     pub references: Vec<ReferenceRecord>,
     pub events: Vec<EventRecord>,
@@ -255,6 +272,16 @@ pub struct DocumentRecord {
 pub fn sha256_hex(bytes: &[u8]) -> String {
     let d = Sha256::digest(bytes);
     d.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A name left unlinked between candidates, as [`Store::ambiguous`] reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AmbiguousRow {
+    pub doc: String,
+    pub start: i64,
+    pub end: i64,
+    pub text: String,
+    pub candidates: Vec<String>,
 }
 
 /// A row of the timeline.
@@ -627,7 +654,7 @@ impl Store {
             .map_err(e)?;
         if old.as_deref() != Some(config) {
             tx.execute_batch(
-                "DELETE FROM search; DELETE FROM participants; DELETE FROM claims; DELETE FROM events; DELETE FROM mentions;
+                "DELETE FROM search; DELETE FROM participants; DELETE FROM claims; DELETE FROM events; DELETE FROM mentions; DELETE FROM ambiguous;
                  DELETE FROM citations; DELETE FROM bibliography; DELETE FROM timexes; DELETE FROM segments; DELETE FROM documents;
                  DELETE FROM entities;",
             )
@@ -1028,6 +1055,40 @@ impl Store {
         rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
     }
 
+    /// Names left unlinked between several candidates: those written `text` (any case) in
+    /// any document, or with `within` = (document name, start, end) those inside that span.
+    /// Each with its document, offsets and candidate entity names, in document order.
+    pub fn ambiguous(
+        &self,
+        text: Option<&str>,
+        within: Option<(&str, i64, i64)>,
+    ) -> Result<Vec<AmbiguousRow>, StoreError> {
+        let (doc, start, end) = within.unwrap_or(("", 0, i64::MAX));
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT d.name, a.start, a.end, a.text, group_concat(n.name, char(9))
+                 FROM ambiguous a JOIN documents d ON d.id = a.doc JOIN entities n ON n.id = a.entity
+                 WHERE (?1 IS NULL OR a.text = ?1 COLLATE NOCASE)
+                   AND (?2 = '' OR (d.name = ?2 AND a.start >= ?3 AND a.end <= ?4))
+                 GROUP BY a.doc, a.start ORDER BY a.doc, a.start LIMIT 1000",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map(params![text, doc, start, end], |r| {
+                let names: String = r.get(4)?;
+                Ok(AmbiguousRow {
+                    doc: r.get(0)?,
+                    start: r.get(1)?,
+                    end: r.get(2)?,
+                    text: r.get(3)?,
+                    candidates: names.split('\t').map(String::from).collect(),
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(e))
+    }
+
     /// Full-text search over events' sentences and documents: (kind, id, snippet with the
     /// matches in [brackets]).
     /// At most `limit` of the best matches (FTS5's bm25 rank). Ranking reads every match's
@@ -1182,6 +1243,7 @@ impl Build<'_> {
                      DELETE FROM events WHERE id IN temp.gone;
                      DELETE FROM search WHERE kind = 'document' AND ref = {id};
                      DELETE FROM mentions WHERE doc = {id};
+                     DELETE FROM ambiguous WHERE doc = {id};
                      DELETE FROM citations WHERE doc = {id};
                      UPDATE citations SET reference = NULL
                        WHERE reference IN (SELECT id FROM bibliography WHERE doc = {id});
@@ -1338,6 +1400,16 @@ impl Build<'_> {
                     params![doc, ent, m.start as i64, m.end as i64, m.text, m.via],
                 )
                 .map_err(&e)?;
+        }
+        for a in &d.ambiguous {
+            for c in &a.candidates {
+                let ent = self.entity_id(c)?;
+                self.exec(
+                    "INSERT INTO ambiguous(doc, entity, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![doc, ent, a.start as i64, a.end as i64, a.text],
+                )
+                .map_err(&e)?;
+            }
         }
         for ev in &d.events {
             let mut agents: Vec<String> = ev.agents.iter().map(|a| a.name.clone()).collect();

@@ -20,6 +20,7 @@ fn doc(name: &str, text: &str, date: &str) -> DocumentRecord {
         segments: vec![("paragraph".into(), 0, text.len())],
         timexes: vec![],
         mentions: vec![],
+        ambiguous: vec![],
         citations: vec![CitationRecord {
             start: 0,
             end: 4,
