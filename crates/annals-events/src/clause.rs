@@ -491,6 +491,19 @@ pub fn governing_verb(
     Some((ty, h.span.clone()))
 }
 
+/// Verbs of putting forward and of asking that only a speaker does ("recommended that …",
+/// "urged that …"): see `Tree::speakers_conjunct`.
+const PROPOSE_OR_DEMAND: &[&str] = &[
+    "recommend",
+    "propose",
+    "suggest",
+    "urge",
+    "request",
+    "ask",
+    "insist",
+    "advise",
+];
+
 /// Prepositions that make their noun the reference point of a relative date ("a few hours
 /// following the signing ceremony", "two days after the vote", "prior to the conference").
 const ANCHORING: &[&str] = &["following", "after", "before", "since", "until", "prior"];
@@ -681,6 +694,15 @@ impl<'a> Tree<'a> {
         } else if ty.name == "statement" && self.proposes(i) {
             // "said that our aim should be …", "it would be desirable to …": a proposal
             ty = named("propose").unwrap_or(ty);
+        } else if let Some(k) = self
+            .speakers_conjunct(i, voices)
+            .filter(|_| ty.name == "statement")
+        {
+            // "stated that its investigation confirmed this theory and recommended that …":
+            // the recommendation is the speaker's, wherever the parser joined it
+            ty = self
+                .predicate(k, lexicon)
+                .map_or(ty, |t| &lexicon.types()[t]);
         } else if self.says_that(i) && !self.proposes(i) {
             // "suggested that this was a step forward": suggesting a fact is saying it
             ty = named("statement").unwrap_or(ty);
@@ -1071,6 +1093,35 @@ impl<'a> Tree<'a> {
             }
             false
         })
+    }
+
+    /// A proposal or demand joined to the content clause of speech verb `i` that only its
+    /// speaker can have made: "the Department stated that its own investigation confirmed
+    /// this theory and recommended that the Embassy inform …" — the parser makes
+    /// "recommended" a conjunct of "confirmed", but an investigation recommends nothing. The
+    /// conjunct has no subject of its own, its clause's subject names no actor, and it
+    /// frames a content of its own ("that …", "to …").
+    fn speakers_conjunct(&self, i: usize, voices: &Voices) -> Option<usize> {
+        let own_subject = |k: usize| {
+            self.s
+                .children(k)
+                .any(|c| self.deprel(c).starts_with("nsubj"))
+        };
+        let frames = |k: usize| {
+            self.s
+                .children(k)
+                .any(|c| matches!(self.deprel(c), "ccomp" | "xcomp"))
+        };
+        let strong =
+            |k: usize| PROPOSE_OR_DEMAND.contains(&self.s.tokens[k].lemma.to_lowercase().as_str());
+        self.s
+            .children(i)
+            .filter(|&c| self.deprel(c) == "ccomp")
+            .filter(|&c| self.agents(c, voices).is_empty())
+            .flat_map(|c| self.s.children(c).filter(|&k| self.deprel(k) == "conj"))
+            .find(|&k| {
+                self.s.tokens[k].upos == Upos::VERB && strong(k) && !own_subject(k) && frames(k)
+            })
     }
 
     /// Is `i` a "suggest" with a finite content clause ("suggested that this was …")?
@@ -2287,5 +2338,24 @@ mod tests {
         });
         assert_eq!(ev.len(), 1, "{ev:?}");
         assert_eq!(names(&g, &ev[0].agents)[0], "US Embassy in Japan");
+    }
+
+    #[test]
+    fn a_recommendation_joined_to_what_was_stated_is_the_speakers() {
+        let text = "Dulles stated that his own inquiry confirmed this theory and recommended \
+                    that the Embassy inform the Foreign Office of its findings.";
+        let (ev, _, g) = read(text, &[]);
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        assert_eq!(ev[0].kind, "propose");
+        assert_eq!(
+            names(&g, &ev[0].agents),
+            ["John Foster Dulles", "United States"]
+        );
+        // with an actor as the content's subject, the conjunct may be that actor's: a
+        // statement, and what the actor did is reported apart
+        let text = "Dulles stated that Shigemitsu confirmed this theory and recommended \
+                    that the Embassy inform the Foreign Office.";
+        let (ev, _, _) = read(text, &[]);
+        assert_eq!(ev[0].kind, "statement", "{ev:?}");
     }
 }
