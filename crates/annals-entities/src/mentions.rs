@@ -682,6 +682,19 @@ impl Linker {
                 });
             }
         }
+        // a department by its short name in running text ("that State had agreed to the
+        // move", "Defense and State"): official American usage
+        for (ns, ne, e) in bare_departments(text, &self.departments) {
+            let lo = out[..known].partition_point(|x| x.end <= ns);
+            if !out[lo..known].iter().any(|x| x.start < ne && ns < x.end) {
+                out.push(Mention {
+                    start: ns,
+                    end: ne,
+                    entity: e,
+                    via: Via::Name,
+                });
+            }
+        }
         // people the gazetteer lacks, written with initials ("H.N. Waddell", "Paul D. Adams")
         for (ns, ne) in initialed_names(text) {
             let lo = out[..known].partition_point(|x| x.end <= ns);
@@ -792,6 +805,75 @@ impl Linker {
         }
         out
     }
+}
+
+/// Words before a capitalized word that make it a common noun or part of a longer name, not
+/// a department's short name: "a State", "any State which signed", "Secretary of State".
+const NOT_BEFORE_DEPARTMENT: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "any",
+    "each",
+    "every",
+    "this",
+    "those",
+    "no",
+    "one",
+    "some",
+    "another",
+    "of",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "my",
+    "your",
+    "sovereign",
+    "member",
+    "new",
+];
+
+/// A department's one-word short name written alone in running text (`departments`): after
+/// a lowercase word that is no determiner and no "of" ("that" is: "advised him that State
+/// had agreed"), or a semicolon, before no capitalized word or hyphen
+/// ("State had agreed", "in State files"; not "a State", "Secretary of State", "State
+/// Party", "Self-Defense", "State-owned"). (start, end, entity).
+fn bare_departments(
+    text: &str,
+    departments: &HashMap<String, usize>,
+) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    for (short, &e) in departments {
+        for (ns, _) in text.match_indices(short.as_str()) {
+            let ne = ns + short.len();
+            let before = text[..ns].trim_end_matches(' ');
+            let prev_word = before
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            let joined = before.len() == ns || before.ends_with(['-', '–']);
+            // after a clause break too ("…; Defense and State concurred")
+            let prev_ok = before.ends_with(';')
+                || (prev_word.starts_with(|c: char| c.is_lowercase())
+                    && before.ends_with(|c: char| c.is_alphabetic())
+                    && !NOT_BEFORE_DEPARTMENT.contains(&prev_word));
+            let mut after = text[ne..].chars();
+            let next = after.next();
+            let next_ok = match next {
+                None => true,
+                Some(c) if is_word_char(c) || c == '-' || c == '’' || c == '\'' => false,
+                Some(' ') => !after.next().is_some_and(char::is_uppercase),
+                Some(_) => true,
+            };
+            if !joined && prev_ok && next_ok {
+                out.push((ns, ne, e));
+            }
+        }
+    }
+    out.sort_unstable();
+    out
 }
 
 /// One-word short names of departments, from their names "X Department", "Department of
@@ -1239,6 +1321,28 @@ mod tests {
         // a state's delegation is the state
         let n = names("the Soviet delegation left");
         assert_eq!(n[0].1, "USSR");
+    }
+
+    #[test]
+    fn a_department_by_its_short_name_and_not_the_common_noun() {
+        let text = "Hoover told him that State had agreed to the move; Defense and State \
+                    concurred. Any State which signed, a State named in it, the Secretary of \
+                    State and the Self-Defense Forces are no department.";
+        let mut g = Gazetteer::builtin();
+        let found = Linker::new(&g).find(&mut g, text, &mut DocState::default());
+        let departments: Vec<(&str, &str)> = found
+            .iter()
+            .filter(|m| g.get(m.entity).id.starts_with("US Department"))
+            .map(|m| (&text[m.start..m.end], g.get(m.entity).id.as_str()))
+            .collect();
+        assert_eq!(
+            departments,
+            [
+                ("State", "US Department of State"),
+                ("Defense", "US Department of Defense"),
+                ("State", "US Department of State"),
+            ]
+        );
     }
 
     #[test]

@@ -285,6 +285,9 @@ pub fn clause_events(
             voices.last_person = Some(p);
         }
     }
+    // the acts of a sentence in the order it tells them (a content clause's act was
+    // pushed after the speech verb that reports it, even when it came first)
+    out.sort_by_key(|e| e.trigger.as_ref().map_or(usize::MAX, |t| t.start));
     tree.documents_named(&mut out, dates, lexicon, voices);
     tree.dated_nouns(&mut out, dates, lexicon, voices);
     (out, moved)
@@ -491,6 +494,21 @@ pub fn governing_verb(
     Some((ty, h.span.clone()))
 }
 
+/// Auxiliaries of what may or should be, not of what is: a content clause with one of them
+/// suggests a course, not a fact.
+const MODAL_AUX: &[&str] = &[
+    "should", "would", "might", "could", "may", "must", "shall", "ought",
+];
+
+/// Verbs of thinking: "said that he thought …" is the speaker's own turn, no act of its own.
+const COGNITION: &[&str] = &[
+    "think", "believe", "feel", "hope", "doubt", "expect", "consider",
+];
+
+/// Verbs that tell something only with a content clause ("maintained that …"); without one
+/// they tell a state of affairs ("maintained an uneasy equilibrium").
+const SAY_WITH_CONTENT: &[&str] = &["maintain", "hold", "observe"];
+
 /// Verbs of putting forward and of asking that only a speaker does ("recommended that …",
 /// "urged that …"): see `Tree::speakers_conjunct`.
 const PROPOSE_OR_DEMAND: &[&str] = &[
@@ -560,8 +578,19 @@ struct Act<'l> {
     roles: String,
 }
 
-/// What is stated when it is handed over: "presented the views", "gave our position".
-const HELD_VIEWS: &[&str] = &["view", "position", "viewpoint"];
+/// What is stated when it is handed over: "presented the views", "gave our position",
+/// "presented evidence for its theory".
+const HELD_VIEWS: &[&str] = &[
+    "view",
+    "position",
+    "viewpoint",
+    "evidence",
+    "information",
+    "evaluation",
+    "assessment",
+    "analysis",
+    "finding",
+];
 
 /// Nouns of an act on an instrument whose doers, unnamed, are its signatories.
 const INSTRUMENT_ACTS: &[&str] = &["signing", "signature", "ratification", "conclusion"];
@@ -662,6 +691,19 @@ impl<'a> Tree<'a> {
         if agents.is_empty() {
             return None;
         }
+        let t = &self.s.tokens[i];
+        if SAY_WITH_CONTENT.contains(&t.lemma.to_lowercase().as_str())
+            && self.contents(i).is_empty()
+        {
+            return None; // "rivalries … maintained an uneasy equilibrium"
+        }
+        let aux = self
+            .s
+            .children(i)
+            .any(|c| self.deprel(c).starts_with("aux"));
+        if t.feat("VerbForm") == Some("Ger") && !aux && self.deprel(i) == "root" {
+            return None; // "A politically stable Japan maintaining …": a heading, no act
+        }
         let (negated, modality) = self.polarity(i);
         let own = agents
             .iter()
@@ -739,7 +781,7 @@ impl<'a> Tree<'a> {
         dates: &'c [(Range<usize>, Clock)],
         clock: &'c Clock,
     ) -> (&'c Clock, Range<usize>, bool) {
-        match self.own_date(i, owners) {
+        match self.own_date(i, owners, dates) {
             Some(k) => {
                 let (span, c) = &dates[k];
                 let day = c
@@ -774,7 +816,26 @@ impl<'a> Tree<'a> {
     /// The date of predicate `i`'s own clause (an index into the sentence's dates), else of
     /// a verb coordinated with it ("called on him and had an hour's conversation yesterday
     /// morning").
-    fn own_date(&self, i: usize, owners: &[Option<usize>]) -> Option<usize> {
+    /// Of several dates the clause owns, one a cited paper's ("According to telegram 2546,
+    /// April 7, the Committee had on April 6 passed …"), the act's is the other one.
+    fn own_date(
+        &self,
+        i: usize,
+        owners: &[Option<usize>],
+        dates: &[(Range<usize>, Clock)],
+    ) -> Option<usize> {
+        let own: Vec<usize> = (0..owners.len())
+            .filter(|&k| owners[k] == Some(i))
+            .collect();
+        if own.len() > 1 {
+            let not_a_papers = own
+                .iter()
+                .copied()
+                .find(|&k| self.dated_noun(&dates[k].0).is_none());
+            if not_a_papers.is_some() {
+                return not_a_papers;
+            }
+        }
         owners.iter().position(|o| *o == Some(i)).or_else(|| {
             let group = self.coordination(i);
             owners
@@ -1135,10 +1196,13 @@ impl<'a> Tree<'a> {
                     .children(c)
                     .any(|k| self.deprel(k) == "mark" && self.lower(k) == "that");
                 that && (finite(c)
-                    || self
-                        .s
-                        .children(c)
-                        .any(|k| self.deprel(k) == "cop" && finite(k)))
+                    || self.s.children(c).any(|k| {
+                        // "that this was …", "that the Japanese have not made up their minds"
+                        let tense = self.deprel(k) == "cop"
+                            || (self.deprel(k) == "aux"
+                                && !MODAL_AUX.contains(&self.lower(k).as_str()));
+                        tense && finite(k)
+                    }))
             })
     }
 
@@ -1223,6 +1287,12 @@ impl<'a> Tree<'a> {
                 // "the Embassy reported that the views had been presented to Tani": what a
                 // reporter says was handed over, by no one named, it handed over itself
                 agents = self.agents(i, voices);
+            }
+            // "said that he thought …", "told him I thought …": the speaker's own view is
+            // the same turn
+            let cognition = COGNITION.contains(&t.lemma.to_lowercase().as_str());
+            if cognition && !agents.is_empty() && agents == self.agents(i, voices) {
+                continue;
             }
             // what someone says did not happen, or might, is no event
             if agents.is_empty() || modality.is_some() || negated {
@@ -2356,6 +2426,44 @@ mod tests {
         let text = "Dulles stated that Shigemitsu confirmed this theory and recommended \
                     that the Embassy inform the Foreign Office.";
         let (ev, _, _) = read(text, &[]);
+        assert_eq!(ev[0].kind, "statement", "{ev:?}");
+    }
+
+    #[test]
+    fn a_cited_papers_date_does_not_date_the_act() {
+        let text = "According to telegram 2546, April 7, the National Diet had on April 6 passed \
+                    a resolution.";
+        let (ev, _, _) = read(
+            text,
+            &[("April 7", "1955-04-07"), ("April 6", "1955-04-06")],
+        );
+        let vote = ev.iter().find(|e| e.kind == "vote");
+        let vote = vote.unwrap_or_else(|| panic!("{ev:?}"));
+        assert_eq!(vote.date, "1955-04-06", "{ev:?}");
+    }
+
+    #[test]
+    fn what_a_speaker_thinks_and_what_only_sounds_like_speech() {
+        // the sender's own view is his turn, not a second act
+        let (ev, _, _) = read("I told Shigemitsu that I believed the plan was sound.", &[]);
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        assert_eq!(ev[0].kind, "statement");
+        // "maintain" tells something only with a content clause
+        let (ev, _, _) = read("Japan maintained an uneasy balance between the blocs.", &[]);
+        assert!(ev.is_empty(), "{ev:?}");
+        let (ev, _, _) = read("Japan maintained that the islands were Japanese.", &[]);
+        assert_eq!(ev[0].kind, "statement", "{ev:?}");
+        // suggesting a fact, with a tensed auxiliary, is saying it
+        let (ev, _, _) = read(
+            "Dulles suggested that the Japanese have not made up their minds.",
+            &[],
+        );
+        assert_eq!(ev[0].kind, "statement", "{ev:?}");
+        // evidence presented tells what it shows
+        let (ev, _, _) = read(
+            "Dulles presented evidence that the leak originated in Tokyo.",
+            &[],
+        );
         assert_eq!(ev[0].kind, "statement", "{ev:?}");
     }
 }
