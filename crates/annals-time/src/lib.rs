@@ -763,12 +763,22 @@ impl Tagger {
                         value: d.to_string(),
                     }));
                 describe(&mut t, &c, None);
-                // the quarter a report is on: one already begun, not spoken of as ahead
-                let begun = match (self.dct, c.base_interval()) {
-                    (Some(d), Some((s, _))) => s <= d,
+                // the quarter a report is on: one told in the past or over by the document
+                // date, and never an earlier one named for comparison ("… after a flat second
+                // quarter" does not make "the year-earlier period" the second quarter's)
+                let ended = match (self.dct, c.base_interval()) {
+                    (Some(d), Some((_, e))) => e <= d.tomorrow().unwrap_or(d),
                     _ => true,
                 };
-                let reported = m.tense != Tense::Future && begun;
+                let not_earlier = match (
+                    self.narrative.quarter_ref.and_then(|q| q.base_interval()),
+                    c.base_interval(),
+                ) {
+                    (Some((q, _)), Some((s, _))) => s >= q,
+                    _ => true,
+                };
+                let reported =
+                    (m.tense == Tense::Past || (m.tense != Tense::Future && ended)) && not_earlier;
                 if x.years == 0 && x.year.is_none() && c.part.is_some() && reported {
                     self.narrative.quarter_ref = Some(c);
                 }

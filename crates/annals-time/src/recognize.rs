@@ -1432,7 +1432,14 @@ impl<'a> Matcher<'a> {
             ));
         }
         let (mut end, mut expr, bare) = self.modded(i).or_else(|| self.cal_core(i))?;
-        if bare && !self.temporal_context(i) {
+        // "job figures for January", "a June agreement": a month after "for" or "a" is one
+        // (not "may" and "march", which are verbs there as often)
+        let month_after = i > 0
+            && (self.word_is(i - 1, "for") || self.word_is(i - 1, "a"))
+            && !self.word_is(i, "may")
+            && !self.word_is(i, "march")
+            && matches!(&expr, Expr::Cal(c) if c.month.is_some() && c.day.is_none());
+        if bare && !self.temporal_context(i) && !month_after {
             return None;
         }
         if bare && matches!(self.lex(i), Lex::Season(_)) && !self.season_context(i) {

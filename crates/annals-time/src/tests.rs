@@ -338,6 +338,15 @@ fn quarters_of_a_reporting_year() {
         values_at("Year-earlier sales were flat.", "1989-11-02"),
         vec!["1988"]
     );
+    // an earlier quarter named for comparison is not the one reported on
+    assert_eq!(
+        values_at(
+            "Profit rose in the third quarter after a flat second quarter. The \
+             year-earlier quarter had a loss.",
+            "1989-10-25"
+        ),
+        vec!["1989-Q3", "1989-Q2", "1988-Q3"]
+    );
     // not quarters: a share, and a quarter of a period (matched as a whole)
     assert!(values_at("He sold a quarter of the shares.", "1989-11-02").is_empty());
     assert_eq!(
@@ -992,4 +1001,18 @@ fn in_the_future_is_a_time_and_the_future_of_a_people_is_not() {
         vec!["FUTURE_REF"]
     );
     assert!(values_at("It is important to the future of our people.", "1998-04-24").is_empty());
+}
+
+#[test]
+fn a_month_after_for_or_a_is_a_date() {
+    assert_eq!(
+        values_at("The job figures for January were weak.", "1990-03-02"),
+        vec!["1990-01"]
+    );
+    assert_eq!(
+        values_at("It followed a June agreement with the union.", "1990-08-02"),
+        vec!["1990-06"]
+    );
+    // "may" and "march" after "for" stay words
+    assert!(values_at("They asked for a march on the capital.", "1990-08-02").is_empty());
 }
