@@ -653,8 +653,7 @@ impl Linker {
         // "the press" of a telegram from Tokyo: the Japanese press
         if let Some(st) = doc.setting {
             for (ns, ne) in local_press(text) {
-                let lo = out[..known].partition_point(|x| x.end <= ns);
-                if out[lo..known].iter().any(|x| x.start < ne && ns < x.end) {
+                if overlaps(&out[..known], ns, ne) {
                     continue;
                 }
                 if let Some(i) = press_of(g, st) {
@@ -667,26 +666,14 @@ impl Linker {
                 }
             }
         }
-        // a telegram's routing: "Pass Defense", "to be passed to Defense"
-        for (ns, ne) in routed_to(text) {
-            let Some(&e) = self.departments.get(&text[ns..ne]) else {
-                continue;
-            };
-            let lo = out[..known].partition_point(|x| x.end <= ns);
-            if !out[lo..known].iter().any(|x| x.start < ne && ns < x.end) {
-                out.push(Mention {
-                    start: ns,
-                    end: ne,
-                    entity: e,
-                    via: Via::Name,
-                });
-            }
-        }
-        // a department by its short name in running text ("that State had agreed to the
-        // move", "Defense and State"): official American usage
-        for (ns, ne, e) in bare_departments(text, &self.departments) {
-            let lo = out[..known].partition_point(|x| x.end <= ns);
-            if !out[lo..known].iter().any(|x| x.start < ne && ns < x.end) {
+        // a department by its short name: where a telegram's routing sends a copy ("Pass
+        // Defense", "to be passed to Defense"), and alone in running text ("that State had
+        // agreed to the move", "Defense and State"): official American usage
+        let routed = routed_to(text)
+            .into_iter()
+            .filter_map(|(ns, ne)| self.departments.get(&text[ns..ne]).map(|&e| (ns, ne, e)));
+        for (ns, ne, e) in routed.chain(bare_departments(text, &self.departments)) {
+            if !overlaps(&out[..known], ns, ne) {
                 out.push(Mention {
                     start: ns,
                     end: ne,
@@ -697,8 +684,7 @@ impl Linker {
         }
         // people the gazetteer lacks, written with initials ("H.N. Waddell", "Paul D. Adams")
         for (ns, ne) in initialed_names(text) {
-            let lo = out[..known].partition_point(|x| x.end <= ns);
-            let taken = out[lo..known].iter().any(|x| x.start < ne && ns < x.end)
+            let taken = overlaps(&out[..known], ns, ne)
                 || out[known..].iter().any(|x| x.start < ne && ns < x.end);
             if !taken {
                 let i = g.add_found(&text[ns..ne], EntityKind::Person, None);
@@ -805,6 +791,12 @@ impl Linker {
         }
         out
     }
+}
+
+/// Whether a mention of `known` (the name index's, in text order) overlaps bytes `ns..ne`.
+fn overlaps(known: &[Mention], ns: usize, ne: usize) -> bool {
+    let lo = known.partition_point(|x| x.end <= ns);
+    known[lo..].iter().any(|x| x.start < ne && ns < x.end)
 }
 
 /// Words before a capitalized word that make it a common noun or part of a longer name, not
@@ -1328,12 +1320,11 @@ mod tests {
         let text = "Hoover told him that State had agreed to the move; Defense and State \
                     concurred. Any State which signed, a State named in it, the Secretary of \
                     State and the Self-Defense Forces are no department.";
-        let mut g = Gazetteer::builtin();
-        let found = Linker::new(&g).find(&mut g, text, &mut DocState::default());
+        let found = names(text);
         let departments: Vec<(&str, &str)> = found
             .iter()
-            .filter(|m| g.get(m.entity).id.starts_with("US Department"))
-            .map(|m| (&text[m.start..m.end], g.get(m.entity).id.as_str()))
+            .filter(|n| n.1.starts_with("US Department"))
+            .map(|n| (n.0.as_str(), n.1.as_str()))
             .collect();
         assert_eq!(
             departments,

@@ -708,7 +708,6 @@ impl<'a> Tree<'a> {
         let own = agents
             .iter()
             .any(|a| voices.first.contains(a) || voices.we.contains(a));
-        let t = &self.s.tokens[i];
         let present = t.feat("Tense") == Some("Pres") && t.feat("VerbForm") == Some("Fin");
         if (modality.is_some() || present) && !own {
             return None;
