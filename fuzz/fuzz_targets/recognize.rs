@@ -71,11 +71,11 @@ fuzz_target!(|data: &[u8]| {
     let k = K.get_or_init(|| Knowledge::load(&[]).unwrap()).clone();
     let rec = Pipeline::new(k, None).analyze("fuzz", text, String::new());
     let ok = |(s, e): (usize, usize)| s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e);
-    for ev in &rec.events {
+    for ev in &rec.records.events {
         assert!(ok(ev.evidence) && ok(ev.date_span), "event span outside the input");
         assert!(ev.trigger.is_none_or(ok));
     }
-    for m in &rec.mentions {
+    for m in &rec.records.mentions {
         assert!(ok((m.start, m.end)));
     }
 });

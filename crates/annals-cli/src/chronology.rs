@@ -8,36 +8,74 @@ use std::path::{Path, PathBuf};
 
 use annals_entities::Gazetteer;
 use annals_pipeline::{Knowledge, Pipeline};
-use annals_store::{sha256_hex, DocumentRecord, Filter, Store, TimelineRow};
+use annals_store::{sha256_hex, Filter, Store, TimelineRow};
 use anyhow::{bail, Context, Result};
 
-/// Analyzes documents on as many threads as there are pipelines; results in input order.
-fn analyze_all(
+/// A document to analyze and store: its name, text and store key.
+struct Todo {
+    name: String,
+    text: String,
+    sha: String,
+}
+
+/// What a pipeline thread hands the storing thread for one document.
+enum Part {
+    /// Records, with the document date as known when they were made.
+    Records(annals_store::Records, Option<String>),
+    Done(annals_pipeline::Analyzed),
+}
+
+/// Parts a document may have waiting: a pipeline thread that is this far ahead of the store
+/// waits, so that a long document is held a few parts at a time, not whole.
+const PARTS_AHEAD: usize = 2;
+
+/// Analyzes `todo` on as many threads as there are pipelines and hands each document's
+/// parts to `store`, documents in input order (the same database whatever the machine).
+/// Stops at the first error of `store`.
+fn analyze_and_store(
     pipelines: &[std::sync::Mutex<Pipeline>],
-    todo: Vec<(String, String, String)>,
-) -> Vec<DocumentRecord> {
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let slots: Vec<std::sync::Mutex<Option<DocumentRecord>>> =
-        todo.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    todo: &[Todo],
+    mut store: impl FnMut(&Todo, std::sync::mpsc::Receiver<Part>) -> Result<()>,
+) -> Result<()> {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
+    let (senders, receivers): (Vec<_>, Vec<_>) = todo
+        .iter()
+        .map(|_| {
+            let (tx, rx) = std::sync::mpsc::sync_channel(PARTS_AHEAD);
+            (std::sync::Mutex::new(Some(tx)), rx)
+        })
+        .unzip();
     std::thread::scope(|scope| {
         for p in pipelines.iter().take(todo.len().max(1)) {
             scope.spawn(|| {
                 let mut p = p.lock().unwrap_or_else(|e| e.into_inner());
-                loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some((name, text, sha)) = todo.get(i) else {
+                while !failed.load(Ordering::Relaxed) {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(doc) = todo.get(i) else {
                         break;
                     };
-                    let rec = p.analyze(name, text, sha.clone());
-                    *slots[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(rec);
+                    let Some(tx) = senders[i].lock().unwrap_or_else(|e| e.into_inner()).take()
+                    else {
+                        break;
+                    };
+                    // a send fails only when the storing thread has given up: stop then
+                    let done = p.analyze_in_parts(&doc.text, &mut |r, so_far| {
+                        let _ = tx.send(Part::Records(r, so_far.dct.clone()));
+                    });
+                    let _ = tx.send(Part::Done(done));
                 }
             });
         }
-    });
-    slots
-        .into_iter()
-        .filter_map(|s| s.into_inner().unwrap_or_else(|e| e.into_inner()))
-        .collect()
+        for (doc, rx) in todo.iter().zip(receivers) {
+            if let Err(e) = store(doc, rx) {
+                failed.store(true, Ordering::Relaxed);
+                return Err(e);
+            }
+        }
+        Ok(())
+    })
 }
 
 /// Input files: files as given, directories searched for `*.txt`, in a stable order.
@@ -121,7 +159,7 @@ fn build_into(
         .map(|_| std::sync::Mutex::new(Pipeline::new(k.clone(), dct)))
         .collect();
     for (w, window) in files.chunks(workers * 2).enumerate() {
-        let mut todo: Vec<(String, String, String)> = Vec::new();
+        let mut todo: Vec<Todo> = Vec::new();
         for (j, f) in window.iter().enumerate() {
             if abort_after == Some(w * workers * 2 + j) {
                 // simulates a build killed mid-way (tests only): no commit, no cleanup
@@ -141,20 +179,40 @@ fn build_into(
                 unchanged += 1;
                 pb.inc(1);
             } else {
-                todo.push((name, text, sha));
+                todo.push(Todo { name, text, sha });
             }
         }
-        let records = analyze_all(&pipelines, todo);
-        for rec in records {
-            for w in &rec.warnings {
-                pb.suspend(|| eprintln!("annals: warning: {}: {w}", rec.name));
-            }
+        analyze_and_store(&pipelines, &todo, |doc, parts| {
             // an edited file (or one read against another --dct) replaces its earlier version
-            build.remove_other_versions(&rec.name, &rec.sha256)?;
-            build.add(&rec)?;
-            added += 1;
-            pb.inc(1);
-        }
+            build.remove_other_versions(&doc.name, &doc.sha)?;
+            // the row is written with the first part, which knows the document date
+            let mut stored = None;
+            for part in parts {
+                let dct = match &part {
+                    Part::Records(_, dct) => dct.as_deref(),
+                    Part::Done(done) => done.dct.as_deref(),
+                };
+                if stored.is_none() {
+                    stored = Some(build.begin_document(&doc.name, &doc.sha, &doc.text, dct)?);
+                }
+                let Some(s) = stored.as_mut() else { continue };
+                match part {
+                    Part::Records(r, _) => build.add_records(s, &r)?,
+                    Part::Done(done) => {
+                        for w in &done.warnings {
+                            pb.suspend(|| eprintln!("annals: warning: {}: {w}", doc.name));
+                        }
+                        if let Some(s) = stored.take() {
+                            build.finish_document(s, done.dct.as_deref())?;
+                        }
+                        added += 1;
+                        pb.inc(1);
+                        return Ok(());
+                    }
+                }
+            }
+            bail!("{}: the analysis stopped before the end", doc.name)
+        })?;
     }
     build.commit()?;
     pb.finish_and_clear();

@@ -16,10 +16,10 @@
 use annals_entities::{DocState, Gazetteer, GazetteerError, Linker};
 use annals_events::frame::person_named;
 use annals_events::{citations, extract, Citation, DocFrame, DocKind, Lexicon};
-use annals_ingest::{blocks, sentences, BlockKind};
+use annals_ingest::{blocks, sentences, BlockKind, Chunk};
 use annals_store::{
     sha256_hex, AmbiguousRecord, CitationRecord, DocumentRecord, EntityRecord, EventRecord,
-    MentionRecord, ReferenceRecord, TimexRecord,
+    MentionRecord, Records, ReferenceRecord, TimexRecord,
 };
 use annals_time::{Role, Tagger, Timex, TimexType};
 
@@ -204,8 +204,14 @@ fn event_record(
 }
 
 /// The document's frame (who sends it to whom, who converses), from its heading, signature
-/// line and drafting note; heading offsets are input offsets.
-fn document_frame(all: &[annals_ingest::Block], k: &mut Knowledge) -> Option<DocFrame> {
+/// line and drafting note; heading offsets are input offsets. `all` is the document's
+/// blocks, or its first ones when it is read a piece at a time; `end` its last ones (the
+/// signature is there).
+fn document_frame(
+    all: &[annals_ingest::Block],
+    end: &[annals_ingest::Block],
+    k: &mut Knowledge,
+) -> Option<DocFrame> {
     // the first block before the dateline (a FRUS heading reads as a paragraph: "49.
     // Memorandum of a Conversation Between …")
     let heading = all
@@ -277,7 +283,7 @@ fn document_frame(all: &[annals_ingest::Block], k: &mut Knowledge) -> Option<Doc
     }
     // the signature: a short line naming a person ("Allison"), the last of the document or
     // of its letter before the attachments
-    let signer = signature_lines(all).find_map(|line| {
+    let signer = signature_lines(end).find_map(|line| {
         let m = k.linker.find(&mut k.gazetteer, line, &mut scratch);
         person_named(line, &m, &k.gazetteer)
     });
@@ -437,6 +443,121 @@ fn full_date_year_in(scan: &mut Tagger, text: &str) -> Option<i32> {
             && text[t.start..t.end].contains(&t.value[..4]);
         full.then(|| t.value[..4].parse().ok()).flatten()
     })
+}
+
+/// A document longer than this is read a piece of about [`DOC_PIECE`] bytes at a time
+/// (cut at blank lines, as `annals segments` reads its input): its blocks, their cleaned
+/// text and offset maps are made as the pipeline reaches them, so a build holds the text
+/// and a piece, not the text and all of its blocks (about twice the text again). Below it
+/// the document's blocks are made at once, which sees page furniture across the whole text.
+const WHOLE_DOCUMENT: usize = 8 << 20;
+const DOC_PIECE: usize = 2 << 20;
+/// How much of the end of a document read in pieces is read early for its signature.
+const DOC_TAIL: usize = 64 << 10;
+
+/// The blocks a document's frame is read from: all of them, or the first piece's and the
+/// last lines' when it is read a piece at a time ([`WHOLE_DOCUMENT`]).
+struct FirstBlocks<'t> {
+    blocks: Vec<annals_ingest::Block>,
+    continued: Vec<bool>,
+    /// The blocks of the last lines (for the signature) of a document read in pieces.
+    tail: Option<Vec<annals_ingest::Block>>,
+    /// The pieces not yet read (none for a document read whole), and whether the last one
+    /// read ended inside a paragraph.
+    pieces: Option<(annals_ingest::Chunks<&'t [u8]>, bool)>,
+}
+
+impl<'t> FirstBlocks<'t> {
+    fn of(text: &'t str) -> FirstBlocks<'t> {
+        FirstBlocks::sized(text, WHOLE_DOCUMENT, DOC_PIECE)
+    }
+
+    /// [`FirstBlocks::of`] with other sizes than [`WHOLE_DOCUMENT`] and [`DOC_PIECE`].
+    fn sized(text: &'t str, whole: usize, piece: usize) -> FirstBlocks<'t> {
+        if text.len() <= whole {
+            let (blocks, continued) = split_huge(blocks(text, 0));
+            return FirstBlocks {
+                blocks,
+                continued,
+                tail: None,
+                pieces: None,
+            };
+        }
+        let mut pieces = annals_ingest::Chunks::with_target("", text.as_bytes(), piece);
+        let (mut open, mut first) = (false, (Vec::new(), Vec::new()));
+        if let Some(Ok(c)) = pieces.next() {
+            first = piece_blocks(&c, &mut open);
+        }
+        let (head, continued) = first;
+        // the last lines, from a blank line (else a line start) near the end
+        let mut from = text.len().saturating_sub(DOC_TAIL);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let tail = text[from..]
+            .find("\n\n")
+            .map(|i| from + i + 2)
+            .or_else(|| text[from..].find('\n').map(|i| from + i + 1))
+            .map(|t| blocks(&text[t..], t));
+        FirstBlocks {
+            blocks: head,
+            continued,
+            tail,
+            pieces: Some((pieces, open)),
+        }
+    }
+
+    /// The blocks the signature is read from.
+    fn end(&self) -> &[annals_ingest::Block] {
+        self.tail.as_deref().unwrap_or(&self.blocks)
+    }
+
+    /// Every block of the document in order, these first.
+    fn into_all(self) -> DocumentBlocks<'t> {
+        DocumentBlocks {
+            ready: self.blocks.into_iter().zip(self.continued),
+            pieces: self.pieces,
+        }
+    }
+}
+
+/// The blocks of one piece of a document. A piece cut inside a paragraph (a line of
+/// megabytes has no blank line to cut at) leaves it `open`: the next piece's first block
+/// continues its passage.
+fn piece_blocks(c: &Chunk, open: &mut bool) -> (Vec<annals_ingest::Block>, Vec<bool>) {
+    let (blocks, mut continued) = split_huge(blocks(&c.text, c.base));
+    if let Some(first) = continued.first_mut() {
+        *first |= *open;
+    }
+    let t = c.text.trim_end_matches([' ', '\t', '\r']);
+    *open = !(t.ends_with('\n')
+        && t[..t.len() - 1]
+            .trim_end_matches([' ', '\t', '\r'])
+            .ends_with('\n'));
+    (blocks, continued)
+}
+
+/// A document's blocks, each with whether it continues the passage of the one before (see
+/// [`split_huge`]), made a piece at a time.
+struct DocumentBlocks<'t> {
+    ready: std::iter::Zip<std::vec::IntoIter<annals_ingest::Block>, std::vec::IntoIter<bool>>,
+    pieces: Option<(annals_ingest::Chunks<&'t [u8]>, bool)>,
+}
+
+impl Iterator for DocumentBlocks<'_> {
+    type Item = (annals_ingest::Block, bool);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(b) = self.ready.next() {
+                return Some(b);
+            }
+            let (pieces, open) = self.pieces.as_mut()?;
+            let c = pieces.next()?.ok()?;
+            let (blocks, continued) = piece_blocks(&c, open);
+            self.ready = blocks.into_iter().zip(continued);
+        }
+    }
 }
 
 /// A paragraph longer than [`HUGE_BLOCK`] (a whole file on one line, a table run together)
@@ -619,56 +740,97 @@ impl Pipeline {
     /// Everything annals extracts from one document's text, at input offsets. `sha256` is
     /// the store's document key (the text's hash; see `DocumentRecord::sha256`).
     pub fn analyze(&mut self, name: &str, text: &str, sha256: String) -> DocumentRecord {
-        let mut rec = analyze(name, text, sha256, &mut self.knowledge, self.dct);
-        if rec.dct.is_none() && rec.events.is_empty() {
+        let mut records = Records::default();
+        let done = self.analyze_in_parts(text, &mut |part, _| records.append(part));
+        DocumentRecord {
+            name: name.to_string(),
+            text: text.to_string(),
+            sha256,
+            dct: done.dct,
+            records,
+            warnings: done.warnings,
+        }
+    }
+
+    /// [`Pipeline::analyze`] that hands the records to `sink` as it goes, a few thousand at
+    /// a time (at least [`PART`], at block ends, and the rest at the end), in document
+    /// order: what a build holds of a long document is a part, not all its events. With
+    /// each part comes what is known of the document so far (its date is known from the
+    /// dateline on, before the first part).
+    pub fn analyze_in_parts(
+        &mut self,
+        text: &str,
+        sink: &mut dyn FnMut(Records, &Analyzed),
+    ) -> Analyzed {
+        let mut done = analyze(text, &mut self.knowledge, self.dct, sink);
+        if done.dct.is_none() && done.events == 0 {
             // an editorial note without dateline whose narrative dates nothing: say so
-            rec.warnings.push(
+            done.warnings.push(
                 "no dateline and no dated event: nothing of it is in the chronology (give --dct?)"
                     .to_string(),
             );
         }
-        rec
+        done
     }
 }
 
+/// What is known of a document once all its records are out ([`Pipeline::analyze_in_parts`]).
+#[derive(Debug, Clone, Default)]
+pub struct Analyzed {
+    /// The document date: the one given, else the dateline's.
+    pub dct: Option<String>,
+    /// How many events the document told.
+    pub events: usize,
+    /// What the reader should know about how the document was read.
+    pub warnings: Vec<String>,
+}
+
+/// The fewest records handed to the sink at once (a part ends at a block's end).
+pub const PART: usize = 4096;
+
 /// Runs the pipeline on one document's text.
 fn analyze(
-    name: &str,
     text: &str,
-    sha256: String,
     k: &mut Knowledge,
     dct: Option<jiff::civil::Date>,
-) -> DocumentRecord {
+    sink: &mut dyn FnMut(Records, &Analyzed),
+) -> Analyzed {
     let mut tagger = Tagger::new();
     tagger.set_dct(dct);
     let mut doc = DocState::default();
-    let mut rec = DocumentRecord {
-        name: name.to_string(),
-        text: text.to_string(),
-        bytes: text.len(),
-        sha256,
+    let mut done = Analyzed {
         dct: dct.map(|d| d.to_string()),
-        ..DocumentRecord::default()
+        ..Analyzed::default()
+    };
+    let mut rec = Records::default();
+    // hands the records gathered so far to the sink, once there are enough of them
+    let mut flush = |rec: &mut Records, done: &mut Analyzed, at_least: usize| {
+        if rec.len() >= at_least.max(1) {
+            done.events += rec.events.len();
+            sink(std::mem::take(rec), done);
+        }
     };
     // Quotation events wait for the source line that follows the quotation.
     let mut pending_quote: Vec<EventRecord> = Vec::new();
     let mut ctx = annals_events::Context::default();
-    // The document is in memory already (it is stored whole): one pass over it, no chunks.
     {
-        let (all, continued) = split_huge(blocks(text, 0));
-        let frame = document_frame(&all, k);
+        let head = FirstBlocks::of(text);
+        let frame = document_frame(&head.blocks, head.end(), k);
         if let Some(f) = &frame {
             ctx.voices = f.voices(&k.gazetteer);
         }
-        if dct.is_none() && !all.iter().any(|b| b.kind == BlockKind::Dateline) {
+        if dct.is_none() && !head.blocks.iter().any(|b| b.kind == BlockKind::Dateline) {
             // no dateline: dates without a year before the first full date are in its year
             if let Some(y) = first_full_date_year(text) {
                 tagger.assume_year(y);
             }
         }
+        let mut all = head.into_all().peekable();
         let mut clock_set = false;
         let model = annals_syntax::Model::builtin();
-        for (bi, block) in all.iter().enumerate() {
+        while let Some((block, continued)) = all.next() {
+            let block = &block;
+            flush(&mut rec, &mut done, PART);
             let clean = &block.clean;
             let (s, e) = clean.map.span(0, clean.text.len());
             rec.segments.push((block.kind.as_str().to_string(), s, e));
@@ -709,7 +871,7 @@ fn analyze(
             if block.kind == BlockKind::Dateline && dct.is_none() {
                 if let Some(d) = dateline_date(&timexes) {
                     tagger.set_dct(Some(d));
-                    rec.dct = Some(d.to_string());
+                    done.dct = Some(d.to_string());
                     // the dateline's own value ("April 2, 1955—10 a.m." keeps its hour)
                     let v = timexes
                         .iter()
@@ -835,7 +997,7 @@ fn analyze(
             }
             // each block is a passage of its own: dates carry over between its sentences only
             // (and into the next piece of a paragraph cut for its size)
-            if !continued[bi] {
+            if !continued {
                 ctx.new_passage();
             }
             // every sentence that may hold an event is parsed: a dated document's are read
@@ -877,8 +1039,8 @@ fn analyze(
             }
             let is_quote = block.kind == BlockKind::Quote
                 && all
-                    .get(bi + 1)
-                    .is_some_and(|n| n.kind == BlockKind::Attribution);
+                    .peek()
+                    .is_some_and(|(n, _)| n.kind == BlockKind::Attribution);
             for ev in events {
                 let record = event_record(ev, &map, &k.gazetteer);
                 if is_quote {
@@ -890,5 +1052,55 @@ fn analyze(
         }
     }
     rec.events.append(&mut pending_quote);
-    rec
+    flush(&mut rec, &mut done, 0);
+    done
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str, whole: usize, piece: usize) -> Vec<(String, (usize, usize), bool)> {
+        FirstBlocks::sized(text, whole, piece)
+            .into_all()
+            .map(|(b, continued)| {
+                let span = b.clean.map.span(0, b.clean.text.len());
+                (b.clean.text, span, continued)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_document_read_in_pieces_has_the_blocks_of_the_whole() {
+        let mut text = String::from("Tokyo, May 3, 1955\n\n");
+        for i in 0..200 {
+            text.push_str(&format!("Paragraph {i} opens here\nand goes on.\n\n"));
+        }
+        text.push_str("Allison\n");
+        let whole = read(&text, usize::MAX, 0);
+        assert_eq!(whole.len(), 202);
+        assert_eq!(read(&text, 1000, 300), whole);
+        // the signature is read from the last lines
+        let first = FirstBlocks::sized(&text, 1000, 300);
+        assert_eq!(
+            first.end().last().map(|b| b.clean.text.as_str()),
+            Some("Allison")
+        );
+        assert!(first.blocks.len() < 20);
+    }
+
+    #[test]
+    fn a_piece_cut_inside_a_paragraph_continues_its_passage() {
+        // one line: pieces cut at spaces, each after the first continuing the passage
+        let text = "On May 3 the talks resumed. ".repeat(100);
+        let pieces = read(&text, 1000, 300);
+        assert!(pieces.len() > 5);
+        assert!(!pieces[0].2 && pieces[1..].iter().all(|p| p.2));
+        let joined: String = pieces
+            .iter()
+            .map(|p| &text[p.1 .0..p.1 .1])
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(joined, text.trim_end());
+    }
 }

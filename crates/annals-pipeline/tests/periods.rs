@@ -9,7 +9,8 @@ use annals_pipeline::{Knowledge, Pipeline};
 fn events(text: &str) -> Vec<(String, Vec<String>)> {
     let mut p = Pipeline::new(Knowledge::load(&[]).unwrap(), None);
     let rec = p.analyze("fixture.txt", text, "0".repeat(64));
-    rec.events
+    rec.records
+        .events
         .iter()
         .map(|e| {
             let actors = e.agents.iter().map(|a| a.name.clone()).collect();

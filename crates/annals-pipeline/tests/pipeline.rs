@@ -15,7 +15,8 @@ fn names(v: &[annals_store::EntityRecord]) -> Vec<&str> {
 
 fn at<'a>(rec: &'a DocumentRecord, text: &str, phrase: &str) -> Vec<&'a EventRecord> {
     let start = text.find(phrase).unwrap();
-    rec.events
+    rec.records
+        .events
         .iter()
         .filter(|e| e.evidence.0 <= start && start < e.evidence.1)
         .collect()
@@ -40,7 +41,7 @@ Allison
 fn a_telegram_is_its_senders_statement_and_its_turns_are_dated_by_it() {
     let rec = run(TELEGRAM);
     assert_eq!(rec.dct.as_deref(), Some("1955-05-03"));
-    let doc = &rec.events[0];
+    let doc = &rec.records.events[0];
     assert_eq!(doc.kind, "statement");
     assert_eq!(doc.date, "1955-05-03T18:00");
     assert_eq!(doc.date_source, "document");
@@ -94,7 +95,11 @@ fn a_telegram_is_its_senders_statement_and_its_turns_are_dated_by_it() {
     // "again on May 10" is what he would do: it dates nothing
     let replied = at(&rec, TELEGRAM, "He replied");
     assert_eq!(replied[0].date, "1955-05-03T18:00");
-    assert!(rec.events.iter().all(|e| !e.date.starts_with("1955-05-10")));
+    assert!(rec
+        .records
+        .events
+        .iter()
+        .all(|e| !e.date.starts_with("1955-05-10")));
 
     // telegram style: the subjectless recommendation is the sender's proposal
     let rec_ = at(&rec, TELEGRAM, "Recommend that");
@@ -112,7 +117,7 @@ The Secretary said that the United States hoped for an early settlement. The For
 agreed.
 ";
     let rec = run(text);
-    let meet = &rec.events[0];
+    let meet = &rec.records.events[0];
     assert_eq!(meet.kind, "meet");
     assert!(names(&meet.agents).contains(&"John Foster Dulles"));
     assert!(names(&meet.targets).contains(&"Shigemitsu Mamoru"));
@@ -130,7 +135,7 @@ agreed.
 #[test]
 fn an_undated_note_that_yields_nothing_says_so() {
     let rec = run("Editorial Note\n\nThe files contain nothing further on the question.\n");
-    assert!(rec.events.is_empty());
+    assert!(rec.records.events.is_empty());
     assert!(
         rec.warnings.iter().any(|w| w.contains("no dateline")),
         "{:?}",
@@ -211,15 +216,19 @@ as a bargaining chip at the peace conference. The guidelines enabled the delegat
 “in case of objections to our amendments”.
 ";
     let rec = run(text);
-    let kinds: Vec<&str> = rec.events.iter().map(|e| e.kind.as_str()).collect();
+    let kinds: Vec<&str> = rec.records.events.iter().map(|e| e.kind.as_str()).collect();
     assert!(kinds.contains(&"protest"), "{kinds:?}");
-    assert!(at(&rec, text, "bargaining").is_empty(), "{:?}", rec.events);
+    assert!(
+        at(&rec, text, "bargaining").is_empty(),
+        "{:?}",
+        rec.records.events
+    );
     assert!(
         at(&rec, text, "objections")
             .iter()
             .all(|e| e.kind != "protest"),
         "{:?}",
-        rec.events
+        rec.records.events
     );
 }
 
@@ -233,7 +242,7 @@ April 19. The notes were exchanged at Tokyo August 19, 1955.
 ";
     let rec = run(text);
     let sent = at(&rec, text, "The agreement was announced");
-    assert!(!sent.is_empty(), "{:?}", rec.events);
+    assert!(!sent.is_empty(), "{:?}", rec.records.events);
     assert_eq!(sent[0].date, "1955-04-19");
     assert_eq!(sent[0].kind, "statement");
 }
@@ -282,7 +291,7 @@ Allison
 ";
     let rec = run(text);
     // "Pass Defense": the telegram goes to Defense too; relaying it is no vote
-    let doc = &rec.events[0];
+    let doc = &rec.records.events[0];
     assert_eq!(
         names(&doc.targets),
         ["US Department of State", "US Department of Defense"]
@@ -290,7 +299,7 @@ Allison
     assert!(
         at(&rec, text, "Pass Defense").is_empty(),
         "{:?}",
-        rec.events
+        rec.records.events
     );
     // the parenthesis is the source of the Department's statement: one event, of April 4
     let reply = at(&rec, text, "In reply");
@@ -305,7 +314,7 @@ Allison
     assert!(
         at(&rec, text, "I shall forward").is_empty(),
         "{:?}",
-        rec.events
+        rec.records.events
     );
 }
 
@@ -331,7 +340,7 @@ ALTERNATIVE SCHEDULES ON JAPANESE DEFENSE SPENDING
 ";
     let rec = run(text);
     let letter = at(&rec, text, "I believe that a repetition");
-    assert!(!letter.is_empty(), "{:?}", rec.events);
+    assert!(!letter.is_empty(), "{:?}", rec.records.events);
     assert_eq!(letter[0].date, "1955-09-23");
     assert_eq!(names(&letter[0].agents)[0], "Herbert Hoover, Jr.");
 }
@@ -352,6 +361,7 @@ Mr. Kishi said that the party would support the government.
 ";
     let rec = run(text);
     let meet = rec
+        .records
         .events
         .iter()
         .find(|e| e.kind == "meet")
@@ -382,7 +392,11 @@ Reply: They recognized that this possibility would arise.
 Hoover
 ";
     let rec = run(text);
-    assert!(at(&rec, text, "Query:").is_empty(), "{:?}", rec.events);
+    assert!(
+        at(&rec, text, "Query:").is_empty(),
+        "{:?}",
+        rec.records.events
+    );
 }
 
 #[test]
@@ -400,7 +414,12 @@ fn a_paragraph_of_megabytes_is_read_in_pieces_with_its_offsets() {
     }
     text.push('\n');
     let rec = run(&text);
-    let protests: Vec<&EventRecord> = rec.events.iter().filter(|e| e.kind == "protest").collect();
+    let protests: Vec<&EventRecord> = rec
+        .records
+        .events
+        .iter()
+        .filter(|e| e.kind == "protest")
+        .collect();
     assert_eq!(protests.len(), 6000);
     for e in &protests {
         let told = &text[e.evidence.0..e.evidence.1];
@@ -431,7 +450,8 @@ fn the_foreign_office_is_the_one_of_the_telegrams_place() {
         let rec = run(&text);
         let linked = |w: &str| {
             let at = text.find(w).unwrap();
-            rec.mentions
+            rec.records
+                .mentions
                 .iter()
                 .find(|m| m.start == at)
                 .map(|m| m.entity.name.clone())
@@ -485,8 +505,46 @@ fn a_telegrams_city_is_no_actor() {
         text.find("Tokyo, April").unwrap(),
     ] {
         assert!(rec
+            .records
             .mentions
             .iter()
             .any(|m| m.start == at && m.entity.name == "US Embassy in Japan"));
     }
+}
+
+#[test]
+fn a_long_document_comes_in_parts_that_add_up_to_the_whole() {
+    // 600 dated paragraphs: several parts of at least PART records, each ending at a block
+    let mut text = String::from("Tokyo, May 3, 1955\n\n");
+    for i in 0..600 {
+        let day = i % 28 + 1;
+        text.push_str(&format!(
+            "On March {day}, 1955, Shigemitsu met Allison in Tokyo. On April {day}, 1955, \
+             the Soviet Union protested to Japan. Hatoyama said on May {day} that talks \
+             would resume.\n\n"
+        ));
+    }
+    let mut p = Pipeline::new(Knowledge::load(&[]).unwrap(), None);
+    let whole = p.analyze("long.txt", &text, "0".repeat(64));
+    let mut parts = Vec::new();
+    let done = p.analyze_in_parts(&text, &mut |r, so_far| {
+        assert_eq!(so_far.dct.as_deref(), Some("1955-05-03"));
+        parts.push(r)
+    });
+    assert!(parts.len() >= 2, "{} part(s)", parts.len());
+    assert!(parts[..parts.len() - 1]
+        .iter()
+        .all(|r| r.len() >= annals_pipeline::PART));
+    let mut joined = annals_store::Records::default();
+    for r in parts {
+        joined.append(r);
+    }
+    assert_eq!(joined, whole.records);
+    assert_eq!(done.dct.as_deref(), Some("1955-05-03"));
+    assert_eq!(done.events, whole.records.events.len());
+    assert!(
+        whole.records.events.len() > 1000,
+        "{}",
+        whole.records.events.len()
+    );
 }

@@ -243,19 +243,12 @@ pub struct EventRecord {
     pub distinct: bool,
 }
 
-/// Everything extracted from one document.
+/// What annals extracted from a stretch of a document, at input offsets. A document's
+/// records reach the store whole ([`DocumentRecord`]) or in parts
+/// ([`Build::add_records`]): a long document is stored a few thousand records at a time, so
+/// a build never holds all the events of a 200 MB text at once.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct DocumentRecord {
-    pub name: String,
-    /// The document's text, as read (evidence is shown from it).
-    pub text: String,
-    pub bytes: usize,
-    /// The document's key: the SHA-256 of its text, followed by `@dct=DATE` when the build
-    /// gave a document date (the same text read against another date is another
-    /// extraction). A build skips a file whose key is stored and replaces the other
-    /// versions stored under its name.
-    pub sha256: String,
-    pub dct: Option<String>,
+pub struct Records {
     pub segments: Vec<(String, usize, usize)>,
     pub timexes: Vec<TimexRecord>,
     pub mentions: Vec<MentionRecord>,
@@ -264,6 +257,49 @@ pub struct DocumentRecord {
     pub citations: Vec<CitationRecord>,
     pub references: Vec<ReferenceRecord>,
     pub events: Vec<EventRecord>,
+}
+
+impl Records {
+    /// How many records there are, of every kind.
+    pub fn len(&self) -> usize {
+        self.segments.len()
+            + self.timexes.len()
+            + self.mentions.len()
+            + self.ambiguous.len()
+            + self.citations.len()
+            + self.references.len()
+            + self.events.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Moves `other`'s records after these.
+    pub fn append(&mut self, mut other: Records) {
+        self.segments.append(&mut other.segments);
+        self.timexes.append(&mut other.timexes);
+        self.mentions.append(&mut other.mentions);
+        self.ambiguous.append(&mut other.ambiguous);
+        self.citations.append(&mut other.citations);
+        self.references.append(&mut other.references);
+        self.events.append(&mut other.events);
+    }
+}
+
+/// Everything extracted from one document.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DocumentRecord {
+    pub name: String,
+    /// The document's text, as read (evidence is shown from it).
+    pub text: String,
+    /// The document's key: the SHA-256 of its text, followed by `@dct=DATE` when the build
+    /// gave a document date (the same text read against another date is another
+    /// extraction). A build skips a file whose key is stored and replaces the other
+    /// versions stored under its name.
+    pub sha256: String,
+    pub dct: Option<String>,
+    pub records: Records,
     /// What the reader should know about how the document was read (not stored).
     pub warnings: Vec<String>,
 }
@@ -1129,7 +1165,8 @@ impl Store {
     pub fn document_text(&self, name: &str) -> Result<Option<String>, StoreError> {
         self.conn
             .query_row(
-                "SELECT text FROM documents WHERE name = ? ORDER BY id DESC",
+                // written as a blob (see `Build::begin_document`), read as the text it is
+                "SELECT CAST(text AS TEXT) FROM documents WHERE name = ? ORDER BY id DESC",
                 params![name],
                 |r| r.get(0),
             )
@@ -1190,6 +1227,50 @@ pub struct ClaimRow {
     pub date_source: String,
     /// How the actors and targets were found in this telling.
     pub roles: String,
+}
+
+/// A document being stored (see [`Build::begin_document`]).
+#[derive(Debug)]
+pub struct StoredDocument {
+    id: i64,
+    sha256: String,
+    /// The document date written with the row.
+    dct: Option<String>,
+    /// Citations (id, first author and year) whose reference entry may come later.
+    unlinked: Vec<(i64, (String, String))>,
+}
+
+/// The most bytes of a document's text in one row of the full-text index (and in one write
+/// of its blob).
+pub const SEARCH_PIECE: usize = 1 << 20;
+
+/// `text` in pieces of at most [`SEARCH_PIECE`] bytes, cut after a whitespace where there
+/// is one in the piece's last quarter (so that no word is cut in two), else at a character
+/// boundary. A text that fits is one piece.
+fn search_pieces(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut end = rest.len();
+        if end > SEARCH_PIECE {
+            end = SEARCH_PIECE;
+            while !rest.is_char_boundary(end) {
+                end -= 1;
+            }
+            let mut floor = end - end / 4;
+            while !rest.is_char_boundary(floor) {
+                floor += 1;
+            }
+            if let Some(ws) = rest[floor..end].rfind(char::is_whitespace) {
+                end = floor + ws + rest[floor + ws..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        let (piece, after) = rest.split_at(end);
+        rest = after;
+        Some(piece)
+    })
 }
 
 /// A build in progress: one transaction. Dropping it without [`Build::commit`] rolls back.
@@ -1308,18 +1389,86 @@ impl Build<'_> {
     /// Stores a document and all that was extracted from it. Events already known (same type,
     /// date and agents) gain a claim instead of a duplicate.
     pub fn add(&self, d: &DocumentRecord) -> Result<(), StoreError> {
+        let mut doc = self.begin_document(&d.name, &d.sha256, &d.text, d.dct.as_deref())?;
+        self.add_records(&mut doc, &d.records)?;
+        self.finish_document(doc, d.dct.as_deref())
+    }
+
+    /// Starts storing a document: its row, its text and its full-text index. Its records
+    /// follow ([`Build::add_records`], as often as needed) and then
+    /// [`Build::finish_document`], which writes what is known only at the end. `dct` is the
+    /// document date as known now: changing it later rewrites the row, text and all (SQLite
+    /// writes a row whole), so a caller gives it here when it can.
+    ///
+    /// The text is written through incremental blob I/O and indexed in pieces of at most
+    /// [`SEARCH_PIECE`] bytes: binding a 200 MB text would have SQLite copy it, and FTS5
+    /// holds a row's whole index in memory until the row is written (about 3× the text).
+    pub fn begin_document(
+        &self,
+        name: &str,
+        sha256: &str,
+        text: &str,
+        dct: Option<&str>,
+    ) -> Result<StoredDocument, StoreError> {
         let e = self.e();
         self.exec(
-            "INSERT INTO documents(name, sha256, bytes, dct, text) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![d.name, d.sha256, d.bytes as i64, d.dct, d.text],
+            "INSERT INTO documents(name, sha256, bytes, dct, text) VALUES (?1, ?2, ?3, ?4, zeroblob(?3))",
+            params![name, sha256, text.len() as i64, dct],
         )
         .map_err(&e)?;
         let doc = self.tx.last_insert_rowid();
-        self.exec(
-            "INSERT INTO search(kind, ref, text) VALUES ('document', ?1, ?2)",
-            params![doc, d.text],
-        )
-        .map_err(&e)?;
+        if !text.is_empty() {
+            let mut blob = self
+                .tx
+                .blob_open(rusqlite::MAIN_DB, "documents", "text", doc, false)
+                .map_err(&e)?;
+            for (i, piece) in text.as_bytes().chunks(SEARCH_PIECE).enumerate() {
+                blob.write_at(piece, i * SEARCH_PIECE).map_err(&e)?;
+            }
+        }
+        for piece in search_pieces(text) {
+            self.exec(
+                "INSERT INTO search(kind, ref, text) VALUES ('document', ?1, ?2)",
+                params![doc, piece],
+            )
+            .map_err(&e)?;
+        }
+        Ok(StoredDocument {
+            id: doc,
+            sha256: sha256.to_string(),
+            dct: dct.map(str::to_string),
+            unlinked: Vec::new(),
+        })
+    }
+
+    /// Ends a stored document: its document date (known once its dateline is read), and the
+    /// links of its citations to the reference-list entries stored after them.
+    pub fn finish_document(&self, d: StoredDocument, dct: Option<&str>) -> Result<(), StoreError> {
+        let e = self.e();
+        if d.dct.as_deref() != dct {
+            self.exec(
+                "UPDATE documents SET dct = ?2 WHERE id = ?1",
+                params![d.id, dct],
+            )
+            .map_err(&e)?;
+        }
+        for (citation, (author, year)) in &d.unlinked {
+            self.exec(
+                "UPDATE citations SET reference =
+                   (SELECT id FROM bibliography WHERE doc = ?2 AND lower(author) = lower(?3) AND year = ?4 LIMIT 1)
+                 WHERE id = ?1 AND reference IS NULL",
+                params![citation, d.id, author, year],
+            )
+            .map_err(&e)?;
+        }
+        Ok(())
+    }
+
+    /// Stores records of document `doc` (see [`Build::begin_document`]).
+    pub fn add_records(&self, doc: &mut StoredDocument, d: &Records) -> Result<(), StoreError> {
+        let e = self.e();
+        let doc_key = doc;
+        let (doc, sha256) = (doc_key.id, doc_key.sha256.clone());
         {
             let mut st = self
                 .tx
@@ -1391,6 +1540,11 @@ impl Build<'_> {
                     c.key.1
                 ])
                 .map_err(&e)?;
+                // its reference may be in a later part of the document
+                if !c.key.0.is_empty() {
+                    let id = self.tx.last_insert_rowid();
+                    doc_key.unlinked.push((id, c.key.clone()));
+                }
             }
         }
         for m in &d.mentions {
@@ -1428,7 +1582,7 @@ impl Build<'_> {
                     .unwrap_or(ev.evidence);
                 format!(
                     "{}|{}||{}|{}:{}-{}:{ta}-{tb}",
-                    ev.kind, ev.date, ev.negated, d.sha256, ev.evidence.0, ev.evidence.1
+                    ev.kind, ev.date, ev.negated, sha256, ev.evidence.0, ev.evidence.1
                 )
             } else {
                 format!(

@@ -14,9 +14,15 @@ fn doc(name: &str, text: &str, date: &str) -> DocumentRecord {
     DocumentRecord {
         name: name.into(),
         text: text.into(),
-        bytes: text.len(),
         sha256: sha256_hex(text.as_bytes()),
         dct: None,
+        records: doc_records(text, date),
+        warnings: Vec::new(),
+    }
+}
+
+fn doc_records(text: &str, date: &str) -> Records {
+    Records {
         segments: vec![("paragraph".into(), 0, text.len())],
         timexes: vec![],
         mentions: vec![],
@@ -58,7 +64,6 @@ fn doc(name: &str, text: &str, date: &str) -> DocumentRecord {
             distinct: false,
             roles: String::new(),
         }],
-        warnings: Vec::new(),
     }
 }
 
@@ -307,4 +312,112 @@ fn pages_of_a_text_keep_to_character_boundaries() {
     );
     let page = s.document(id, 2..9).unwrap().unwrap();
     assert_eq!((page.start, page.text.as_str()), (2, "toyama "));
+}
+
+#[test]
+fn a_document_stored_in_parts_is_the_document_stored_whole() {
+    let text = "Hara 2013 signed the declaration";
+    let whole = doc("a.txt", text, "1956-10-19");
+    // the citation in the first part, its reference entry and the event in the second
+    let mut first = whole.records.clone();
+    let mut second = Records::default();
+    std::mem::swap(&mut first.references, &mut second.references);
+    std::mem::swap(&mut first.events, &mut second.events);
+    let read = |p: &std::path::Path| {
+        let s = Store::open_read_only(p).unwrap();
+        let refs: Vec<(String, Option<String>)> = s
+            .conn
+            .prepare("SELECT c.text, b.text FROM citations c LEFT JOIN bibliography b ON b.id = c.reference")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        (
+            refs,
+            s.timeline(&Filter::default()).unwrap().len(),
+            s.document_text("a.txt").unwrap(),
+            s.documents().unwrap()[0].3.clone(),
+        )
+    };
+    let (pw, pp) = (tmp("whole.db"), tmp("parts.db"));
+    let mut s = Store::open(&pw).unwrap();
+    let b = s.begin_build("test").unwrap();
+    b.add(&DocumentRecord {
+        dct: Some("1956-10-19".into()),
+        ..whole.clone()
+    })
+    .unwrap();
+    b.commit().unwrap();
+    let mut s = Store::open(&pp).unwrap();
+    let b = s.begin_build("test").unwrap();
+    // the document date is learnt after the row is written
+    let mut d = b
+        .begin_document("a.txt", &whole.sha256, text, None)
+        .unwrap();
+    b.add_records(&mut d, &first).unwrap();
+    b.add_records(&mut d, &second).unwrap();
+    b.finish_document(d, Some("1956-10-19")).unwrap();
+    b.commit().unwrap();
+    let (w, p) = (read(&pw), read(&pp));
+    assert_eq!(
+        w.0,
+        vec![(
+            "Hara 2013, 147".to_string(),
+            Some("Hara, Kimie. 2013. Cold War Frontiers.".to_string())
+        )]
+    );
+    assert_eq!(w, p);
+    assert_eq!(p.2.as_deref(), Some(text));
+    assert_eq!(p.3.as_deref(), Some("1956-10-19"));
+}
+
+#[test]
+fn a_long_text_is_indexed_in_pieces_cut_between_words() {
+    // 2.5 MiB of words: three pieces, none over SEARCH_PIECE, none cutting a word
+    let mut text = String::new();
+    let mut i = 0;
+    while text.len() < SEARCH_PIECE * 5 / 2 {
+        text.push_str(&format!("Hatoyama word{i} «Moscow» "));
+        i += 1;
+    }
+    text.push_str("Shigemitsu");
+    let pieces: Vec<&str> = search_pieces(&text).collect();
+    assert_eq!(pieces.len(), 3);
+    assert_eq!(pieces.concat(), text);
+    for p in &pieces[..2] {
+        assert!(
+            p.len() <= SEARCH_PIECE && p.ends_with(' '),
+            "{}",
+            &p[p.len() - 20..]
+        );
+    }
+    // no whitespace at all, and three-byte characters: cut at character boundaries
+    let arrows = "→".repeat(SEARCH_PIECE * 3 / 4 + 1);
+    let pieces: Vec<&str> = search_pieces(&arrows).collect();
+    assert_eq!(pieces.concat(), arrows);
+    assert!(pieces.len() == 3 && pieces.iter().all(|p| p.len() <= SEARCH_PIECE));
+    let path = tmp("long.db");
+    let mut s = Store::open(&path).unwrap();
+    let b = s.begin_build("test").unwrap();
+    b.add(&doc("long.txt", &text, "1956-10-19")).unwrap();
+    b.commit().unwrap();
+    // the word of the last piece is found, and the text reads back whole
+    assert_eq!(
+        s.search("Shigemitsu", 10)
+            .unwrap()
+            .iter()
+            .filter(|r| r.0 == "document")
+            .map(|r| r.1)
+            .collect::<Vec<_>>(),
+        vec![1]
+    );
+    assert_eq!(
+        s.document_text("long.txt").unwrap().as_deref(),
+        Some(text.as_str())
+    );
+    assert_eq!(
+        s.text_range(1, text.len() - 10..text.len()).unwrap().1,
+        "Shigemitsu"
+    );
 }

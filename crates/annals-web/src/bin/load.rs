@@ -20,7 +20,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use annals_store::{sha256_hex, DocumentRecord, EntityRecord, EventRecord, MentionRecord, Store};
+use annals_store::{
+    sha256_hex, DocumentRecord, EntityRecord, EventRecord, MentionRecord, Records, Store,
+};
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
 
@@ -140,12 +142,14 @@ fn document(first: usize, n: usize, rng: &mut Lcg) -> DocumentRecord {
     }
     DocumentRecord {
         name: format!("load/doc-{first:07}.txt"),
-        bytes: text.len(),
         sha256: sha256_hex(text.as_bytes()),
-        segments: vec![("paragraph".into(), 0, text.len())],
+        records: Records {
+            segments: vec![("paragraph".into(), 0, text.len())],
+            events,
+            mentions,
+            ..Records::default()
+        },
         text,
-        events,
-        mentions,
         ..DocumentRecord::default()
     }
 }
