@@ -256,8 +256,13 @@ pub fn clause_events(
         let speaker = agents.first().map(|&a| gazetteer.get(a).id.clone());
         let (clock, date_span, moves) = tree.clock_of(i, &owners, dates, clock);
         let mut act = tree.act(i, agents, lexicon, voices);
-        if merged {
-            // "Allison stressed … and pointed as well to …": one turn
+        let speech = |ty: &str| ty == "statement";
+        if merged
+            && (act.as_ref().is_none_or(|a| speech(&a.ty.name))
+                || out.last().is_some_and(|e: &Event| speech(&e.kind)))
+        {
+            // "Allison stressed … and pointed as well to …": one turn; but one who did two
+            // things did both ("did Moscow boycott the conference and refuse to sign")
             act = None;
         }
         if act.is_some() || merged {
@@ -2464,5 +2469,18 @@ mod tests {
             &[],
         );
         assert_eq!(ev[0].kind, "statement", "{ev:?}");
+    }
+
+    #[test]
+    fn one_who_did_two_things_did_both_but_two_sayings_are_one_turn() {
+        let text = "Shigemitsu protested to Allison and refused to sign the treaty.";
+        let (ev, _, g) = read(text, &[]);
+        let kinds: Vec<&str> = ev.iter().map(|e| e.kind.as_str()).collect();
+        assert_eq!(kinds, ["protest", "reject"], "{ev:?}");
+        assert_eq!(names(&g, &ev[1].agents), ["Shigemitsu Mamoru", "Japan"]);
+        let text = "Shigemitsu stressed the point and added the Cabinet's view.";
+        let (ev, _, _) = read(text, &[]);
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        assert_eq!(ev[0].kind, "statement");
     }
 }
