@@ -78,6 +78,29 @@ fn analyze_and_store(
     })
 }
 
+/// The texts a build holds at once are at most this many bytes, or one document when it is
+/// larger: memory follows the largest document, not the window.
+const WINDOW_BYTES: u64 = 64 << 20;
+
+/// `files` in windows of at most `count` files and `bytes` bytes (as their sizes say; a file
+/// larger than `bytes` is a window of its own), each with the index of its first file.
+fn windows(files: &[PathBuf], count: usize, bytes: u64) -> Vec<(usize, &[PathBuf])> {
+    let mut out = Vec::new();
+    let (mut start, mut size) = (0, 0);
+    for (i, f) in files.iter().enumerate() {
+        let n = std::fs::metadata(f).map_or(0, |m| m.len());
+        if i > start && (i - start == count || size + n > bytes) {
+            out.push((start, &files[start..i]));
+            (start, size) = (i, 0);
+        }
+        size += n;
+    }
+    if start < files.len() {
+        out.push((start, &files[start..]));
+    }
+    out
+}
+
 /// Input files: files as given, directories searched for `*.txt`, in a stable order.
 fn inputs(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
@@ -153,15 +176,16 @@ fn build_into(
         .and_then(|v| v.parse().ok());
     let (mut added, mut unchanged) = (0, 0);
     // Documents are analyzed a window at a time, in parallel, and stored in input order: the
-    // same database whatever the machine, and memory bounded by the window, not the corpus.
+    // same database whatever the machine, and memory bounded by the window (`windows`), not
+    // the corpus.
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     let pipelines: Vec<std::sync::Mutex<Pipeline>> = (0..workers)
         .map(|_| std::sync::Mutex::new(Pipeline::new(k.clone(), dct)))
         .collect();
-    for (w, window) in files.chunks(workers * 2).enumerate() {
+    for (first, window) in windows(&files, workers * 2, WINDOW_BYTES) {
         let mut todo: Vec<Todo> = Vec::new();
         for (j, f) in window.iter().enumerate() {
-            if abort_after == Some(w * workers * 2 + j) {
+            if abort_after == Some(first + j) {
                 // simulates a build killed mid-way (tests only): no commit, no cleanup
                 std::process::abort();
             }
@@ -588,4 +612,32 @@ pub fn sources(db: &Path) -> Result<()> {
     }
     out.flush()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_hold_a_few_files_and_a_large_one_alone() {
+        let dir = std::env::temp_dir().join(format!("annals-windows-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let sizes = [10, 10, 10, 10, 10, 50, 10, 10];
+        let files: Vec<PathBuf> = sizes
+            .iter()
+            .enumerate()
+            .map(|(i, &n)| {
+                let p = dir.join(format!("{i}.txt"));
+                std::fs::write(&p, "x".repeat(n)).unwrap();
+                p
+            })
+            .collect();
+        let got: Vec<(usize, usize)> = windows(&files, 4, 30)
+            .iter()
+            .map(|(first, w)| (*first, w.len()))
+            .collect();
+        // three of 10 fill 30 bytes; the 50-byte file is a window of its own
+        assert_eq!(got, [(0, 3), (3, 2), (5, 1), (6, 2)]);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }
