@@ -444,7 +444,15 @@ pub fn date_owner(
     let owned = tree
         .subordinate_owner(date, lexicon)
         .or_else(|| tree.owner(date))
-        .and_then(|j| Some((tree.predicate(j, lexicon)?, j)));
+        .and_then(|j| Some((tree.predicate(j, lexicon)?, j)))
+        .map(|(ty, j)| {
+            // "made a statement about the desire to see …": a proposal (as in `Tree::act`)
+            let wish = lexicon.types()[ty].name == "statement" && tree.voices_wish(j);
+            match lexicon.index_of("propose").filter(|_| wish) {
+                Some(p) => (p, j),
+                None => (ty, j),
+            }
+        });
     // "a June 27 memorandum from General Adams", "a study prepared in June": a paper's date
     // is its writing, a statement of its author's
     let paper = || {
@@ -504,6 +512,10 @@ pub fn governing_verb(
 const MODAL_AUX: &[&str] = &[
     "should", "would", "might", "could", "may", "must", "shall", "ought",
 ];
+
+/// Words that voice a wish for something to be done: with a to-infinitive of their own
+/// they put it forward ("wished to release", "the desire to see", "readiness to negotiate").
+const WISHES: &[&str] = &["wish", "desire", "want", "readiness", "willingness"];
 
 /// Verbs of thinking: "said that he thought …" is the speaker's own turn, no act of its own.
 const COGNITION: &[&str] = &[
@@ -737,8 +749,9 @@ impl<'a> Tree<'a> {
             // "handed to Ambassador Tani an aide-mémoire": giving a paper is telling what
             // it says; putting forward a plan or a draft stays a proposal
             ty = named("statement").unwrap_or(ty);
-        } else if ty.name == "statement" && self.proposes(i) {
-            // "said that our aim should be …", "it would be desirable to …": a proposal
+        } else if ty.name == "statement" && (self.proposes(i) || self.voices_wish(i)) {
+            // "said that our aim should be …", "it would be desirable to …", "expressed the
+            // desire to …": a proposal
             ty = named("propose").unwrap_or(ty);
         } else if let Some(k) = self
             .speakers_conjunct(i, voices)
@@ -1210,6 +1223,34 @@ impl<'a> Tree<'a> {
             })
     }
 
+    /// Does `w` tell a wish for something to be done: a wish word ([`WISHES`]) with a
+    /// to-infinitive of its own ("wished to release his statement", "the desire to see
+    /// representatives of China", "his readiness to negotiate")?
+    fn wish(&self, w: usize) -> bool {
+        WISHES.contains(&self.s.tokens[w].lemma.to_lowercase().as_str())
+            && self.s.children(w).any(|k| {
+                matches!(self.deprel(k), "xcomp" | "acl" | "ccomp")
+                    && self.s.tokens[k].upos == Upos::VERB
+                    && self
+                        .s
+                        .children(k)
+                        .any(|m| self.deprel(m) == "mark" && self.lower(m) == "to")
+            })
+    }
+
+    /// Does speech predicate `i` voice a wish: "expressed the desire to …", "made a
+    /// statement about the desire to see …"?
+    fn voices_wish(&self, i: usize) -> bool {
+        self.s.children(i).any(|c| {
+            (matches!(self.deprel(c), "obj" | "obl") && self.wish(c))
+                || (self.deprel(c) == "obj"
+                    && self
+                        .s
+                        .children(c)
+                        .any(|n| self.deprel(n) == "nmod" && self.wish(n)))
+        })
+    }
+
     /// Does what `i` says recommend ("should", "would be desirable", "please")?
     fn proposes(&self, i: usize) -> bool {
         // "said that if anything happened …, please to let him know": a request beside
@@ -1275,7 +1316,11 @@ impl<'a> Tree<'a> {
             if t.upos != Upos::VERB || !(perfect || backshifted) {
                 continue;
             }
-            let Some(ty) = self.predicate(c, lexicon) else {
+            // "reported that Shigemitsu … wished to release his own statement": a proposal
+            let Some(ty) = self
+                .predicate(c, lexicon)
+                .or_else(|| self.wish(c).then(|| lexicon.index_of("propose")).flatten())
+            else {
                 continue;
             };
             let (negated, modality) = self.polarity(c);
@@ -1294,7 +1339,9 @@ impl<'a> Tree<'a> {
             }
             // "said that he thought …", "told him I thought …": the speaker's own view is
             // the same turn
-            let cognition = COGNITION.contains(&t.lemma.to_lowercase().as_str());
+            // and so is the speaker's own wish ("said he wanted to avoid …")
+            let cognition = COGNITION.contains(&t.lemma.to_lowercase().as_str())
+                || WISHES.contains(&t.lemma.to_lowercase().as_str());
             if cognition && !agents.is_empty() && agents == self.agents(i, voices) {
                 continue;
             }
@@ -2482,5 +2529,28 @@ mod tests {
         let (ev, _, _) = read(text, &[]);
         assert_eq!(ev.len(), 1, "{ev:?}");
         assert_eq!(ev[0].kind, "statement");
+    }
+
+    #[test]
+    fn a_wish_voiced_or_reported_puts_a_course_forward() {
+        let text = "Shigemitsu expressed the desire to visit Washington.";
+        let (ev, _, g) = read(text, &[]);
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        assert_eq!(ev[0].kind, "propose");
+        assert_eq!(names(&g, &ev[0].agents), ["Shigemitsu Mamoru", "Japan"]);
+        let text = "Allison reported that Shigemitsu wished to release his own statement.";
+        let (ev, _, g) = read(text, &[]);
+        let kinds: Vec<&str> = ev.iter().map(|e| e.kind.as_str()).collect();
+        assert_eq!(kinds, ["statement", "propose"], "{ev:?}");
+        assert_eq!(names(&g, &ev[1].agents), ["Shigemitsu Mamoru", "Japan"]);
+        assert_eq!(ev[1].sources, ["John M. Allison"]);
+        // the speaker's own wish is the same turn
+        let text = "Shigemitsu said he wanted to avoid a translation.";
+        let (ev, _, _) = read(text, &[]);
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        // a wish without a course of its own is no proposal
+        let text = "Shigemitsu expressed his wish for good relations.";
+        let (ev, _, _) = read(text, &[]);
+        assert_eq!(ev[0].kind, "statement", "{ev:?}");
     }
 }

@@ -1977,6 +1977,24 @@ mod tests {
             "quoted after the trigger: {who:?}"
         );
     }
+
+    #[test]
+    fn a_statement_of_a_wish_for_a_course_is_a_proposal() {
+        let text = "On September 5, 1951, Gromyko made a statement about the desire to see \
+                    representatives from China among the delegates. On September 6, 1951, \
+                    Gromyko made a statement about the treaty.";
+        let (ev, g) = run_parsed(text);
+        let kinds: Vec<(&str, &str)> = ev
+            .iter()
+            .map(|e| (e.date.as_str(), e.kind.as_str()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [("1951-09-05", "propose"), ("1951-09-06", "statement")],
+            "{ev:?}"
+        );
+        assert_eq!(names(&g, &ev[0].agents)[0], "Andrei A. Gromyko");
+    }
 }
 
 #[cfg(test)]
