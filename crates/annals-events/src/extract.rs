@@ -1995,6 +1995,18 @@ mod tests {
         );
         assert_eq!(names(&g, &ev[0].agents)[0], "Andrei A. Gromyko");
     }
+
+    #[test]
+    fn adopting_ones_own_line_is_a_decision_and_claims_are_demands() {
+        let text = "In February 1955 the Central Committee of the CPSU adopted new guidelines \
+                    on Japan. In 1956 the Japanese claims to the islands took their final form.";
+        let (ev, _) = run_parsed(text);
+        let kinds: Vec<(&str, &str)> = ev
+            .iter()
+            .map(|e| (e.date.as_str(), e.kind.as_str()))
+            .collect();
+        assert_eq!(kinds, [("1955-02", "other"), ("1956", "demand")], "{ev:?}");
+    }
 }
 
 #[cfg(test)]
