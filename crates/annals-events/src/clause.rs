@@ -446,12 +446,21 @@ pub fn date_owner(
         .or_else(|| tree.owner(date))
         .and_then(|j| Some((tree.predicate(j, lexicon)?, j)))
         .map(|(ty, j)| {
-            // "made a statement about the desire to see …": a proposal (as in `Tree::act`)
-            let wish = lexicon.types()[ty].name == "statement" && tree.voices_wish(j);
-            match lexicon.index_of("propose").filter(|_| wish) {
-                Some(p) => (p, j),
-                None => (ty, j),
+            // as in `Tree::act`: "made it clear that Washington should not deploy bases" is a
+            // demand, "made a statement about the desire to see …" a proposal
+            if lexicon.types()[ty].name != "statement" {
+                return (ty, j);
             }
+            let voices = Voices::default();
+            let agents = tree.agents(j, &voices);
+            let to = if tree.demands(j, &agents, &voices) {
+                lexicon.index_of("demand")
+            } else if tree.voices_wish(j) {
+                lexicon.index_of("propose")
+            } else {
+                None
+            };
+            (to.unwrap_or(ty), j)
         });
     // "a June 27 memorandum from General Adams", "a study prepared in June": a paper's date
     // is its writing, a statement of its author's
@@ -749,6 +758,9 @@ impl<'a> Tree<'a> {
             // "handed to Ambassador Tani an aide-mémoire": giving a paper is telling what
             // it says; putting forward a plan or a draft stays a proposal
             ty = named("statement").unwrap_or(ty);
+        } else if ty.name == "statement" && self.demands(i, &agents, voices) {
+            // "made it clear that Washington should not deploy bases": a demand
+            ty = named("demand").unwrap_or(ty);
         } else if ty.name == "statement" && (self.proposes(i) || self.voices_wish(i)) {
             // "said that our aim should be …", "it would be desirable to …", "expressed the
             // desire to …": a proposal
@@ -1251,6 +1263,29 @@ impl<'a> Tree<'a> {
         })
     }
 
+    /// Does what `i` says tell another actor what it must or must not do: a content clause
+    /// with "should", "must" or "ought" whose subject names an actor not among the
+    /// speaker's `agents` ("made it clear that Washington should not deploy bases")? Telling
+    /// one's own side what it should do is a proposal ("said that our aim should be …").
+    fn demands(&self, i: usize, agents: &[usize], voices: &Voices) -> bool {
+        self.contents(i).into_iter().any(|c| {
+            let modal = self.s.children(c).any(|k| {
+                self.deprel(k) == "aux"
+                    && matches!(self.lower(k).as_str(), "should" | "ought" | "must")
+            });
+            let other = |k: usize| {
+                let who = self.entities(k, voices);
+                !who.is_empty() && who.iter().all(|w| !agents.contains(w))
+            };
+            let pronoun = |k: usize| self.s.tokens[k].upos == Upos::PRON;
+            modal
+                && self
+                    .s
+                    .children(c)
+                    .any(|k| self.deprel(k).starts_with("nsubj") && !pronoun(k) && other(k))
+        })
+    }
+
     /// Does what `i` says recommend ("should", "would be desirable", "please")?
     fn proposes(&self, i: usize) -> bool {
         // "said that if anything happened …, please to let him know": a request beside
@@ -1642,7 +1677,15 @@ impl<'a> Tree<'a> {
             .children(i)
             .find(|&c| self.deprel(c) == "obj")
             .map(|c| self.s.tokens[c].lemma.to_lowercase());
+        // and with an adjective it makes of its object ("made clear that …", "made it
+        // clear")
+        let complement = self
+            .s
+            .children(i)
+            .find(|&c| self.deprel(c) == "xcomp" && self.s.tokens[c].upos == Upos::ADJ)
+            .map(|c| self.lower(c));
         next.and_then(|_| lexicon.predicate(&format!("{lemma} {}", self.lower(i + 1))))
+            .or_else(|| complement.and_then(|a| lexicon.predicate(&format!("{lemma} {a}"))))
             .or_else(|| object.and_then(|o| lexicon.predicate(&format!("{lemma} {o}"))))
             .or_else(|| lexicon.predicate(&lemma))
     }
@@ -2552,5 +2595,25 @@ mod tests {
         let text = "Shigemitsu expressed his wish for good relations.";
         let (ev, _, _) = read(text, &[]);
         assert_eq!(ev[0].kind, "statement", "{ev:?}");
+    }
+
+    #[test]
+    fn made_clear_is_saying_and_what_another_must_do_a_demand() {
+        let text = "General Taylor made clear that the Japanese forces lacked equipment.";
+        let (ev, _, _) = read(text, &[]);
+        assert_eq!(
+            ev.iter().map(|e| e.kind.as_str()).collect::<Vec<_>>(),
+            ["statement"],
+            "{ev:?}"
+        );
+        let text =
+            "Shigemitsu made it clear that the United States should not station troops there.";
+        let (ev, _, g) = read(text, &[]);
+        assert_eq!(ev[0].kind, "demand", "{ev:?}");
+        assert_eq!(names(&g, &ev[0].agents), ["Shigemitsu Mamoru", "Japan"]);
+        // what one's own side should do is a proposal
+        let text = "Shigemitsu said that Japan should seek a settlement.";
+        let (ev, _, _) = read(text, &[]);
+        assert_eq!(ev[0].kind, "propose", "{ev:?}");
     }
 }

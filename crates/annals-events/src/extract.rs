@@ -2007,6 +2007,19 @@ mod tests {
             .collect();
         assert_eq!(kinds, [("1955-02", "other"), ("1956", "demand")], "{ev:?}");
     }
+
+    #[test]
+    fn telling_another_what_it_must_not_do_is_a_demand() {
+        let text = "In November 1946, Moscow made it clear that Washington should not deploy \
+                    military bases on the Pacific islands.";
+        let (ev, g) = run_parsed(text);
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        assert_eq!(
+            (ev[0].date.as_str(), ev[0].kind.as_str()),
+            ("1946-11", "demand")
+        );
+        assert_eq!(names(&g, &ev[0].agents), ["USSR"]);
+    }
 }
 
 #[cfg(test)]

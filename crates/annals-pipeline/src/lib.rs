@@ -1025,7 +1025,8 @@ fn analyze(
                     events.push(ev);
                 }
             }
-            if let (Some(f), Some(clock), BlockKind::Paragraph) =
+            // a telegram's numbered points, also those set out as a quotation after a colon
+            if let (Some(f), Some(clock), BlockKind::Paragraph | BlockKind::Quote) =
                 (&frame, &ctx.document, block.kind)
             {
                 f.points(
