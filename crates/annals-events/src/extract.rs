@@ -1215,11 +1215,19 @@ fn document_sentence(
         // one speaker going on in the same passage is one turn (among the events of the
         // sentence before: the acts a turn reports stand after it)
         let before = out.last().map(|e| e.evidence.clone());
+        // inside an editor's note, no turn goes on from the text before the note opened
+        let in_note = ctx.outside_note.is_some();
+        let across_note = |prev: &Event| {
+            in_note
+                && text
+                    .get(prev.evidence.start..s.start)
+                    .is_some_and(|between| between.contains("[Footnote"))
+        };
         let turn = out
             .iter_mut()
             .rev()
             .take_while(|prev| Some(&prev.evidence) == before.as_ref())
-            .find(|prev| !note_edge && same_turn(prev, &ev));
+            .find(|prev| !note_edge && !across_note(prev) && same_turn(prev, &ev));
         match turn {
             Some(prev) => {
                 prev.evidence.end = ev.evidence.end;
