@@ -1294,7 +1294,19 @@ impl<'a> Tree<'a> {
             .s
             .children(i)
             .any(|c| self.deprel(c) == "parataxis" && please(c));
+        // "suggested G. assure them that …": a bare infinitive of what another is to do
+        let mandative = self.s.children(i).any(|c| {
+            let t = &self.s.tokens[c];
+            self.deprel(c) == "xcomp"
+                && t.upos == Upos::VERB
+                && t.feat("VerbForm") == Some("Inf")
+                && !self
+                    .s
+                    .children(c)
+                    .any(|k| self.deprel(k) == "mark" && self.lower(k) == "to")
+        });
         beside
+            || mandative
             || self.contents(i).into_iter().any(|c| {
                 let head = &self.s.tokens[c];
                 let modal = self.s.children(c).any(|k| {
@@ -2611,6 +2623,10 @@ mod tests {
         let (ev, _, g) = read(text, &[]);
         assert_eq!(ev[0].kind, "demand", "{ev:?}");
         assert_eq!(names(&g, &ev[0].agents), ["Shigemitsu Mamoru", "Japan"]);
+        // what another is to do, in a bare infinitive, is put forward
+        let text = "Shigemitsu suggested Allison assure them that the policies were not personal.";
+        let (ev, _, _) = read(text, &[]);
+        assert_eq!(ev[0].kind, "propose", "{ev:?}");
         // what one's own side should do is a proposal
         let text = "Shigemitsu said that Japan should seek a settlement.";
         let (ev, _, _) = read(text, &[]);
