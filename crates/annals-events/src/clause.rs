@@ -693,7 +693,22 @@ impl<'a> Tree<'a> {
 
     /// Is predicate `i` passive?
     fn passive(&self, i: usize) -> bool {
-        self.child(i, &["nsubj:pass"]).is_some() || self.s.tokens[i].feat("Voice") == Some("Pass")
+        if self.child(i, &["nsubj:pass", "aux:pass"]).is_some() {
+            return true;
+        }
+        // a conjunct the tagger made a participle, with no subject or auxiliary of its own,
+        // goes on in the voice of the finite verb it is joined to ("agreed to …, and wished
+        // to release …")
+        let goes_on = self.deprel(i) == "conj"
+            && self.s.children(i).any(|c| self.deprel(c) == "cc")
+            && !self
+                .s
+                .children(i)
+                .any(|c| self.deprel(c).starts_with("nsubj") || self.deprel(c).starts_with("aux"))
+            && self.s.tokens[i].head.is_some_and(|h| {
+                self.s.tokens[h].feat("VerbForm") == Some("Fin") && !self.passive(h)
+            });
+        self.s.tokens[i].feat("Voice") == Some("Pass") && !goes_on
     }
 
     /// The act main-clause predicate `i` performs, if it is one: a predicate of the lexicon
@@ -1359,7 +1374,12 @@ impl<'a> Tree<'a> {
                 self.s.tokens[k].feat("Tense") == Some("Past")
                     && self.s.tokens[k].feat("VerbForm") == Some("Fin")
             };
-            let backshifted = past(c) && past(i);
+            // a conjunct the tagger made a participle ("agreed …, and wished to release …")
+            // is as past as the verb it goes on from
+            let goes_on = self.deprel(c) == "conj"
+                && self.s.tokens[c].feat("Tense") == Some("Past")
+                && self.s.tokens[c].head.is_some_and(past);
+            let backshifted = (past(c) || goes_on) && past(i);
             if t.upos != Upos::VERB || !(perfect || backshifted) {
                 continue;
             }
@@ -2599,6 +2619,13 @@ mod tests {
         assert_eq!(kinds, ["statement", "propose"], "{ev:?}");
         assert_eq!(names(&g, &ev[1].agents), ["Shigemitsu Mamoru", "Japan"]);
         assert_eq!(ev[1].sources, ["John M. Allison"]);
+        // a conjunct the tagger made a passive participle goes on in the active voice
+        let text = "Allison stated that Shigemitsu agreed to release of this message, and \
+                    wished to release at the same time his own statement.";
+        let (ev, _, g) = read(text, &[]);
+        let kinds: Vec<&str> = ev.iter().map(|e| e.kind.as_str()).collect();
+        assert_eq!(kinds, ["statement", "agree", "propose"], "{ev:?}");
+        assert_eq!(names(&g, &ev[2].agents), ["Shigemitsu Mamoru", "Japan"]);
         // the speaker's own wish is the same turn
         let text = "Shigemitsu said he wanted to avoid a translation.";
         let (ev, _, _) = read(text, &[]);
