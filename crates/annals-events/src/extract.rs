@@ -754,8 +754,14 @@ pub fn extract(
         let sources = sources_of(text, s, citations, quote_source);
         let mut last_trigger: Option<(usize, String)> = None;
         for (k, (t, (value, interval, source))) in dated.iter().enumerate() {
+            // the same date stated twice in a sentence ("on May 3 …, that day"), unless an
+            // act is told between them ("exchanged notes on August 19, 1955, and the
+            // agreement entered into force that day")
             if k > 0 && dated[k - 1].1 .0 == *value {
-                continue; // the same date stated twice in a sentence
+                let (a, b) = (dated[k - 1].0.end, t.start);
+                if !triggers.iter().any(|tr| tr.start >= a && tr.end <= b) {
+                    continue;
+                }
             }
             // "Moscow demanded that the conference be convened in July": a date inside what
             // was demanded, proposed or said is content, not another event
@@ -2027,6 +2033,22 @@ mod tests {
             ("1946-11", "demand")
         );
         assert_eq!(names(&g, &ev[0].agents), ["USSR"]);
+    }
+
+    #[test]
+    fn one_day_stated_twice_with_an_act_between_dates_both_acts() {
+        let text = "The United States and Japan exchanged notes at Tokyo on August 19, 1955, \
+                    and the agreement entered into force that day.";
+        let (ev, _) = run_parsed(text);
+        let kinds: Vec<(&str, &str)> = ev
+            .iter()
+            .map(|e| (e.date.as_str(), e.kind.as_str()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [("1955-08-19", "sign"), ("1955-08-19", "enter_into_force")],
+            "{ev:?}"
+        );
     }
 }
 
