@@ -1992,16 +1992,20 @@ mod tests {
         );
     }
 
+    /// Each event's date and type, in order.
+    fn dated_kinds(ev: &[Event]) -> Vec<(&str, &str)> {
+        ev.iter()
+            .map(|e| (e.date.as_str(), e.kind.as_str()))
+            .collect()
+    }
+
     #[test]
     fn a_statement_of_a_wish_for_a_course_is_a_proposal() {
         let text = "On September 5, 1951, Gromyko made a statement about the desire to see \
                     representatives from China among the delegates. On September 6, 1951, \
                     Gromyko made a statement about the treaty.";
         let (ev, g) = run_parsed(text);
-        let kinds: Vec<(&str, &str)> = ev
-            .iter()
-            .map(|e| (e.date.as_str(), e.kind.as_str()))
-            .collect();
+        let kinds = dated_kinds(&ev);
         assert_eq!(
             kinds,
             [("1951-09-05", "propose"), ("1951-09-06", "statement")],
@@ -2015,10 +2019,7 @@ mod tests {
         let text = "In February 1955 the Central Committee of the CPSU adopted new guidelines \
                     on Japan. In 1956 the Japanese claims to the islands took their final form.";
         let (ev, _) = run_parsed(text);
-        let kinds: Vec<(&str, &str)> = ev
-            .iter()
-            .map(|e| (e.date.as_str(), e.kind.as_str()))
-            .collect();
+        let kinds = dated_kinds(&ev);
         assert_eq!(kinds, [("1955-02", "other"), ("1956", "demand")], "{ev:?}");
     }
 
@@ -2040,10 +2041,7 @@ mod tests {
         let text = "The United States and Japan exchanged notes at Tokyo on August 19, 1955, \
                     and the agreement entered into force that day.";
         let (ev, _) = run_parsed(text);
-        let kinds: Vec<(&str, &str)> = ev
-            .iter()
-            .map(|e| (e.date.as_str(), e.kind.as_str()))
-            .collect();
+        let kinds = dated_kinds(&ev);
         assert_eq!(
             kinds,
             [("1955-08-19", "sign"), ("1955-08-19", "enter_into_force")],
