@@ -60,7 +60,8 @@ fn analyze_and_store(
                     else {
                         break;
                     };
-                    // a send fails only when the storing thread has given up: stop then
+                    // a send fails only when the storing thread has given up (an error):
+                    // the parts are dropped, and no other document is begun
                     let done = p.analyze_in_parts(&doc.text, &mut |r, so_far| {
                         let _ = tx.send(Part::Records(r, so_far.dct.clone()));
                     });
