@@ -25,6 +25,16 @@ enum Part {
     Done(annals_pipeline::Analyzed),
 }
 
+impl Part {
+    /// The document date as known when the part was made.
+    fn dct(&self) -> Option<&str> {
+        match self {
+            Part::Records(_, dct) => dct.as_deref(),
+            Part::Done(done) => done.dct.as_deref(),
+        }
+    }
+}
+
 /// Parts a document may have waiting: a pipeline thread that is this far ahead of the store
 /// waits, so that a long document is held a few parts at a time, not whole.
 const PARTS_AHEAD: usize = 2;
@@ -211,25 +221,19 @@ fn build_into(
             // an edited file (or one read against another --dct) replaces its earlier version
             build.remove_other_versions(&doc.name, &doc.sha)?;
             // the row is written with the first part, which knows the document date
-            let mut stored = None;
+            let mut parts = parts.into_iter().peekable();
+            let Some(first) = parts.peek() else {
+                bail!("{}: the analysis stopped before the end", doc.name)
+            };
+            let mut stored = build.begin_document(&doc.name, &doc.sha, &doc.text, first.dct())?;
             for part in parts {
-                let dct = match &part {
-                    Part::Records(_, dct) => dct.as_deref(),
-                    Part::Done(done) => done.dct.as_deref(),
-                };
-                if stored.is_none() {
-                    stored = Some(build.begin_document(&doc.name, &doc.sha, &doc.text, dct)?);
-                }
-                let Some(s) = stored.as_mut() else { continue };
                 match part {
-                    Part::Records(r, _) => build.add_records(s, &r)?,
+                    Part::Records(r, _) => build.add_records(&mut stored, &r)?,
                     Part::Done(done) => {
                         for w in &done.warnings {
                             pb.suspend(|| eprintln!("annals: warning: {}: {w}", doc.name));
                         }
-                        if let Some(s) = stored.take() {
-                            build.finish_document(s, done.dct.as_deref())?;
-                        }
+                        build.finish_document(stored, done.dct.as_deref())?;
                         added += 1;
                         pb.inc(1);
                         return Ok(());

@@ -1235,18 +1235,15 @@ impl<'a> Tree<'a> {
             && self.contents(i).into_iter().any(|c| {
                 let finite = |k: usize| self.s.tokens[k].feat("VerbForm") == Some("Fin");
                 // "suggested that …", not "suggested: “…”" (a proposal quoted)
-                let that = self
-                    .s
-                    .children(c)
-                    .any(|k| self.deprel(k) == "mark" && self.lower(k) == "that");
-                that && (finite(c)
-                    || self.s.children(c).any(|k| {
-                        // "that this was …", "that the Japanese have not made up their minds"
-                        let tense = self.deprel(k) == "cop"
-                            || (self.deprel(k) == "aux"
-                                && !MODAL_AUX.contains(&self.lower(k).as_str()));
-                        tense && finite(k)
-                    }))
+                self.marked(c, "that")
+                    && (finite(c)
+                        || self.s.children(c).any(|k| {
+                            // "that this was …", "that the Japanese have not made up their minds"
+                            let tense = self.deprel(k) == "cop"
+                                || (self.deprel(k) == "aux"
+                                    && !MODAL_AUX.contains(&self.lower(k).as_str()));
+                            tense && finite(k)
+                        }))
             })
     }
 
@@ -1258,10 +1255,7 @@ impl<'a> Tree<'a> {
             && self.s.children(w).any(|k| {
                 matches!(self.deprel(k), "xcomp" | "acl" | "ccomp")
                     && self.s.tokens[k].upos == Upos::VERB
-                    && self
-                        .s
-                        .children(k)
-                        .any(|m| self.deprel(m) == "mark" && self.lower(m) == "to")
+                    && self.marked(k, "to")
             })
     }
 
@@ -1284,16 +1278,12 @@ impl<'a> Tree<'a> {
     /// one's own side what it should do is a proposal ("said that our aim should be …").
     fn demands(&self, i: usize, agents: &[usize], voices: &Voices) -> bool {
         self.contents(i).into_iter().any(|c| {
-            let modal = self.s.children(c).any(|k| {
-                self.deprel(k) == "aux"
-                    && matches!(self.lower(k).as_str(), "should" | "ought" | "must")
-            });
             let other = |k: usize| {
                 let who = self.entities(k, voices);
                 !who.is_empty() && who.iter().all(|w| !agents.contains(w))
             };
             let pronoun = |k: usize| self.s.tokens[k].upos == Upos::PRON;
-            modal
+            self.obliged(c)
                 && self
                     .s
                     .children(c)
@@ -1315,19 +1305,12 @@ impl<'a> Tree<'a> {
             self.deprel(c) == "xcomp"
                 && t.upos == Upos::VERB
                 && t.feat("VerbForm") == Some("Inf")
-                && !self
-                    .s
-                    .children(c)
-                    .any(|k| self.deprel(k) == "mark" && self.lower(k) == "to")
+                && !self.marked(c, "to")
         });
         beside
             || mandative
             || self.contents(i).into_iter().any(|c| {
                 let head = &self.s.tokens[c];
-                let modal = self.s.children(c).any(|k| {
-                    self.deprel(k) == "aux"
-                        && matches!(self.lower(k).as_str(), "should" | "ought" | "must")
-                });
                 // the word as written too: "best" is lemmatized "good"
                 let advisable_word = |k: usize| {
                     ADVISABLE.contains(&self.s.tokens[k].lemma.to_lowercase().as_str())
@@ -1346,7 +1329,7 @@ impl<'a> Tree<'a> {
                         .s
                         .children(c)
                         .any(|k| self.deprel(k) == "nsubj" && advised(k));
-                modal || advisable || please(c)
+                self.obliged(c) || advisable || please(c)
             })
     }
 
@@ -1407,8 +1390,8 @@ impl<'a> Tree<'a> {
             // "said that he thought …", "told him I thought …": the speaker's own view is
             // the same turn
             // and so is the speaker's own wish ("said he wanted to avoid …")
-            let cognition = COGNITION.contains(&t.lemma.to_lowercase().as_str())
-                || WISHES.contains(&t.lemma.to_lowercase().as_str());
+            let lemma = t.lemma.to_lowercase();
+            let cognition = COGNITION.contains(&lemma.as_str()) || WISHES.contains(&lemma.as_str());
             if cognition && !agents.is_empty() && agents == self.agents(i, voices) {
                 continue;
             }
@@ -1599,15 +1582,22 @@ impl<'a> Tree<'a> {
 
     /// Does verb `i` open a content clause with "that" ("; that State had agreed")?
     fn that_clause(&self, i: usize) -> bool {
-        self.s.tokens[i].upos == Upos::VERB && self.opens_with_that(i)
+        self.s.tokens[i].upos == Upos::VERB && self.marked(i, "that")
     }
 
     /// Does the clause headed by `i` (a verb, or the adjective or noun of a copula) open
-    /// with the subordinator "that"?
-    fn opens_with_that(&self, i: usize) -> bool {
+    /// with the subordinator `word` ("that", the "to" of an infinitive)?
+    fn marked(&self, i: usize, word: &str) -> bool {
         self.s
             .children(i)
-            .any(|k| self.deprel(k) == "mark" && self.lower(k) == "that")
+            .any(|k| self.deprel(k) == "mark" && self.lower(k) == word)
+    }
+
+    /// Does clause `c` say what should or must be done ("should", "ought", "must")?
+    fn obliged(&self, c: usize) -> bool {
+        self.s.children(c).any(|k| {
+            self.deprel(k) == "aux" && matches!(self.lower(k).as_str(), "should" | "ought" | "must")
+        })
     }
 
     /// The first conjunct of the coordination `i` belongs to (`i` itself if none).
@@ -1644,7 +1634,7 @@ impl<'a> Tree<'a> {
             }
             // "estimated that … but that the sum would be smaller this year": a clause
             // opened by "that" is content, whatever relation the parser gave it
-            if self.opens_with_that(j) {
+            if self.marked(j, "that") {
                 return None;
             }
             // "his statement to Dulles in 1951": a date inside an argument dates that
@@ -1731,13 +1721,8 @@ impl<'a> Tree<'a> {
         }
         self.s.children(i).find_map(|c| {
             let rel = self.deprel(c);
-            let to = || {
-                self.s
-                    .children(c)
-                    .any(|k| self.deprel(k) == "mark" && self.lower(k) == "to")
-            };
-            let framed =
-                self.s.tokens[c].upos == Upos::VERB && (rel == "xcomp" || (rel == "advcl" && to()));
+            let framed = self.s.tokens[c].upos == Upos::VERB
+                && (rel == "xcomp" || (rel == "advcl" && self.marked(c, "to")));
             framed.then(|| self.predicate(c, lexicon)).flatten()
         })
     }

@@ -484,11 +484,11 @@ impl<'t> FirstBlocks<'t> {
             };
         }
         let mut pieces = annals_ingest::Chunks::with_target("", text.as_bytes(), piece);
-        let (mut open, mut first) = (false, (Vec::new(), Vec::new()));
-        if let Some(Ok(c)) = pieces.next() {
-            first = piece_blocks(&c, &mut open);
-        }
-        let (head, continued) = first;
+        let mut open = false;
+        let (head, continued) = match pieces.next() {
+            Some(Ok(c)) => piece_blocks(&c, &mut open),
+            _ => Default::default(),
+        };
         // the last lines, from a blank line (else a line start) near the end
         let mut from = text.len().saturating_sub(DOC_TAIL);
         while !text.is_char_boundary(from) {
@@ -529,11 +529,10 @@ fn piece_blocks(c: &Chunk, open: &mut bool) -> (Vec<annals_ingest::Block>, Vec<b
     if let Some(first) = continued.first_mut() {
         *first |= *open;
     }
-    let t = c.text.trim_end_matches([' ', '\t', '\r']);
-    *open = !(t.ends_with('\n')
-        && t[..t.len() - 1]
-            .trim_end_matches([' ', '\t', '\r'])
-            .ends_with('\n'));
+    // a blank line: a line break, then only spaces up to the piece's last line break
+    let spaces: &[char] = &[' ', '\t', '\r'];
+    let last_line = c.text.trim_end_matches(spaces).strip_suffix('\n');
+    *open = !last_line.is_some_and(|t| t.trim_end_matches(spaces).ends_with('\n'));
     (blocks, continued)
 }
 
@@ -828,8 +827,7 @@ fn analyze(
         let mut all = head.into_all().peekable();
         let mut clock_set = false;
         let model = annals_syntax::Model::builtin();
-        while let Some((block, continued)) = all.next() {
-            let block = &block;
+        while let Some((ref block, continued)) = all.next() {
             flush(&mut rec, &mut done, PART);
             let clean = &block.clean;
             let (s, e) = clean.map.span(0, clean.text.len());

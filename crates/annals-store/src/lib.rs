@@ -1465,10 +1465,9 @@ impl Build<'_> {
     }
 
     /// Stores records of document `doc` (see [`Build::begin_document`]).
-    pub fn add_records(&self, doc: &mut StoredDocument, d: &Records) -> Result<(), StoreError> {
+    pub fn add_records(&self, stored: &mut StoredDocument, d: &Records) -> Result<(), StoreError> {
         let e = self.e();
-        let doc_key = doc;
-        let (doc, sha256) = (doc_key.id, doc_key.sha256.clone());
+        let (doc, sha256) = (stored.id, &stored.sha256);
         {
             let mut st = self
                 .tx
@@ -1543,7 +1542,7 @@ impl Build<'_> {
                 // its reference may be in a later part of the document
                 if !c.key.0.is_empty() {
                     let id = self.tx.last_insert_rowid();
-                    doc_key.unlinked.push((id, c.key.clone()));
+                    stored.unlinked.push((id, c.key.clone()));
                 }
             }
         }
