@@ -261,6 +261,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "data/gazetteer/instruments.toml",
         include_str!("../../../data/gazetteer/instruments.toml"),
     ),
+    (
+        "data/gazetteer/places.toml",
+        include_str!("../../../data/gazetteer/places.toml"),
+    ),
 ];
 
 /// Byte offsets of the `[[entity]]` headers of a TOML file, in order (the n-th is the n-th

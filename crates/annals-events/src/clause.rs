@@ -172,6 +172,20 @@ const UPTAKE: &[&str] = &["consider", "entertain", "heed"];
 /// Verbs whose subject is the event ("Meetings … began in London"): see `Tree::support`.
 const SUPPORT_SUBJECT: &[&str] = &["begin", "start", "open", "resume", "continue", "occur"];
 
+/// Gatherings: the setting of what is said at them ("at a press conference held in Moscow
+/// …"), and a meeting when a verb carries them ("the conference was held").
+const GATHERINGS: &[&str] = &[
+    "conference",
+    "meeting",
+    "session",
+    "dinner",
+    "luncheon",
+    "lunch",
+    "reception",
+    "interview",
+    "ceremony",
+];
+
 /// Offices that, named bare, are the document's own side's ("the Department concurs").
 const OWN_OFFICES: &[&str] = &[
     "department",
@@ -239,7 +253,7 @@ pub fn clause_events(
     let mut moved: Option<Clock> = None;
     let mut out: Vec<Event> = Vec::new();
     for i in 0..sentence.tokens.len() {
-        if !tree.main_clause(i) || sentence.tokens[i].upos != Upos::VERB {
+        if !tree.main_clause(i) || !tree.predicative(i) {
             continue;
         }
         let agents = tree.agents(i, voices);
@@ -255,7 +269,10 @@ pub fn clause_events(
         let merged = !agents.is_empty() && previous.as_ref() == Some(&agents);
         let speaker = agents.first().map(|&a| gazetteer.get(a).id.clone());
         let (clock, date_span, moves) = tree.clock_of(i, &owners, dates, clock);
-        let mut act = tree.act(i, agents, lexicon, voices);
+        let mut act = tree.act(i, agents.clone(), lexicon, voices);
+        if act.is_none() && agents.is_empty() && !date_span.is_empty() {
+            act = tree.noun_act(i, lexicon, voices);
+        }
         let speech = |ty: &str| ty == "statement";
         if merged
             && (act.as_ref().is_none_or(|a| speech(&a.ty.name))
@@ -692,6 +709,49 @@ impl<'a> Tree<'a> {
     }
 
     /// Is predicate `i` passive?
+    /// Whether `i` heads a clause that can tell an act: a verb, or a stay ("Dulles was in
+    /// San Francisco").
+    fn predicative(&self, i: usize) -> bool {
+        self.s.tokens[i].upos == Upos::VERB || self.stay(i)
+    }
+
+    /// "Dulles was in San Francisco for the ceremonies": a name of a place with a past
+    /// "be" and "in"/"at", said of a subject — a stay, which is a visit unless the place is
+    /// the subject's own capital (see [`Tree::act`]).
+    fn stay(&self, i: usize) -> bool {
+        if self.s.tokens[i].upos != Upos::PROPN || self.child(i, &["nsubj"]).is_none() {
+            return false;
+        }
+        let was = self
+            .s
+            .children(i)
+            .any(|c| self.deprel(c) == "cop" && self.s.tokens[c].feat("Tense") == Some("Past"));
+        let in_ = self
+            .s
+            .children(i)
+            .any(|c| self.deprel(c) == "case" && matches!(self.lower(c).as_str(), "in" | "at"));
+        was && in_ && !self.places(i).is_empty()
+    }
+
+    /// The places and states named by the name at `i` (with its `flat` parts).
+    fn places(&self, i: usize) -> Vec<usize> {
+        let mut span = self.s.tokens[i].span.clone();
+        for c in self.s.children(i).filter(|&c| self.deprel(c) == "flat") {
+            span.end = span.end.max(self.s.tokens[c].span.end);
+        }
+        self.mentions
+            .iter()
+            .filter(|m| m.start >= span.start && m.end <= span.end)
+            .map(|m| m.entity)
+            .filter(|&e| {
+                matches!(
+                    self.gazetteer.get(e).kind,
+                    EntityKind::Place | EntityKind::State
+                )
+            })
+            .collect()
+    }
+
     fn passive(&self, i: usize) -> bool {
         if self.child(i, &["nsubj:pass", "aux:pass"]).is_some() {
             return true;
@@ -728,7 +788,8 @@ impl<'a> Tree<'a> {
             .or_else(|| self.predicate(i, lexicon))
             .or_else(|| self.light(i, lexicon))
             .or_else(|| self.support(i, lexicon))
-            .or_else(|| self.not_taken_up(i, lexicon))?;
+            .or_else(|| self.not_taken_up(i, lexicon))
+            .or_else(|| self.stay(i).then(|| lexicon.index_of("visit")).flatten())?;
         if agents.is_empty() {
             return None;
         }
@@ -795,6 +856,19 @@ impl<'a> Tree<'a> {
         }
         let mut targets = self.targets(i, voices);
         let mut targets_how = "the objects and to/with/against obliques";
+        if self.stay(i) {
+            // where one stays is whom one visits; one's own capital is home ("Shigemitsu
+            // was in Tokyo"), one's own country's other cities a trip ("Dulles was in San
+            // Francisco for the ceremonies")
+            let places = self.places(i);
+            let capital = |e: usize| self.gazetteer.get(e).kind == EntityKind::State;
+            if places.iter().any(|&p| capital(p) && agents.contains(&p)) {
+                return None;
+            }
+            targets = self.with_state(places);
+            targets.retain(|&t| capital(t));
+            targets_how = "the state of the place stayed in";
+        }
         if targets.is_empty() && ADDRESSED.contains(&ty.name.as_str()) {
             targets = voices.addressed(&agents);
             targets_how = voices.addressed_how(&agents);
@@ -1617,7 +1691,7 @@ impl<'a> Tree<'a> {
     fn owner(&self, r: &Range<usize>) -> Option<usize> {
         let mut j = self.head_of(r)?;
         loop {
-            if self.s.tokens[j].upos == Upos::VERB && self.main_clause(j) {
+            if self.predicative(j) && self.main_clause(j) {
                 return Some(j);
             }
             let rel = self.deprel(j);
@@ -1663,17 +1737,6 @@ impl<'a> Tree<'a> {
     /// Whether noun `n` is the setting of its clause: a gathering ("conference",
     /// "meeting") in an oblique with "at", "in" or "during".
     fn setting(&self, n: usize) -> bool {
-        const GATHERINGS: &[&str] = &[
-            "conference",
-            "meeting",
-            "session",
-            "dinner",
-            "luncheon",
-            "lunch",
-            "reception",
-            "interview",
-            "ceremony",
-        ];
         let case = || {
             self.s.children(n).any(|k| {
                 self.deprel(k) == "case" && matches!(self.lower(k).as_str(), "at" | "in" | "during")
@@ -1742,17 +1805,25 @@ impl<'a> Tree<'a> {
 
     /// A verb that only carries the event noun it governs: "held talks", "engaged in
     /// negotiations", "left with Matsumoto an informal statement", "Meetings … began",
-    /// "There was a discussion": the type of the noun (a word trigger of the lexicon).
-    /// CAMEO lists such pairs one by one ("hold talks"); the noun's own type is the rule.
+    /// "There was a discussion", "The conference was held": the type of the noun (a word
+    /// trigger of the lexicon). CAMEO lists such pairs one by one ("hold talks"); the noun's
+    /// own type is the rule.
     fn support(&self, i: usize, lexicon: &Lexicon) -> Option<usize> {
+        self.supported(i, lexicon).map(|(_, ty)| ty)
+    }
+
+    /// The event noun verb `i` carries and its type (see [`Tree::support`]).
+    fn supported(&self, i: usize, lexicon: &Lexicon) -> Option<(usize, usize)> {
         let lemma = self.s.tokens[i].lemma.to_lowercase();
         let carries = SUPPORT.contains(&lemma.as_str());
-        // intransitive: the event is the subject ("Meetings began", "there was a meeting")
+        // intransitive: the event is the subject ("Meetings began", "there was a meeting");
+        // so it is of a carrying verb in the passive ("the conference was held")
         let existential = lemma == "be" && self.child(i, &["expl"]).is_some();
         let aspectual = SUPPORT_SUBJECT.contains(&lemma.as_str()) || existential;
         if !carries && !aspectual {
             return None;
         }
+        let passive = carries && self.passive(i);
         self.s.children(i).find_map(|c| {
             let rel = self.deprel(c);
             let in_ = || {
@@ -1761,10 +1832,51 @@ impl<'a> Tree<'a> {
                     .any(|k| self.deprel(k) == "case" && self.lower(k) == "in")
             };
             let slot = carries && (rel == "obj" || rel == "obl" && in_())
-                || aspectual && matches!(rel, "nsubj" | "nsubj:pass");
+                || aspectual && matches!(rel, "nsubj" | "nsubj:pass")
+                || passive && rel == "nsubj:pass";
+            let gathering = || {
+                GATHERINGS
+                    .contains(&self.s.tokens[c].lemma.to_lowercase().as_str())
+                    .then(|| lexicon.index_of("meet"))
+                    .flatten()
+            };
             (slot && self.s.tokens[c].upos == Upos::NOUN)
-                .then(|| self.noun_type(c, lexicon))
+                .then(|| {
+                    self.noun_type(c, lexicon)
+                        .or_else(gathering)
+                        .map(|ty| (c, ty))
+                })
                 .flatten()
+        })
+    }
+
+    /// The act of a dated clause whose verb only carries an event noun and names no one
+    /// acting ("Meetings between Japanese and Soviet officials began in London on June 1",
+    /// "A Department of Defense conference … was held at Quantico in mid-July"): who the
+    /// noun's phrase names took part in it, else nobody — the event is still told, with
+    /// its date.
+    fn noun_act<'l>(&self, i: usize, lexicon: &'l Lexicon, voices: &Voices) -> Option<Act<'l>> {
+        let (noun, ty) = self.supported(i, lexicon)?;
+        let (negated, modality) = self.polarity(i);
+        if modality.is_some() || !self.asserted(noun, lexicon) {
+            return None;
+        }
+        let (mut agents, targets) = self.noun_parties(noun, voices);
+        if agents.is_empty() {
+            agents = self.entities(noun, voices);
+        }
+        Some(Act {
+            ty: &lexicon.types()[ty],
+            trigger: noun,
+            targets: targets
+                .into_iter()
+                .filter(|t| !agents.contains(t))
+                .collect(),
+            agents,
+            negated,
+            modality,
+            roles: "an event noun carried by a dated verb: actors: those its phrase names"
+                .to_string(),
         })
     }
 
@@ -2457,6 +2569,65 @@ mod tests {
             &[],
         );
         assert_eq!(ev[0].kind, "statement");
+    }
+
+    #[test]
+    fn a_dated_gathering_held_is_a_meeting_of_those_its_phrase_names() {
+        let (ev, _, g) = read(
+            "Talks between Japanese and Soviet officials were held in London on June 1.",
+            &[("June 1", "1955-06-01")],
+        );
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        assert_eq!(
+            (ev[0].kind.as_str(), ev[0].date.as_str()),
+            ("negotiate", "1955-06-01")
+        );
+        assert!(
+            names(&g, &ev[0].agents).contains(&"USSR".to_string()),
+            "{ev:?}"
+        );
+        let (ev, _, _) = read(
+            "The conference was held at Geneva on April 26, 1954.",
+            &[("April 26, 1954", "1954-04-26")],
+        );
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        assert_eq!((ev[0].kind.as_str(), ev[0].agents.len()), ("meet", 0));
+        // undated, a gathering nobody is named at is not told as an act
+        let (ev, _, _) = read("The conference was held at Geneva.", &[]);
+        assert!(ev.is_empty(), "{ev:?}");
+    }
+
+    #[test]
+    fn a_stay_abroad_is_a_visit_and_at_home_none() {
+        let (ev, _, g) = read(
+            "Shigemitsu was in Washington on August 25 for the talks.",
+            &[("August 25", "1955-08-25")],
+        );
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        assert_eq!(
+            (ev[0].kind.as_str(), ev[0].date.as_str()),
+            ("visit", "1955-08-25")
+        );
+        assert_eq!(names(&g, &ev[0].agents)[0], "Shigemitsu Mamoru");
+        assert_eq!(names(&g, &ev[0].targets), ["United States"]);
+        let (ev, _, _) = read(
+            "Shigemitsu was in Tokyo on August 25.",
+            &[("August 25", "1955-08-25")],
+        );
+        assert!(ev.is_empty(), "{ev:?}");
+        // a city of one's own country is a trip, to nobody
+        let (ev, _, _) = read(
+            "Dulles was in San Francisco on June 20 for the ceremonies.",
+            &[("June 20", "1955-06-20")],
+        );
+        assert_eq!((ev.len(), ev[0].kind.as_str()), (1, "visit"), "{ev:?}");
+        assert!(ev[0].targets.is_empty(), "{ev:?}");
+        // being in a plight is no stay
+        let (ev, _, _) = read(
+            "Shigemitsu was in a difficult position on August 25.",
+            &[("August 25", "1955-08-25")],
+        );
+        assert!(ev.is_empty(), "{ev:?}");
     }
 
     #[test]

@@ -626,7 +626,7 @@ const ABBREVIATIONS: &[&str] = &[
     "i.e", "cf", "ibid", "op", "ed", "eds", "fig", "u.s", "u.n", "u.k", "u.s.s.r", "ltd", "co",
     "inc", "messrs", "amb", "prof", "rev", "hon", "sec", "dept", "deptel", "embtel", "ca", "c",
     "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "al", "approx", "esp",
+    "al", "approx", "esp", "pt", "pts", "para", "paras", "par", "sect", "encl",
 ];
 
 /// Sentence spans (byte ranges) of a cleaned block.
@@ -798,7 +798,21 @@ fn is_abbreviation(text: &str, dot: usize, next: char) -> bool {
         // sentence; "a.m."/"p.m." before a capital can, but in dated prose rarely do.
         let numbering = matches!(
             lower.as_str(),
-            "no" | "nos" | "vol" | "vols" | "doc" | "p" | "pp" | "ch" | "art"
+            "no" | "nos"
+                | "vol"
+                | "vols"
+                | "doc"
+                | "p"
+                | "pp"
+                | "ch"
+                | "art"
+                | "pt"
+                | "pts"
+                | "para"
+                | "paras"
+                | "par"
+                | "sect"
+                | "encl"
         );
         return !numbering || next.is_ascii_digit() || next.is_uppercase();
     }
@@ -980,7 +994,8 @@ mod tests {
     fn sentences_survive_abbreviations_and_initials() {
         let t = "At 6:45 p.m. on September 4, 1951, Acheson spoke. Secretary of State John F. \
                  Dulles met Yakov A. Malik (Slavinskii 1994, no. 5, 58). See vol. 23 of FRUS. \
-                 Henry Cabot Lodge Jr. was there. “It is over.” He left.";
+                 Henry Cabot Lodge Jr. was there. “It is over.” He left. For its text, see 6 UST \
+                 (pt. 3) 3919 and paras. 4 and 5.";
         assert_eq!(
             sents(t),
             vec![
@@ -990,6 +1005,7 @@ mod tests {
                 "Henry Cabot Lodge Jr. was there.",
                 "“It is over.”",
                 "He left.",
+                "For its text, see 6 UST (pt. 3) 3919 and paras. 4 and 5.",
             ]
         );
     }

@@ -412,7 +412,11 @@ fn may_hold_event(model: &annals_syntax::Model, lexicon: &Lexicon, sentence: &st
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
-    words.iter().enumerate().any(|(i, w)| {
+    // a stay ("Dulles was in San Francisco")
+    let stay = words
+        .windows(2)
+        .any(|p| matches!(p[0].as_str(), "was" | "were") && matches!(p[1].as_str(), "in" | "at"));
+    stay || words.iter().enumerate().any(|(i, w)| {
         let lemma = model.verb_lemma(w);
         annals_events::clause::could_head(lexicon, &lemma)
             && (lemma != *w || i == 0 || BEFORE_VERB.contains(&words[i - 1].as_str()))

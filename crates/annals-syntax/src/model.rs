@@ -166,6 +166,7 @@ impl Model {
             n_labels: labels.len(),
             root_label,
             fallback_label,
+            grammar: crate::parser::Grammar::for_labels(&labels),
         };
         if parser.n_classes() != moves.n_classes()
             || morph.n_classes() != morph_classes.len()

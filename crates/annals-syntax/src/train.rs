@@ -509,6 +509,7 @@ pub fn train(
         n_labels: tables.labels.len(),
         root_label,
         fallback_label,
+        grammar: parser::Grammar::for_labels(&tables.labels),
     };
     let dev = dev.filter(|_| opts.monitor).map(|d| {
         let label: HashMap<&str, u8> = tables
