@@ -240,3 +240,13 @@ fn the_model_says_what_it_was_trained_on() {
     assert!(m.about().contains("EWT"), "{}", m.about());
     assert!(m.about().contains("CC BY-SA 4.0"));
 }
+
+/// A possessor is a possessive pronoun or takes "'s"; a bare plural before its verb is a
+/// subject, however the scores ran.
+#[test]
+fn no_possessor_without_a_possessive() {
+    let p = parse("Meetings between Japanese and Soviet officials began in London on June 1.");
+    p.assert_arcs(&[("Meetings", "began", "nsubj"), ("began", "ROOT", "root")]);
+    let p = parse("Japan's reply and their note reached Washington.");
+    p.assert_arcs(&[("Japan", "reply", "nmod:poss"), ("their", "note", "nmod:poss")]);
+}
