@@ -128,6 +128,15 @@ impl DocFrame {
                 let to = lower[and..].find(',').map_or(end, |i| and + i);
                 frame.participants = actors_in(from..to, gazetteer);
             }
+            // "Memorandum of a Conversation, Department of State, Washington, …": the
+            // office that kept the record is its "we"
+            if let Some(c) = word_at(&lower, "conversation,") {
+                let to = lower[c..].find(',').map_or(end, |i| c + i);
+                frame.senders = actors_in(c..to, gazetteer)
+                    .into_iter()
+                    .filter(|&e| gazetteer.get(e).kind == EntityKind::Organization)
+                    .collect();
+            }
             return Some(frame);
         }
         let (from, to) = sides(&lower);
@@ -184,10 +193,13 @@ impl DocFrame {
         let mut v = Voices::default();
         match self.kind {
             DocKind::Conversation => {
-                // each speaker addresses the others (an event drops its own agents)
-                if let Some(p) = person(&self.senders) {
-                    v.first = with_state(p);
-                }
+                // each speaker addresses the others (an event drops its own agents); with no
+                // drafter known, "we" is the office the heading names ("Memorandum of a
+                // Conversation, Department of State": "We had instructed Tokyo …")
+                v.first = match person(&self.senders) {
+                    Some(p) => with_state(p),
+                    None => self.senders.clone(),
+                };
                 v.counterpart = self.participants.clone();
                 v.counterpart_states = self
                     .participants
@@ -522,6 +534,19 @@ mod tests {
             names(&g, &v.counterpart),
             ["John Foster Dulles", "Shigemitsu Mamoru"]
         );
+        assert_eq!(names(&g, &v.we), ["United States"]);
+    }
+
+    #[test]
+    fn a_conversation_kept_by_an_office_speaks_as_that_office() {
+        let (f, g) = frame(
+            "42. Memorandum of a Conversation, Department of State, Washington, August 24, 1955, Noon",
+        );
+        let f = f.unwrap();
+        assert_eq!(f.kind, DocKind::Conversation);
+        assert_eq!(names(&g, &f.senders), ["US Department of State"]);
+        let v = f.voices(&g);
+        assert_eq!(names(&g, &v.first), ["US Department of State"]);
         assert_eq!(names(&g, &v.we), ["United States"]);
     }
 }

@@ -21,7 +21,13 @@ pub(crate) fn perfect_across_adverbials(words: &mut [Word<'_>]) {
         let Some(p) = split_participle(words, h) else {
             continue;
         };
-        let (head, rel) = (words[h].head, words[h].deprel);
+        // "have" hung from the participle ("We had, however, instructed": "had" a
+        // parataxis of "instructed") keeps the participle's place in the tree
+        let (head, rel) = if words[h].head == Some(p) {
+            (words[p].head, words[p].deprel)
+        } else {
+            (words[h].head, words[h].deprel)
+        };
         for (k, w) in words.iter_mut().enumerate() {
             if w.head == Some(h) && k != p {
                 w.head = Some(p);
@@ -161,18 +167,23 @@ fn split_participle(words: &[Word<'_>], h: usize) -> Option<usize> {
     if has_object {
         return None;
     }
-    let p = children(h).find(|&k| {
-        k > h
-            && k <= h + 6
-            && words[k].upos == Upos::VERB
-            && matches!(words[k].xpos, "VBD" | "VBN")
-            && matches!(words[k].deprel, "conj" | "xcomp" | "ccomp" | "parataxis")
-    })?;
+    let past = |k: usize| {
+        k > h && k <= h + 6 && words[k].upos == Upos::VERB && matches!(words[k].xpos, "VBD" | "VBN")
+    };
+    // the participle a dependent of "have", or "have" one of the participle's
+    let p = children(h)
+        .find(|&k| past(k) && matches!(words[k].deprel, "conj" | "xcomp" | "ccomp" | "parataxis"))
+        .or_else(|| {
+            let p = words[h].head?;
+            let split = matches!(words[h].deprel, "parataxis" | "dep" | "advcl" | "ccomp");
+            (past(p) && split).then_some(p)
+        })?;
     let own_clause = children(p).any(|k| {
-        matches!(
-            words[k].deprel,
-            "nsubj" | "nsubj:pass" | "cc" | "mark" | "aux" | "aux:pass"
-        )
+        k != h
+            && matches!(
+                words[k].deprel,
+                "nsubj" | "nsubj:pass" | "cc" | "mark" | "aux" | "aux:pass"
+            )
     });
     // between: adverbs, a date or time noun with its words, commas — no other verb
     let between_ok = (h + 1..p).all(|k| {
@@ -221,6 +232,11 @@ mod tests {
             ),
             (
                 "We had, however, instructed the Embassy to inform Hatoyama.",
+                "instructed",
+            ),
+            // the parser hung "had" from the participle this time
+            (
+                "We had, however, instructed Tokyo to inform Hatoyama that Shigemitsu as head of the delegation would decide who attended meetings.",
                 "instructed",
             ),
         ] {

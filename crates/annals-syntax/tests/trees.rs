@@ -248,5 +248,8 @@ fn no_possessor_without_a_possessive() {
     let p = parse("Meetings between Japanese and Soviet officials began in London on June 1.");
     p.assert_arcs(&[("Meetings", "began", "nsubj"), ("began", "ROOT", "root")]);
     let p = parse("Japan's reply and their note reached Washington.");
-    p.assert_arcs(&[("Japan", "reply", "nmod:poss"), ("their", "note", "nmod:poss")]);
+    p.assert_arcs(&[
+        ("Japan", "reply", "nmod:poss"),
+        ("their", "note", "nmod:poss"),
+    ]);
 }
