@@ -221,6 +221,7 @@ impl Model {
         repair::coordinated_past(&mut out);
         repair::compound_with_case(&mut out);
         repair::clause_after_fronted_date(&mut out);
+        repair::time_read_as_subject(&mut out);
         out
     }
 }

@@ -155,6 +155,91 @@ pub(crate) fn clause_after_fronted_date(words: &mut [Word<'_>]) {
     words[r].deprel = if case { "obl" } else { "obl:unmarked" };
 }
 
+/// A time the parser made the subject of a relative clause without a relative word:
+/// "The negotiations last year had put a strain on relations" read as "the negotiations
+/// [that] last year had put …", rooted on "negotiations". A finite verb as `acl:relcl` of a
+/// noun root, with no relative word, whose subject is a time phrase right after that noun
+/// ("last year", "this week"), is the root; the noun is its subject and the time phrase
+/// dates the noun ("the negotiations last year").
+pub(crate) fn time_read_as_subject(words: &mut [Word<'_>]) {
+    const TIMES: &[&str] = &[
+        "year", "month", "week", "spring", "summer", "autumn", "fall", "winter",
+    ];
+    let children = |words: &[Word<'_>], i: usize| -> Vec<usize> {
+        (0..words.len())
+            .filter(|&k| words[k].head == Some(i))
+            .collect()
+    };
+    let Some(root) = words.iter().position(|w| w.head.is_none()) else {
+        return;
+    };
+    // the noun is the root, or the subject of a gerund or participle without auxiliary the
+    // parser rooted the sentence on instead ("…, almost bringing down the Government")
+    let nonfinite = |words: &[Word<'_>], r: usize| {
+        words[r].upos == Upos::VERB
+            && (words[r].feats.contains("VerbForm=Ger") || words[r].feats.contains("VerbForm=Part"))
+            && !children(words, r)
+                .iter()
+                .any(|&a| words[a].deprel.starts_with("aux"))
+    };
+    let (n, gerund) = if words[root].upos == Upos::NOUN {
+        (root, None)
+    } else if nonfinite(words, root) {
+        let subject = children(words, root)
+            .into_iter()
+            .find(|&k| k < root && words[k].deprel == "nsubj" && words[k].upos == Upos::NOUN);
+        match subject {
+            Some(n) => (n, Some(root)),
+            None => return,
+        }
+    } else {
+        return;
+    };
+    // finite, or a participle with its finite auxiliary ("had put")
+    let finite = |words: &[Word<'_>], k: usize| {
+        words[k].feats.contains("VerbForm=Fin")
+            || children(words, k)
+                .iter()
+                .any(|&a| words[a].deprel == "aux" && words[a].feats.contains("VerbForm=Fin"))
+    };
+    let Some(v) = children(words, n).into_iter().find(|&k| {
+        k > n && words[k].deprel == "acl:relcl" && words[k].upos == Upos::VERB && finite(words, k)
+    }) else {
+        return;
+    };
+    let of_v = children(words, v);
+    let relative = of_v
+        .iter()
+        .any(|&k| words[k].feats.contains("PronType=Rel") || words[k].deprel == "mark");
+    let Some(t) = of_v.iter().copied().find(|&k| words[k].deprel == "nsubj") else {
+        return;
+    };
+    let time = TIMES.contains(&words[t].lemma.to_lowercase().as_str())
+        && children(words, t)
+            .iter()
+            .all(|&k| k > n && matches!(words[k].upos, Upos::ADJ | Upos::DET))
+        && (n + 1..t).all(|k| words[k].head == Some(t));
+    if relative || !time || gerund.is_some_and(|r| r < v) {
+        return;
+    }
+    let hang_on_v = gerund.unwrap_or(n);
+    for k in children(words, hang_on_v) {
+        if k > v && words[k].deprel == "punct" && (gerund.is_none() || words[k].lemma == ".") {
+            words[k].head = Some(v);
+        }
+    }
+    if let Some(r) = gerund {
+        words[r].head = Some(v);
+        words[r].deprel = "advcl";
+    }
+    words[v].head = None;
+    words[v].deprel = "root";
+    words[n].head = Some(v);
+    words[n].deprel = "nsubj";
+    words[t].head = Some(n);
+    words[t].deprel = "nmod:tmod";
+}
+
 /// The participle that verb "have" at `h` is the auxiliary of, when the parser split them:
 /// a past form after it, attached to it as conjunct or complement without a subject or a
 /// conjunction of its own, with only adverbials, a date or commas between; and "have"
@@ -266,6 +351,26 @@ mod tests {
         // "had" with an object of its own stays the verb
         let t = tree("The Embassy had no instructions and waited.");
         assert_eq!(of(&t, "had").2, "root", "{t:?}");
+    }
+
+    #[test]
+    fn a_time_read_as_a_relative_clauses_subject_dates_the_noun_before_it() {
+        let t = tree("The negotiations last year had put an unbearable strain on relations.");
+        assert_eq!(of(&t, "put").2, "root", "{t:?}");
+        assert_eq!(of(&t, "negotiations").1.as_deref(), Some("put"));
+        assert_eq!(of(&t, "negotiations").2, "nsubj");
+        assert_eq!(of(&t, "year").1.as_deref(), Some("negotiations"));
+        // the parser rooted it on the gerund after it
+        let t = tree(
+            "The negotiations last year had put an unbearable strain on Japanese-US relations, \
+             almost bringing down the Japanese Government.",
+        );
+        assert_eq!(of(&t, "put").2, "root", "{t:?}");
+        assert_eq!(of(&t, "bringing").1.as_deref(), Some("put"));
+        assert_eq!(of(&t, "year").1.as_deref(), Some("negotiations"));
+        // a relative clause with its relative word stays one
+        let t = tree("The talks that last year had failed were resumed.");
+        assert_ne!(of(&t, "failed").2, "root", "{t:?}");
     }
 
     #[test]
