@@ -310,7 +310,11 @@ pub fn clause_events(
     // the acts of a sentence in the order it tells them (a content clause's act was
     // pushed after the speech verb that reports it, even when it came first)
     out.sort_by_key(|e| e.trigger.as_ref().map_or(usize::MAX, |t| t.start));
-    tree.documents_named(&mut out, dates, lexicon, voices);
+    if let Some(sent) = tree.documents_named(&mut out, dates, lexicon, voices) {
+        // the story is at the day the paper was sent ("… in telegram 409 from Tokyo,
+        // August 12. He commented on the visit as follows: …")
+        moved = moved.or(Some(sent));
+    }
     tree.dated_nouns(&mut out, dates, lexicon, voices);
     (out, moved)
 }
@@ -965,17 +969,18 @@ impl<'a> Tree<'a> {
     /// Documents the sentence names with a date of their own ("In telegram 2500 from Tokyo,
     /// April 3, …", "the note sent to Shigemitsu, April 3"), when no event of the sentence
     /// has that date already: statements from whoever the noun says sent them ("from X",
-    /// "X's reply") to whom it was sent ("to Y").
+    /// "X's reply") to whom it was sent ("to Y") — or, when the sentence's undated act is
+    /// its sender's, the date of that act (the sending), which is then the passage's day
+    /// (returned).
     fn documents_named(
         &self,
         out: &mut Vec<Event>,
         dates: &[(Range<usize>, Clock)],
         lexicon: &Lexicon,
         voices: &Voices,
-    ) {
-        let Some(ty) = lexicon.named("statement") else {
-            return;
-        };
+    ) -> Option<Clock> {
+        let ty = lexicon.named("statement")?;
+        let mut sent = None;
         for (r, clock) in dates {
             if out.iter().any(|e| e.date == clock.value) {
                 continue;
@@ -1001,6 +1006,27 @@ impl<'a> Tree<'a> {
                 }
             }
             targets.retain(|x| !agents.contains(x));
+            // "Allison submitted a lengthy evaluation … in telegram 409 from Tokyo, August
+            // 12": the act of the sentence no date of its own dated, by the paper's sender,
+            // is the sending — the paper's date is its date
+            let sending = out.iter_mut().find(|e| {
+                e.date_span.is_empty()
+                    && matches!(e.kind.as_str(), "statement" | "propose" | "demand")
+                    && (agents.is_empty() || e.agents.iter().any(|a| agents.contains(a)))
+            });
+            if let Some(e) = sending {
+                e.date = clock.value.clone();
+                e.date_source = clock.source;
+                e.interval = clock.interval;
+                e.date_span = r.clone();
+                let day = clock
+                    .interval
+                    .is_some_and(|(a, b)| a.tomorrow().is_ok_and(|t| t >= b));
+                if day {
+                    sent = Some(clock.clone());
+                }
+                continue;
+            }
             let act = Act {
                 ty,
                 trigger: noun,
@@ -1012,6 +1038,7 @@ impl<'a> Tree<'a> {
             };
             out.push(self.event(act, clock, r.clone()));
         }
+        sent
     }
 
     /// Events named by a noun with a date of its own that no event of the sentence has

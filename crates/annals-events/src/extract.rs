@@ -1329,7 +1329,8 @@ fn clause_sentence(
     found
 }
 
-/// Consecutive sentences of one speaker and one date, in one passage: one turn — of one
+/// Consecutive sentences of one speaker and one date, in one passage (the date the
+/// document's, or stated by the first and carried to the next): one turn — of one
 /// act, or of speech that states and then proposes or demands (the turn is then the
 /// stronger act).
 fn same_turn(prev: &Event, next: &Event) -> bool {
@@ -1338,10 +1339,12 @@ fn same_turn(prev: &Event, next: &Event) -> bool {
         || speech(&prev.kind)
             && speech(&next.kind)
             && (prev.kind == "statement" || next.kind == "statement");
-    prev.date_source == DateSource::Document
+    // both dated by the document, or the next only by the day the first one stated
+    // ("Allison submitted … in telegram 409 from Tokyo, August 12. He commented …")
+    let dated = prev.date_source == DateSource::Document
         && next.date_source == DateSource::Document
-        && acts
-        && same_teller(prev, next)
+        || next.date_span.is_empty() && !prev.date_span.is_empty();
+    dated && acts && same_teller(prev, next)
 }
 
 /// The same act going on: same type, agents and date, the next told after the first.

@@ -548,3 +548,38 @@ fn a_long_document_comes_in_parts_that_add_up_to_the_whole() {
         whole.records.events.len()
     );
 }
+
+const BRIEFING: &str = "\
+7. Memorandum of a Conversation, Department of State, Washington, May 20, 1955
+Washington, May 20, 1955, 3 p.m.
+
+Mr. Sebald opened the meeting. [Footnote 2: Allison submitted a long evaluation of the Cabinet's \
+standing in telegram 2611 from Tokyo, May 12. He commented on the coming talks as follows: \
+“Hatoyama needs a success.” (Central Files, 794.00/5–1255)] We had, however, instructed Tokyo \
+to inform Hatoyama that the delegation would be small.
+";
+
+/// A paper sent and dated in the sentence dates its sender's act, and the story stays at
+/// that day for the sender's next sentence: one turn. The office that kept the record of a
+/// conversation is its "we".
+#[test]
+fn the_sending_of_a_dated_telegram_is_its_senders_act_of_that_day() {
+    let rec = run(BRIEFING);
+    let sent = at(&rec, BRIEFING, "Allison submitted");
+    assert_eq!(sent.len(), 1, "{sent:?}");
+    assert_eq!(
+        (sent[0].kind.as_str(), sent[0].date.as_str()),
+        ("statement", "1955-05-12")
+    );
+    assert!(
+        names(&sent[0].agents).contains(&"John M. Allison"),
+        "{sent:?}"
+    );
+    let commented = at(&rec, BRIEFING, "He commented");
+    assert_eq!(commented.len(), 1, "one turn: {commented:?}");
+    assert_eq!(commented[0].date, "1955-05-12");
+    let instructed = at(&rec, BRIEFING, "We had, however, instructed");
+    assert_eq!(instructed.len(), 1, "{instructed:?}");
+    assert_eq!(instructed[0].kind, "demand");
+    assert!(names(&instructed[0].agents).contains(&"United States"));
+}
