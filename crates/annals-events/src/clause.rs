@@ -128,6 +128,15 @@ pub struct Clock {
     pub source: DateSource,
 }
 
+impl Clock {
+    /// Whether the date is one day (or less): a day moves the passage's clock, a month or a
+    /// year recalled in a report does not.
+    fn is_day(&self) -> bool {
+        self.interval
+            .is_some_and(|(a, b)| a.tomorrow().is_ok_and(|t| t >= b))
+    }
+}
+
 /// Relations that put a predicate inside another's content or description.
 const MAIN_CLAUSE: &[&str] = &["root", "conj", "parataxis"];
 
@@ -906,10 +915,7 @@ impl<'a> Tree<'a> {
         match self.own_date(i, owners, dates) {
             Some(k) => {
                 let (span, c) = &dates[k];
-                let day = c
-                    .interval
-                    .is_some_and(|(a, b)| a.tomorrow().is_ok_and(|t| t >= b));
-                (c, span.clone(), day)
+                (c, span.clone(), c.is_day())
             }
             None => (clock, self.s.span.start..self.s.span.start, false),
         }
@@ -1019,10 +1025,7 @@ impl<'a> Tree<'a> {
                 e.date_source = clock.source;
                 e.interval = clock.interval;
                 e.date_span = r.clone();
-                let day = clock
-                    .interval
-                    .is_some_and(|(a, b)| a.tomorrow().is_ok_and(|t| t >= b));
-                if day {
+                if clock.is_day() {
                     sent = Some(clock.clone());
                 }
                 continue;
