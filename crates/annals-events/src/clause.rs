@@ -268,12 +268,13 @@ pub fn clause_events(
         let agents = tree.agents(i, voices);
         // the subject of every main clause is who "he" is next, event or not — once its
         // own objects are read ("I told him": him is still the one before) — unless it is
-        // the writer: "I" is never "he"
+        // the writer saying "I": "I" is never "he"; the writer named, as an editor's note
+        // names him, is ("Allison stressed … However, he also suggested …")
         let subject = agents
             .iter()
             .copied()
             .find(|&a| gazetteer.get(a).kind == EntityKind::Person)
-            .filter(|p| !voices.first.contains(p));
+            .filter(|p| !voices.first.contains(p) || tree.named_subject(i));
         let previous = out.last().map(|e: &Event| e.agents.clone());
         let merged = !agents.is_empty() && previous.as_ref() == Some(&agents);
         let speaker = agents.first().map(|&a| gazetteer.get(a).id.clone());
@@ -1230,6 +1231,26 @@ impl<'a> Tree<'a> {
             }
         }
         self.numbered_document_before(r)
+            .or_else(|| self.document_dated_before(r))
+    }
+
+    /// "In a letter to the President, also dated September 1, Dulles commented …", however
+    /// the parser hung "dated": the document noun right before the participle "dated" that
+    /// precedes the date at `r` (a few words back, no verb between).
+    fn document_dated_before(&self, r: &Range<usize>) -> Option<usize> {
+        let toks = &self.s.tokens;
+        let first = toks.iter().position(|t| t.span.start >= r.start)?;
+        let dated = first.checked_sub(1)?;
+        if toks[dated].lemma != "date" || toks[dated].xpos != "VBN" {
+            return None;
+        }
+        (dated.saturating_sub(8)..dated)
+            .rev()
+            .take_while(|&k| !matches!(toks[k].upos, Upos::VERB | Upos::AUX))
+            .find(|&k| {
+                toks[k].upos == Upos::NOUN
+                    && DOCUMENT_NOUNS.contains(&toks[k].lemma.to_lowercase().as_str())
+            })
     }
 
     /// The archive's citation form, whatever the parse made of it: "telegram 409 from Tokyo,
@@ -1975,6 +1996,13 @@ impl<'a> Tree<'a> {
 
     fn child(&self, i: usize, rels: &[&str]) -> Option<usize> {
         self.s.children(i).find(|&c| rels.contains(&self.deprel(c)))
+    }
+
+    /// Whether predicate `i`'s subject is a name, not a pronoun ("Allison stressed", not
+    /// "I stressed").
+    fn named_subject(&self, i: usize) -> bool {
+        self.child(i, &["nsubj", "nsubj:pass"])
+            .is_some_and(|s| self.s.tokens[s].upos == Upos::PROPN)
     }
 
     /// The agents of predicate `i`.

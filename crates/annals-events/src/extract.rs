@@ -1177,8 +1177,11 @@ fn document_sentence(
     let text = block.text;
     let said = text[s.clone()].trim();
     note_people(block, s, parse, gazetteer, &mut ctx.voices);
-    // a note's voice is the editor's: its sentences are no turn of the text's speaker
-    let note_edge = said.starts_with("[Footnote") || said.ends_with(']');
+    // a note's voice is the editor's: its sentences are no turn of the text's speaker (the
+    // last sentence of a note goes on the note's own turn: "Allison stressed … However, he
+    // also suggested: “…” (Ibid.)]")
+    let note_edge =
+        said.starts_with("[Footnote") || said.ends_with(']') && ctx.outside_note.is_none();
     if said.starts_with("[Footnote") && ctx.outside_note.is_none() {
         ctx.outside_note = Some(ctx.aside());
         ctx.last = None;
@@ -1219,8 +1222,9 @@ fn document_sentence(
         let by = std::mem::replace(&mut ev.sources, sources.clone());
         ev.sources.extend(by);
         // one speaker going on in the same passage is one turn (among the events of the
-        // sentence before: the acts a turn reports stand after it)
-        let before = out.last().map(|e| e.evidence.clone());
+        // sentence before: the acts a turn reports stand after it, and the turn it went on
+        // reaches past its claims)
+        let before = out.last().map(|e| e.evidence.start);
         // inside an editor's note, no turn goes on from the text before the note opened
         let in_note = ctx.outside_note.is_some();
         let across_note = |prev: &Event| {
@@ -1229,16 +1233,28 @@ fn document_sentence(
                     .get(prev.evidence.start..s.start)
                     .is_some_and(|between| between.contains("[Footnote"))
         };
+        // the speaker's words quoted right after the telling ("In reply, the Department
+        // stated … that …. “We are concerned Japanese make and support their own case …”")
+        let quoted = said.starts_with('“');
         let turn = out
             .iter_mut()
             .rev()
-            .take_while(|prev| Some(&prev.evidence) == before.as_ref())
-            .find(|prev| !note_edge && !across_note(prev) && same_turn(prev, &ev));
+            .take_while(|prev| before.is_some_and(|b| prev.evidence.end > b))
+            .find(|prev| {
+                let next_to = text
+                    .get(prev.evidence.end..s.start)
+                    .is_some_and(|between| between.trim().is_empty());
+                !note_edge
+                    && !across_note(prev)
+                    && (same_turn(prev, &ev, next_to && goes_on(parse, &ev))
+                        || next_to && quoted && quotes(prev, &ev))
+            });
         match turn {
             Some(prev) => {
                 prev.evidence.end = ev.evidence.end;
-                // "I stated … I also suggested …": the turn is the stronger act
-                if prev.kind == "statement" && ev.kind != prev.kind {
+                // "I stated … I also suggested …": the turn is the stronger act (what a
+                // quotation says is what the speech was)
+                if prev.kind == "statement" && ev.kind != prev.kind && !quoted {
                     prev.kind = ev.kind;
                     prev.cameo = ev.cameo;
                     prev.plover = ev.plover;
@@ -1333,7 +1349,7 @@ fn clause_sentence(
 /// document's, or stated by the first and carried to the next): one turn — of one
 /// act, or of speech that states and then proposes or demands (the turn is then the
 /// stronger act).
-fn same_turn(prev: &Event, next: &Event) -> bool {
+fn same_turn(prev: &Event, next: &Event, goes_on: bool) -> bool {
     let speech = |k: &str| matches!(k, "statement" | "propose" | "demand");
     let acts = prev.kind == next.kind
         || speech(&prev.kind)
@@ -1341,10 +1357,36 @@ fn same_turn(prev: &Event, next: &Event) -> bool {
             && (prev.kind == "statement" || next.kind == "statement");
     // both dated by the document, or the next only by the day the first one stated
     // ("Allison submitted … in telegram 409 from Tokyo, August 12. He commented …")
+    // — or by the day the first one was told at, when the next names its speaker by a
+    // pronoun only ("I called Secretary Wilson July 18 … I pointed out … I also stated …";
+    // "Allison stressed … However, he also suggested …"; but "Hatoyama expressed surprise
+    // … In closing Hatoyama again pleaded …" is a new turn)
     let dated = prev.date_source == DateSource::Document
         && next.date_source == DateSource::Document
-        || next.date_span.is_empty() && !prev.date_span.is_empty();
+        || next.date_span.is_empty() && (!prev.date_span.is_empty() || goes_on);
     dated && acts && same_teller(prev, next)
+}
+
+/// Whether event `ev`'s speaker goes on from the sentence before: its predicate's subject is
+/// a pronoun ("he also suggested", "I also stated"), or it has none of its own.
+fn goes_on(parse: &annals_syntax::Sentence<'_>, ev: &Event) -> bool {
+    let Some(t) = ev.trigger.as_ref() else {
+        return false;
+    };
+    let Some(i) = parse.tokens.iter().position(|k| k.span.start == t.start) else {
+        return false;
+    };
+    parse
+        .children(i)
+        .any(|c| parse.tokens[c].deprel == "advmod" && parse.tokens[c].lemma == "also")
+}
+
+/// Whether `next`, read from a quotation right after `prev`, is `prev`'s speaker's own words:
+/// `prev` a speech act, and `next` of the same teller and date and no date of its own.
+fn quotes(prev: &Event, next: &Event) -> bool {
+    matches!(prev.kind.as_str(), "statement" | "propose" | "demand")
+        && next.date_span.is_empty()
+        && same_teller(prev, next)
 }
 
 /// The same act going on: same type, agents and date, the next told after the first.

@@ -318,9 +318,10 @@ impl DocFrame {
         sentences: &[Range<usize>],
         events: &mut Vec<Event>,
         voices: &Voices,
-        lexicon: &Lexicon,
+        knowledge: (&Lexicon, &Gazetteer),
         clock: &Clock,
     ) {
+        let (lexicon, gazetteer) = knowledge;
         if self.kind != DocKind::Telegram || voices.first.is_empty() {
             return;
         }
@@ -338,22 +339,6 @@ impl DocFrame {
         if !numbered && (!events.is_empty() || announces_plan(&text[sentences[0].clone()])) {
             return;
         }
-        // the sender's own clauses are this point
-        let mut kind = "statement";
-        events.retain(|e| {
-            let own = e.agents == voices.first;
-            if own && matches!(e.kind.as_str(), "propose" | "demand") {
-                kind = if e.kind == "propose" {
-                    "propose"
-                } else {
-                    "demand"
-                };
-            }
-            !own
-        });
-        let Some(ty) = lexicon.named(kind) else {
-            return;
-        };
         // a numbered point is its first sentence after the number ("2." parses as one); an
         // unnumbered paragraph the sender's whole
         let first = if numbered {
@@ -372,6 +357,35 @@ impl DocFrame {
             sentences[0].start..real.end
         } else {
             sentences[0].start..sentences[sentences.len() - 1].end
+        };
+        // the sender's own clauses are this point: the sender's, or the sending state's
+        // ("2. US fully appreciates … and hopes …" in the Department's telegram)
+        let sending = |a: &usize| {
+            voices.first.contains(a)
+                || voices
+                    .first
+                    .iter()
+                    .any(|&f| gazetteer.state_of(f) == Some(*a))
+        };
+        let mut kind = "statement";
+        events.retain(|e| {
+            let own = e.agents == voices.first
+                || numbered
+                    && e.evidence.start >= first.start
+                    && e.evidence.end <= first.end
+                    && !e.agents.is_empty()
+                    && e.agents.iter().all(sending);
+            if own && matches!(e.kind.as_str(), "propose" | "demand") {
+                kind = if e.kind == "propose" {
+                    "propose"
+                } else {
+                    "demand"
+                };
+            }
+            !own
+        });
+        let Some(ty) = lexicon.named(kind) else {
+            return;
         };
         let mut targets = voices.counterpart.clone();
         targets.retain(|x| !voices.first.contains(x));

@@ -1036,7 +1036,7 @@ fn analyze(
                     &sents,
                     &mut events,
                     &ctx.voices,
-                    &k.lexicon,
+                    (&k.lexicon, &k.gazetteer),
                     clock,
                 );
             }

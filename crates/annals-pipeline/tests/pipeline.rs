@@ -583,3 +583,118 @@ fn the_sending_of_a_dated_telegram_is_its_senders_act_of_that_day() {
     assert_eq!(instructed[0].kind, "demand");
     assert!(names(&instructed[0].agents).contains(&"United States"));
 }
+
+const CABLE: &str = "\
+9. Telegram From the Department of State to the Embassy in Japan
+Washington, May 6, 1955—5 p.m.
+
+[Source: Department of State, Central Files. Secret.]
+
+2. US fully appreciates importance early agreement on Japan’s budget and hopes this can be \
+reached through current Tokyo discussions.
+
+3. Secretary expects no change in plans. [Footnote 3: In reply, the Department stated in telegram 2020 to Tokyo, May 5, that the figures should not \
+be made public. “We are concerned Japanese make and support their own case.”] [Footnote 4: In a \
+letter to the President, also dated May 5, Dulles commented as follows on the talks: “They went \
+well.”]
+";
+
+/// A numbered point of a telegram is its sender's, also where the sending state is the
+/// clause's subject ("2. US fully appreciates … and hopes …"): one event.
+#[test]
+fn a_telegram_point_whose_subject_is_the_sending_state_is_one_event() {
+    let rec = run(CABLE);
+    let point = at(&rec, CABLE, "US fully appreciates");
+    assert_eq!(point.len(), 1, "{point:?}");
+    assert_eq!(point[0].date, "1955-05-06T17:00");
+    assert_eq!(
+        names(&point[0].agents),
+        ["US Department of State"],
+        "{point:?}"
+    );
+}
+
+const REPLY: &str = "\
+11. Telegram From the Embassy in Japan to the Department of State
+Tokyo, May 6, 1955—4 p.m.
+
+[Source: Department of State, Central Files. Secret.]
+
+2512. Re Embtel 2511. [Footnote 2: In telegram 2511, May 4, Allison stressed the Cabinet's \
+weakness and pointed as well to the risk of publicity. However, he also suggested: “Quick \
+response might pay big dividends.” (Central Files, 794.5/5–455)] Press today carries the story.
+
+Allison
+";
+
+/// In an editor's note the telegram's writer is named, and "he" is him (not whoever was
+/// named before); "he also suggested" goes on his turn, to the note's last sentence.
+#[test]
+fn an_editors_note_names_the_writer_and_his_turn_goes_on() {
+    let rec = run(REPLY);
+    let stressed = at(&rec, REPLY, "Allison stressed");
+    assert_eq!(stressed.len(), 1, "{stressed:?}");
+    let turn = stressed[0];
+    assert_eq!(
+        (turn.kind.as_str(), turn.date.as_str()),
+        ("propose", "1955-05-04")
+    );
+    assert!(names(&turn.agents).contains(&"John M. Allison"), "{turn:?}");
+    let suggested = at(&rec, REPLY, "he also");
+    assert_eq!(suggested.len(), 1, "one turn: {suggested:?}");
+    assert_eq!(suggested[0].evidence, turn.evidence);
+}
+
+/// The speaker's own words quoted right after the telling are that telling, not an act of
+/// their own ("support their own case" is no agreement of the Department's).
+#[test]
+fn a_quotation_after_a_telling_is_the_telling() {
+    let rec = run(CABLE);
+    let stated = at(&rec, CABLE, "the Department stated");
+    assert_eq!(stated.len(), 1, "{stated:?}");
+    assert_eq!(stated[0].date, "1955-05-05");
+    let quoted = at(&rec, CABLE, "We are concerned");
+    assert_eq!(quoted.len(), 1, "{quoted:?}");
+    assert_eq!(quoted[0].evidence, stated[0].evidence);
+}
+
+/// "In a letter …, also dated May 5, Dulles commented …": the letter's date is the date of
+/// Dulles' act, and the letter is no second event.
+#[test]
+fn a_letter_dated_in_the_sentence_dates_its_writers_act() {
+    let rec = run(CABLE);
+    let letter = at(&rec, CABLE, "In a \\\nletter".replace("\\\n", "").as_str());
+    assert_eq!(letter.len(), 1, "{letter:?}");
+    assert_eq!(letter[0].date, "1955-05-05");
+    assert!(
+        names(&letter[0].agents).contains(&"John Foster Dulles"),
+        "{letter:?}"
+    );
+}
+
+const CALL: &str = "\
+5. Memorandum From the Under Secretary of State (Hoover) to the Secretary of State
+Washington, July 19, 1955.
+
+I called Secretary Wilson July 18 and advised him that State had agreed to the move. I pointed \
+out that the publicity would make the task more difficult. I also stated that there might be \
+repercussions in Korea. Secretary Wilson said that he had been guided by budgetary \
+considerations.
+";
+
+/// A speaker who "also" says, right after saying, at the day the story is at, goes on with
+/// the same turn; the next speaker is a turn of his own.
+#[test]
+fn what_a_speaker_also_says_is_the_same_turn() {
+    let rec = run(CALL);
+    let pointed = at(&rec, CALL, "I pointed");
+    assert_eq!(pointed.len(), 1, "{pointed:?}");
+    assert_eq!(pointed[0].date, "1955-07-18");
+    let also = at(&rec, CALL, "I also stated");
+    assert_eq!(also.len(), 1, "{also:?}");
+    assert_eq!(also[0].evidence, pointed[0].evidence);
+    let wilson = at(&rec, CALL, "Secretary Wilson said");
+    assert_eq!(wilson.len(), 1, "{wilson:?}");
+    assert_ne!(wilson[0].evidence, pointed[0].evidence);
+    assert_eq!(names(&wilson[0].agents)[0], "Charles E. Wilson");
+}

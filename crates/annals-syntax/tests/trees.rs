@@ -253,3 +253,14 @@ fn no_possessor_without_a_possessive() {
         ("their", "note", "nmod:poss"),
     ]);
 }
+
+/// A verb is never a nominal modifier or oblique: the participle after a noun is its `acl`
+/// ("Understanding", read as an adjective, once made "signed" an `nmod`).
+#[test]
+fn no_verb_in_a_nominal_relation() {
+    let p = parse(
+        "For text of the Agreed Minute of Understanding signed at Seoul on November 17, 1954, \
+         see 6 UST 3919.",
+    );
+    p.assert_arcs(&[("signed", "Minute", "acl"), ("Seoul", "signed", "obl")]);
+}
