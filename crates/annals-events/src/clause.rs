@@ -326,6 +326,7 @@ pub fn clause_events(
         moved = moved.or(Some(sent));
     }
     tree.dated_nouns(&mut out, dates, lexicon, voices);
+    tree.recalled_tellings(&mut out, dates, &owners, lexicon, voices);
     (out, moved)
 }
 
@@ -1043,6 +1044,55 @@ impl<'a> Tree<'a> {
             out.push(self.event(act, clock, r.clone()));
         }
         sent
+    }
+
+    /// Tellings the sentence recalls with a date of their own, in the past perfect of a
+    /// relative clause: "I reaffirmed to Mr. Shigemitsu what I had said the night before at
+    /// the dinner" is also the saying of the night before. Dates no main clause owns only.
+    fn recalled_tellings(
+        &self,
+        out: &mut Vec<Event>,
+        dates: &[(Range<usize>, Clock)],
+        owners: &[Option<usize>],
+        lexicon: &Lexicon,
+        voices: &Voices,
+    ) {
+        let Some(statement) = lexicon.index_of("statement") else {
+            return;
+        };
+        for ((r, clock), owner) in dates.iter().zip(owners) {
+            if owner.is_some() || out.iter().any(|e| e.date_span == *r) {
+                continue;
+            }
+            let Some(v) = self.head_of(r).and_then(|h| self.s.tokens[h].head) else {
+                continue;
+            };
+            let perfect = self
+                .s
+                .children(v)
+                .any(|c| self.deprel(c) == "aux" && self.s.tokens[c].lemma == "have")
+                && self.s.tokens[v].xpos == "VBN";
+            if self.deprel(v) != "acl:relcl"
+                || !perfect
+                || self.predicate(v, lexicon) != Some(statement)
+            {
+                continue;
+            }
+            let agents = self.agents(v, voices);
+            if agents.is_empty() {
+                continue;
+            }
+            let act = Act {
+                ty: &lexicon.types()[statement],
+                trigger: v,
+                targets: self.targets(v, voices),
+                agents,
+                negated: false,
+                modality: None,
+                roles: "a telling the sentence recalls, dated in its own clause: actors: its subject; targets: its objects".to_string(),
+            };
+            out.push(self.event(act, clock, r.clone()));
+        }
     }
 
     /// Events named by a noun with a date of its own that no event of the sentence has

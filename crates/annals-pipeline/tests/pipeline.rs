@@ -698,3 +698,29 @@ fn what_a_speaker_also_says_is_the_same_turn() {
     assert_ne!(wilson[0].evidence, pointed[0].evidence);
     assert_eq!(names(&wilson[0].agents)[0], "Charles E. Wilson");
 }
+
+const RECALL: &str = "\
+49. Memorandum of a Conversation Between Secretary of State Dulles and Foreign Minister \
+Shigemitsu, National Airport, Washington, September 1, 1955, 8:45 a.m.
+Washington, September 1, 1955, 8:45 a.m.
+
+[Source: Department of State, Central Files. Secret. Drafted by Dulles.]
+
+I reaffirmed to Mr. Shigemitsu what I had said the night before at the dinner that our policy \
+was to have Japan develop into a great power.
+";
+
+/// A telling the sentence recalls in the past perfect, with a date of its own, is an event
+/// of that date, besides the act of the sentence.
+#[test]
+fn a_recalled_telling_is_an_event_of_its_own_day() {
+    let rec = run(RECALL);
+    let told = at(&rec, RECALL, "I reaffirmed");
+    let mut dates: Vec<&str> = told.iter().map(|e| e.date.as_str()).collect();
+    dates.sort();
+    assert_eq!(dates, ["1955-08-31TNI", "1955-09-01T08:45"], "{told:?}");
+    assert!(told.iter().all(|e| e.kind == "statement"));
+    assert!(told
+        .iter()
+        .all(|e| names(&e.agents).contains(&"John Foster Dulles")));
+}

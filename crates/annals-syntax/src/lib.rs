@@ -222,6 +222,7 @@ impl Model {
         repair::compound_with_case(&mut out);
         repair::clause_after_fronted_date(&mut out);
         repair::time_read_as_subject(&mut out);
+        repair::name_as_modifier(&mut out);
         out
     }
 }

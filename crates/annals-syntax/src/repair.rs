@@ -155,6 +155,63 @@ pub(crate) fn clause_after_fronted_date(words: &mut [Word<'_>]) {
     words[r].deprel = if case { "obl" } else { "obl:unmarked" };
 }
 
+/// A name of the form "X of Y" modifying the common noun after it, which the parser read
+/// as "X of [Y noun]": "A 3-day Department of Defense conference on military policy was
+/// held …" made "conference" the Department's `nmod`, the Department the subject. A common
+/// noun after "Name of Name", whose only words before it in its phrase are "of" and names,
+/// is the head of the phrase: "Name of Name" is its compound, and the name's determiner
+/// and modifiers before it are the noun's ("a Department of State official").
+pub(crate) fn name_as_modifier(words: &mut [Word<'_>]) {
+    for n in 0..words.len() {
+        let Some(h) = words[n].head else { continue };
+        if words[n].deprel != "nmod"
+            || words[n].upos != Upos::NOUN
+            || words[h].upos != Upos::PROPN
+            || h + 3 > n
+        {
+            continue;
+        }
+        // "of", then only names, each a compound of the noun
+        let of = h + 1;
+        let names = of + 1..n;
+        let shape = words[of].lemma == "of"
+            && words[of].head == Some(n)
+            && words[of].deprel == "case"
+            && names.clone().all(|k| {
+                words[k].upos == Upos::PROPN
+                    && words[k].head == Some(n)
+                    && words[k].deprel == "compound"
+            });
+        if !shape {
+            continue;
+        }
+        // the name's own phrase is "of Y": Y its nmod, "of" Y's case
+        let y = n - 1;
+        for k in names.clone() {
+            if k != y {
+                words[k].head = Some(y);
+            }
+        }
+        words[of].head = Some(y);
+        words[y].head = Some(h);
+        words[y].deprel = "nmod";
+        for k in 0..h {
+            if words[k].head == Some(h)
+                && matches!(
+                    words[k].deprel,
+                    "det" | "amod" | "nummod" | "compound" | "nmod:poss"
+                )
+            {
+                words[k].head = Some(n);
+            }
+        }
+        words[n].head = words[h].head;
+        words[n].deprel = words[h].deprel;
+        words[h].head = Some(n);
+        words[h].deprel = "compound";
+    }
+}
+
 /// A time the parser made the subject of a relative clause without a relative word:
 /// "The negotiations last year had put a strain on relations" read as "the negotiations
 /// [that] last year had put …", rooted on "negotiations". A finite verb as `acl:relcl` of a

@@ -264,3 +264,17 @@ fn no_verb_in_a_nominal_relation() {
     );
     p.assert_arcs(&[("signed", "Minute", "acl"), ("Seoul", "signed", "obl")]);
 }
+
+/// "Name of Name" before a common noun is the noun's compound: the conference was held,
+/// not the Department.
+#[test]
+fn a_name_of_a_name_modifies_the_noun_after_it() {
+    let p =
+        parse("A 3-day Department of Defense conference on military policy was held at Quantico.");
+    p.assert_arcs(&[
+        ("conference", "held", "nsubj:pass"),
+        ("Department", "conference", "compound"),
+        ("Defense", "Department", "nmod"),
+        ("A", "conference", "det"),
+    ]);
+}

@@ -272,7 +272,8 @@ impl Tagger {
                 _ => {}
             }
             self.editorial = bracketed;
-            let before = (mt.attributive || self.is_flash(mt)).then(|| self.narrative.clone());
+            let before = (mt.attributive || self.is_flash(mt) || recollected(text, start, end))
+                .then(|| self.narrative.clone());
             if let Some(mut t) = self.resolve(mt, start, end) {
                 if self.convention == Convention::TimeMl {
                     t.to_timeml();
@@ -1067,3 +1068,19 @@ fn shift(c: &Cal, unit: Unit, n: i32) -> Option<Cal> {
 
 #[cfg(test)]
 mod tests;
+
+/// A day looked back to from a past perfect ("what I had said the night before at the
+/// dinner", "he had arrived the day before"): a recollection, which dates its own clause
+/// but does not move the story's clock ("held later that morning" is still the story's day).
+fn recollected(text: &str, start: usize, end: usize) -> bool {
+    let said = text[start..end].as_bytes();
+    let back = said.len() >= 6 && said[said.len() - 6..].eq_ignore_ascii_case(b"before");
+    let lead = &text[..start];
+    let mut words = lead
+        .rsplit(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty());
+    back && words
+        .by_ref()
+        .take(4)
+        .any(|w| w.eq_ignore_ascii_case("had"))
+}

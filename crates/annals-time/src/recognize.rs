@@ -2247,8 +2247,16 @@ impl<'a> Matcher<'a> {
                     let clause_follows = ["he", "she", "they", "it", "we", "i", "you", "there"]
                         .iter()
                         .any(|w| self.word_is(i + 3, w));
+                    // "what I had said the night before at the dinner": a preposition or a
+                    // conjunction after it, not the object of "before" ("the night before
+                    // the election")
+                    let phrase_follows = [
+                        "at", "in", "on", "with", "when", "while", "and", "but", "during", "by",
+                    ]
+                    .iter()
+                    .any(|w| self.word_is(i + 3, w));
                     let alone = self.tok(i + 3).is_none_or(|x| x.kind == Kind::Punct);
-                    if off != 0 && (alone || clause_follows) {
+                    if off != 0 && (alone || clause_follows || phrase_follows) {
                         return Some((i + 3, day_part(off, p, false)));
                     }
                 }

@@ -1016,3 +1016,26 @@ fn a_month_after_for_or_a_is_a_date() {
     // "may" and "march" after "for" stay words
     assert!(values_at("They asked for a march on the capital.", "1990-08-02").is_empty());
 }
+
+#[test]
+fn a_day_recalled_in_the_past_perfect_does_not_move_the_clock() {
+    // "the night before" before a preposition is a time ("the night before the election" is
+    // not); recalled from a past perfect, it dates its clause and the story stays at its day
+    let mut t = Tagger::new();
+    t.set_dct(Some(parse_dct("1955-09-01").unwrap()));
+    let text = "I reaffirmed what I had said the night before at the dinner. A call was held \
+                later that morning. The night before the election he spoke.";
+    let got: Vec<_> = t
+        .tag(text, Role::Narrative)
+        .into_iter()
+        .map(|x| (text[x.start..x.end].to_string(), x.value))
+        .collect();
+    let got: Vec<_> = got.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("the night before", "1955-08-31TNI"),
+            ("later that morning", "1955-09-01TMO"),
+        ]
+    );
+}
