@@ -195,14 +195,14 @@ pub(crate) fn name_as_modifier(words: &mut [Word<'_>]) {
         words[of].head = Some(y);
         words[y].head = Some(h);
         words[y].deprel = "nmod";
-        for k in 0..h {
-            if words[k].head == Some(h)
+        for w in &mut words[..h] {
+            if w.head == Some(h)
                 && matches!(
-                    words[k].deprel,
+                    w.deprel,
                     "det" | "amod" | "nummod" | "compound" | "nmod:poss"
                 )
             {
-                words[k].head = Some(n);
+                w.head = Some(n);
             }
         }
         words[n].head = words[h].head;
