@@ -1073,7 +1073,7 @@ mod tests;
 /// dinner", "he had arrived the day before"): a recollection, which dates its own clause
 /// but does not move the story's clock ("held later that morning" is still the story's day).
 fn recollected(text: &str, start: usize, end: usize) -> bool {
-    let said = text[start..end].as_bytes();
+    let said = &text.as_bytes()[start..end];
     let back = said.len() >= 6 && said[said.len() - 6..].eq_ignore_ascii_case(b"before");
     let lead = &text[..start];
     let mut words = lead
