@@ -233,6 +233,12 @@ pub fn could_head(lexicon: &Lexicon, lemma: &str) -> bool {
     lexicon.heads_predicate(lemma) || FRAMING.contains(&lemma)
 }
 
+/// Could a verb of this lemma carry an event noun ("held talks", "left with Matsumoto an
+/// informal statement")? See [`Tree::support`].
+pub fn could_carry(lemma: &str) -> bool {
+    SUPPORT.contains(&lemma)
+}
+
 /// A sentence to read: its parse, the mentions of its block and the dates it states.
 pub struct ClauseInput<'a> {
     /// The block's text; the parse and the mentions index it.
@@ -2254,13 +2260,23 @@ impl<'a> Tree<'a> {
             _ => {}
         }
         let span = self.phrase(i);
-        let found: Vec<usize> = self
+        let mut found: Vec<usize> = self
             .mentions
             .iter()
             .filter(|m| m.start >= span.start && m.end <= span.end)
             .map(|m| m.entity)
             .filter(|&e| self.gazetteer.get(e).kind.is_actor())
             .collect();
+        // "General Taylor and I": a pronoun conjunct is whoever it stands for
+        for c in self.s.children(i) {
+            if self.deprel(c) == "conj" && self.s.tokens[c].upos == Upos::PRON {
+                for e in self.entities(c, voices) {
+                    if !found.contains(&e) {
+                        found.push(e);
+                    }
+                }
+            }
+        }
         if found.is_empty() {
             if let Some(p) = self.role_holder(i, voices) {
                 return self.with_state(vec![p]);

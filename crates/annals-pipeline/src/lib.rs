@@ -416,10 +416,15 @@ fn may_hold_event(model: &annals_syntax::Model, lexicon: &Lexicon, sentence: &st
     let stay = words
         .windows(2)
         .any(|p| matches!(p[0].as_str(), "was" | "were") && matches!(p[1].as_str(), "in" | "at"));
+    // a verb that carries an event noun of the sentence ("left … an informal statement")
+    let nouns = std::cell::OnceCell::new();
+    let has_noun = || *nouns.get_or_init(|| !lexicon.find(sentence).is_empty());
     stay || words.iter().enumerate().any(|(i, w)| {
         let lemma = model.verb_lemma(w);
-        annals_events::clause::could_head(lexicon, &lemma)
-            && (lemma != *w || i == 0 || BEFORE_VERB.contains(&words[i - 1].as_str()))
+        let verb = lemma != *w || i == 0 || BEFORE_VERB.contains(&words[i - 1].as_str());
+        let heads = annals_events::clause::could_head(lexicon, &lemma)
+            || annals_events::clause::could_carry(&lemma) && lemma != *w && has_noun();
+        heads && verb
     })
 }
 

@@ -724,3 +724,36 @@ fn a_recalled_telling_is_an_event_of_its_own_day() {
         .iter()
         .all(|e| names(&e.agents).contains(&"John Foster Dulles")));
 }
+
+const CALLED_ON: &str = "\
+27. Telegram From the Embassy in Japan to the Department of State
+Tokyo, April 8, 1955—4 p.m.
+
+General Taylor and I called on the Prime Minister yesterday morning. Hatoyama said he had not \
+realized what the situation was. I therefore left with Matsumoto, who was interpreting, an \
+informal statement on these problems.
+
+Allison
+";
+
+/// "General Taylor and I" are both the callers; a verb that carries an event noun ("left
+/// … an informal statement") is the noun's act, on the day the story is at.
+#[test]
+fn a_pronoun_conjunct_acts_and_a_carried_statement_is_told() {
+    let rec = run(CALLED_ON);
+    let called = at(&rec, CALLED_ON, "General Taylor");
+    assert_eq!(called.len(), 1, "{called:?}");
+    assert_eq!(called[0].kind, "meet");
+    let who = names(&called[0].agents);
+    assert!(
+        who.contains(&"Maxwell D. Taylor") && who.contains(&"John M. Allison"),
+        "{who:?}"
+    );
+    let left = at(&rec, CALLED_ON, "I therefore left");
+    assert_eq!(left.len(), 1, "{left:?}");
+    assert_eq!(
+        (left[0].kind.as_str(), left[0].date.as_str()),
+        ("statement", "1955-04-07TMO")
+    );
+    assert!(names(&left[0].agents).contains(&"John M. Allison"));
+}

@@ -223,6 +223,7 @@ impl Model {
         repair::clause_after_fronted_date(&mut out);
         repair::time_read_as_subject(&mut out);
         repair::name_as_modifier(&mut out);
+        repair::relative_between_commas(&mut out);
         out
     }
 }

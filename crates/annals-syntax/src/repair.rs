@@ -155,6 +155,56 @@ pub(crate) fn clause_after_fronted_date(words: &mut [Word<'_>]) {
     words[r].deprel = if case { "obl" } else { "obl:unmarked" };
 }
 
+/// A relative clause set off by commas that the parser hung on the verb as an adverbial
+/// clause, taking the verb's object after its closing comma: "I therefore left with
+/// Matsumoto, who was interpreting, an informal statement" read "who was interpreting … a
+/// statement". A clause whose subject is "who" or "which" right after "noun ," is that
+/// noun's relative clause; what follows its closing comma is the verb's again.
+pub(crate) fn relative_between_commas(words: &mut [Word<'_>]) {
+    for v in 0..words.len() {
+        let Some(m) = words[v].head else { continue };
+        if words[v].deprel != "advcl" || words[v].upos != Upos::VERB || m > v {
+            continue;
+        }
+        let Some(w) = (0..v).find(|&k| {
+            words[k].head == Some(v)
+                && words[k].deprel == "nsubj"
+                && matches!(words[k].lemma.to_lowercase().as_str(), "who" | "which")
+        }) else {
+            continue;
+        };
+        let noun = w.checked_sub(2).filter(|&n| {
+            words[w - 1].lemma == "," && matches!(words[n].upos, Upos::NOUN | Upos::PROPN) && m < n
+        });
+        let Some(n) = noun else { continue };
+        // the closing comma: the first comma after the verb, inside its words
+        let Some(c) = (v + 1..words.len()).find(|&k| words[k].lemma == ",") else {
+            continue;
+        };
+        let under_v = |words: &[Word<'_>], mut k: usize| {
+            while let Some(up) = words[k].head {
+                if up == v {
+                    return true;
+                }
+                k = up;
+            }
+            false
+        };
+        if !(v + 1..c).all(|k| under_v(words, k)) {
+            continue;
+        }
+        for w in &mut words[c + 1..] {
+            if w.head == Some(v) {
+                w.head = Some(m);
+            }
+        }
+        words[c].head = Some(v);
+        words[c].deprel = "punct";
+        words[v].head = Some(n);
+        words[v].deprel = "acl:relcl";
+    }
+}
+
 /// A name of the form "X of Y" modifying the common noun after it, which the parser read
 /// as "X of [Y noun]": "A 3-day Department of Defense conference on military policy was
 /// held …" made "conference" the Department's `nmod`, the Department the subject. A common

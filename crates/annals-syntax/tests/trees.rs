@@ -278,3 +278,17 @@ fn a_name_of_a_name_modifies_the_noun_after_it() {
         ("A", "conference", "det"),
     ]);
 }
+
+/// A relative clause between commas is its noun's, and what follows the closing comma is
+/// the verb's again: the statement was left, not interpreted.
+#[test]
+fn a_relative_clause_between_commas_belongs_to_its_noun() {
+    let p = parse(
+        "I therefore left with Matsumoto, who was interpreting, an informal statement on these \
+         problems.",
+    );
+    p.assert_arcs(&[
+        ("interpreting", "Matsumoto", "acl:relcl"),
+        ("statement", "left", "obj"),
+    ]);
+}
