@@ -697,16 +697,10 @@ fn the_same_date_is_the_day_just_stated_even_after_the_document_date() {
     // an editor's summary inside a telegram of April 2 tells what followed it: April 3 does
     // not move the narrative past the document date, but "the same date" and "that day" are
     // still April 3 and August 19
-    let mut t = Tagger::new();
-    t.set_dct(Some(parse_dct("1955-04-02").unwrap()));
     let text = "The note sent to Shigemitsu, April 3, and his reply of the same date are \
                 enclosed. Notes were exchanged August 19, 1955, and entered into force that day.";
-    let got: Vec<_> = t
-        .tag(text, Role::Narrative)
-        .into_iter()
-        .map(|x| (text[x.start..x.end].to_string(), x.value))
-        .collect();
-    let got: Vec<_> = got.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let got = tag_at(text, "1955-04-02", Convention::Historian);
+    let got: Vec<_> = got.iter().map(|(a, _, v)| (a.as_str(), v.as_str())).collect();
     assert_eq!(
         got,
         [
@@ -1021,16 +1015,10 @@ fn a_month_after_for_or_a_is_a_date() {
 fn a_day_recalled_in_the_past_perfect_does_not_move_the_clock() {
     // "the night before" before a preposition is a time ("the night before the election" is
     // not); recalled from a past perfect, it dates its clause and the story stays at its day
-    let mut t = Tagger::new();
-    t.set_dct(Some(parse_dct("1955-09-01").unwrap()));
     let text = "I reaffirmed what I had said the night before at the dinner. A call was held \
                 later that morning. The night before the election he spoke.";
-    let got: Vec<_> = t
-        .tag(text, Role::Narrative)
-        .into_iter()
-        .map(|x| (text[x.start..x.end].to_string(), x.value))
-        .collect();
-    let got: Vec<_> = got.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let got = tag_at(text, "1955-09-01", Convention::Historian);
+    let got: Vec<_> = got.iter().map(|(a, _, v)| (a.as_str(), v.as_str())).collect();
     assert_eq!(
         got,
         [
