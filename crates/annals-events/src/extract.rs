@@ -1357,18 +1357,19 @@ fn same_turn(prev: &Event, next: &Event, goes_on: bool) -> bool {
             && (prev.kind == "statement" || next.kind == "statement");
     // both dated by the document, or the next only by the day the first one stated
     // ("Allison submitted … in telegram 409 from Tokyo, August 12. He commented …")
-    // — or by the day the first one was told at, when the next names its speaker by a
-    // pronoun only ("I called Secretary Wilson July 18 … I pointed out … I also stated …";
-    // "Allison stressed … However, he also suggested …"; but "Hatoyama expressed surprise
-    // … In closing Hatoyama again pleaded …" is a new turn)
+    // — or by the day the story is at, when the next sentence, right after, says its
+    // speaker goes on ([`goes_on`]: "I pointed out … I also stated …", "Allison stressed
+    // … However, he also suggested …"; but "Hatoyama expressed surprise … In closing
+    // Hatoyama again pleaded …" is a new turn, as the archive's readers count it)
     let dated = prev.date_source == DateSource::Document
         && next.date_source == DateSource::Document
         || next.date_span.is_empty() && (!prev.date_span.is_empty() || goes_on);
     dated && acts && same_teller(prev, next)
 }
 
-/// Whether event `ev`'s speaker goes on from the sentence before: its predicate's subject is
-/// a pronoun ("he also suggested", "I also stated"), or it has none of its own.
+/// Whether event `ev`'s speaker says he goes on from the sentence before: its predicate
+/// has "also" ("he also suggested", "I also stated"). Taking every pronoun subject as
+/// going on was tried: it joined turns the gold of frus-dev keeps apart.
 fn goes_on(parse: &annals_syntax::Sentence<'_>, ev: &Event) -> bool {
     let Some(t) = ev.trigger.as_ref() else {
         return false;
