@@ -224,7 +224,6 @@ impl Model {
         repair::time_read_as_subject(&mut out);
         repair::name_as_modifier(&mut out);
         repair::relative_between_commas(&mut out);
-        repair::time_after_noun(&mut out);
         out
     }
 }

@@ -155,47 +155,6 @@ pub(crate) fn clause_after_fronted_date(words: &mut [Word<'_>]) {
     words[r].deprel = if case { "obl" } else { "obl:unmarked" };
 }
 
-/// A part of a day the parser read as the head of the noun before it: "called on the Prime
-/// Minister yesterday morning" made "morning" the oblique, the Minister its compound. A
-/// noun, then "yesterday"/"today"/"tomorrow", then "morning"/"afternoon"/"evening"/"night",
-/// all compounds of that last word: the noun heads the phrase, and the time is the
-/// clause's ("yesterday" its modifier, as UD has it).
-pub(crate) fn time_after_noun(words: &mut [Word<'_>]) {
-    const DAYS: &[&str] = &["yesterday", "today", "tomorrow"];
-    const PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
-    for t in 2..words.len() {
-        let (w, n) = (t - 1, t - 2);
-        let compound_of_t = |k: usize| words[k].head == Some(t) && words[k].deprel == "compound";
-        if !PARTS.contains(&words[t].lemma.to_lowercase().as_str())
-            || !DAYS.contains(&words[w].lemma.to_lowercase().as_str())
-            || !compound_of_t(w)
-            || !compound_of_t(n)
-            || !matches!(words[n].upos, Upos::NOUN | Upos::PROPN)
-        {
-            continue;
-        }
-        // the noun takes the phrase's place and its words before it
-        for w in &mut words[..n] {
-            if w.head == Some(t) {
-                w.head = Some(n);
-            }
-        }
-        words[n].head = words[t].head;
-        words[n].deprel = words[t].deprel;
-        let verb = words[t]
-            .head
-            .is_some_and(|h| matches!(words[h].upos, Upos::VERB | Upos::AUX));
-        let head = if verb { words[t].head } else { Some(n) };
-        words[t].head = head;
-        words[t].deprel = if verb {
-            "obl:unmarked"
-        } else {
-            "nmod:unmarked"
-        };
-        words[w].deprel = "nmod:unmarked";
-    }
-}
-
 /// A relative clause set off by commas that the parser hung on the verb as an adverbial
 /// clause, taking the verb's object after its closing comma: "I therefore left with
 /// Matsumoto, who was interpreting, an informal statement" read "who was interpreting … a

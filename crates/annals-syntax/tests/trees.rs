@@ -292,15 +292,3 @@ fn a_relative_clause_between_commas_belongs_to_its_noun() {
         ("statement", "left", "obj"),
     ]);
 }
-
-/// "the Prime Minister yesterday morning": the Minister is whom they called on, the
-/// morning when.
-#[test]
-fn a_part_of_a_day_after_a_noun_is_the_clauses_time() {
-    let p = parse("General Taylor and I called on the Prime Minister yesterday morning.");
-    p.assert_arcs(&[
-        ("Minister", "called", "obl"),
-        ("on", "Minister", "case"),
-        ("morning", "called", "obl:unmarked"),
-    ]);
-}
