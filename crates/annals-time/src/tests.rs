@@ -700,7 +700,10 @@ fn the_same_date_is_the_day_just_stated_even_after_the_document_date() {
     let text = "The note sent to Shigemitsu, April 3, and his reply of the same date are \
                 enclosed. Notes were exchanged August 19, 1955, and entered into force that day.";
     let got = tag_at(text, "1955-04-02", Convention::Historian);
-    let got: Vec<_> = got.iter().map(|(a, _, v)| (a.as_str(), v.as_str())).collect();
+    let got: Vec<_> = got
+        .iter()
+        .map(|(a, _, v)| (a.as_str(), v.as_str()))
+        .collect();
     assert_eq!(
         got,
         [
@@ -1018,7 +1021,10 @@ fn a_day_recalled_in_the_past_perfect_does_not_move_the_clock() {
     let text = "I reaffirmed what I had said the night before at the dinner. A call was held \
                 later that morning. The night before the election he spoke.";
     let got = tag_at(text, "1955-09-01", Convention::Historian);
-    let got: Vec<_> = got.iter().map(|(a, _, v)| (a.as_str(), v.as_str())).collect();
+    let got: Vec<_> = got
+        .iter()
+        .map(|(a, _, v)| (a.as_str(), v.as_str()))
+        .collect();
     assert_eq!(
         got,
         [
