@@ -141,6 +141,8 @@ impl Knowledge {
             fp.push_str(&std::fs::read_to_string(p).unwrap_or_default());
         }
         let linker = Linker::new(&gazetteer);
+        // built once here, not once per worker that clones the knowledge
+        gazetteer.held_roles();
         Ok(Knowledge {
             gazetteer,
             linker,

@@ -204,6 +204,15 @@ impl Model {
         self.parser = self.parser.pruned(min_abs);
     }
 
+    /// Lays the three weight tables out again as a newly trained model would have them
+    /// (after a change of [`Weights`]' table sizing); the weights stay what they are, so the
+    /// bytes are those a retraining would write.
+    pub fn relayout(&mut self) {
+        for w in [&mut self.upos, &mut self.morph, &mut self.parser] {
+            *w = w.pruned(0);
+        }
+    }
+
     /// What the model was trained on.
     pub fn about(&self) -> &str {
         &self.about

@@ -258,33 +258,38 @@ impl Config {
         let headed = s0 != NONE && self.heads[s0 as usize] != NONE;
         let g = &moves.grammar;
         let mut best: Option<(i32, Move)> = None;
-        let mut consider = |score: i32, m: Move| {
-            if best.is_none_or(|(b, _)| score > b) {
-                best = Some((score, m));
-            }
-        };
+        // whether a score beats the best so far: an arc's grammar is checked only then
+        // (same result; most labels lose on their score alone)
+        let beats = |best: &Option<(i32, Move)>, score: i32| best.is_none_or(|(b, _)| score > b);
         if !at_root {
-            consider(scores[SHIFT], Move::Shift);
+            best = Some((scores[SHIFT], Move::Shift));
         }
-        if headed {
-            consider(scores[REDUCE], Move::Reduce);
+        if headed && beats(&best, scores[REDUCE]) {
+            best = Some((scores[REDUCE], Move::Reduce));
         }
         if s0 != NONE && !headed {
             if at_root {
-                let l = moves.root_label;
-                consider(scores[moves.encode(Move::Left(l))], Move::Left(l));
+                let m = Move::Left(moves.root_label);
+                let score = scores[moves.encode(m)];
+                if beats(&best, score) {
+                    best = Some((score, m));
+                }
             } else {
                 for l in 0..moves.n_labels as u8 {
-                    if l != moves.root_label && self.grammatical(g, x, s0, l) {
-                        consider(scores[2 + l as usize], Move::Left(l));
+                    let score = scores[2 + l as usize];
+                    if l != moves.root_label && beats(&best, score) && self.grammatical(g, x, s0, l)
+                    {
+                        best = Some((score, Move::Left(l)));
                     }
                 }
             }
         }
         if s0 != NONE && !at_root {
             for l in 0..moves.n_labels as u8 {
-                if l != moves.root_label && self.grammatical(g, x, self.b, l) {
-                    consider(scores[2 + moves.n_labels + l as usize], Move::Right(l));
+                let score = scores[2 + moves.n_labels + l as usize];
+                if l != moves.root_label && beats(&best, score) && self.grammatical(g, x, self.b, l)
+                {
+                    best = Some((score, Move::Right(l)));
                 }
             }
         }

@@ -181,12 +181,11 @@ impl Weights {
     }
 
     pub(crate) fn with_capacity(n_classes: usize, scale: f32, n_features: usize) -> Weights {
-        // load factor between 3/8 and 3/4: linear probing stays short, and the table,
-        // which every lookup touches at random, stays as small as it can
-        let mut cap = n_features.next_power_of_two().max(16);
-        if n_features * 4 > cap * 3 {
-            cap *= 2;
-        }
+        // load factor between 1/4 and 1/2. A fifth of the parser's lookups are of features
+        // the model does not have, and linear probing walks to an empty slot for each: at
+        // a load of 3/4 that is 8.5 slots on average, at 1/2 2.5. The larger table parses
+        // about a tenth faster, though every lookup touches it at random.
+        let cap = (2 * n_features).next_power_of_two().max(16);
         Weights::with_table(n_classes, scale, cap)
     }
 
@@ -336,6 +335,24 @@ impl Weights {
 
     /// Scores of every class for `feats`, in quantized units (only their order matters).
     pub fn score(&self, feats: &[u32], scores: &mut [i32]) {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the processor has AVX2, checked just above.
+            return unsafe { self.score_avx2(feats, scores) };
+        }
+        self.score_any(feats, scores)
+    }
+
+    /// [`Weights::score`] compiled for AVX2: the dense rows (two fifths of the parser's
+    /// lookups, each a hundred weights) are added sixteen at a time instead of eight.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn score_avx2(&self, feats: &[u32], scores: &mut [i32]) {
+        self.score_any(feats, scores)
+    }
+
+    #[inline(always)]
+    fn score_any(&self, feats: &[u32], scores: &mut [i32]) {
         let n = self.n_classes;
         let scores = &mut scores[..n];
         scores.iter_mut().for_each(|s| *s = 0);

@@ -665,6 +665,25 @@ mod tests {
     }
 
     #[test]
+    fn a_trained_model_is_laid_out_as_relayout_lays_it_out() {
+        // `train --relayout` must write the bytes a retraining would: the trainer's tables
+        // and the relaid ones are built by the same sizing rule from the same rows
+        let trained = tiny_model();
+        let mut relaid = Model::from_bytes(&trained.to_bytes()).unwrap();
+        relaid.relayout();
+        assert_eq!(relaid.to_bytes(), trained.to_bytes());
+    }
+
+    #[test]
+    fn the_shipped_model_is_laid_out_by_the_current_sizing_rule() {
+        // a change of `Weights::with_capacity` without `train --relayout` fails here
+        let shipped = crate::Model::builtin();
+        let mut relaid = Model::from_bytes(&shipped.to_bytes()).unwrap();
+        relaid.relayout();
+        assert!(relaid.to_bytes() == shipped.to_bytes());
+    }
+
+    #[test]
     fn a_damaged_model_is_an_error_not_a_panic() {
         let bytes = tiny_model().to_bytes();
         assert!(matches!(

@@ -17,7 +17,8 @@ use clap::Parser;
 #[command(about = "Train the annals syntax model (tagger, lemmatizer, parser) on a UD treebank")]
 struct Args {
     /// Training treebank (CoNLL-U).
-    train: PathBuf,
+    #[arg(required_unless_present = "relayout")]
+    train: Option<PathBuf>,
     /// Development treebank, scored after training (gold tokenization).
     #[arg(long)]
     dev: Option<PathBuf>,
@@ -55,6 +56,10 @@ struct Args {
     /// Score the parser on --dev after every epoch.
     #[arg(long)]
     monitor: bool,
+    /// Do not train: read the model at --output, lay its weight tables out again as the
+    /// trainer now would, and write it back (after a change of table sizing only).
+    #[arg(long)]
+    relayout: bool,
 }
 
 fn read(path: &PathBuf) -> Result<Vec<conllu::TreebankSentence>, String> {
@@ -62,11 +67,31 @@ fn read(path: &PathBuf) -> Result<Vec<conllu::TreebankSentence>, String> {
     conllu::read(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
+/// Writes `bytes` to `path` through a temporary file: a failed write leaves the old model.
+fn write(path: &PathBuf, bytes: &[u8]) -> Result<(), String> {
+    let tmp = path.with_extension("tmp");
+    std::fs::write(&tmp, bytes).map_err(|e| format!("{}: {e}", tmp.display()))?;
+    std::fs::rename(&tmp, path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn relayout(path: &PathBuf) -> Result<(), String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut model = Model::from_bytes(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    model.relayout();
+    write(path, &model.to_bytes())
+}
+
 fn run(args: Args) -> Result<(), String> {
+    if args.relayout {
+        return relayout(&args.output);
+    }
     let t0 = Instant::now();
-    let data = read(&args.train)?;
-    let name = args
+    let train_path = args
         .train
+        .clone()
+        .expect("clap requires it without --relayout");
+    let data = read(&train_path)?;
+    let name = train_path
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let opts = train::Options {
@@ -103,9 +128,7 @@ fn run(args: Args) -> Result<(), String> {
         ));
     }
     let bytes = model.to_bytes();
-    let tmp = args.output.with_extension("tmp");
-    std::fs::write(&tmp, &bytes).map_err(|e| format!("{}: {e}", tmp.display()))?;
-    std::fs::rename(&tmp, &args.output).map_err(|e| format!("{}: {e}", args.output.display()))?;
+    write(&args.output, &bytes)?;
     log(&format!(
         "wrote {} ({:.1} MB)",
         args.output.display(),
