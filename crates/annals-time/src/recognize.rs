@@ -377,7 +377,7 @@ const PAST_CUES: &[&str] = &[
 /// -ed words that are not past verbs.
 const NOT_PAST: &[&str] = &[
     "need", "speed", "seed", "feed", "indeed", "red", "bed", "hundred", "united", "based",
-    "related", "limited",
+    "related", "limited", "succeed", "proceed", "exceed", "breed", "bleed", "heed", "shed",
 ];
 
 /// Words before a number that make it a reference number, not a year ("no. 1955",
@@ -2556,19 +2556,31 @@ impl<'a> Matcher<'a> {
                 if stop(l) {
                     l_open = false;
                 } else if let Some(t) = self.cue(l) {
-                    return t;
+                    return self.in_perfect(t, l, perfect);
                 }
             }
             if r_open && r < self.t.len() {
                 if stop(r) {
                     r_open = false;
                 } else if let Some(t) = self.cue(r) {
-                    return t;
+                    return self.in_perfect(t, r, perfect);
                 }
                 r += 1;
             }
         }
         Tense::Unknown
+    }
+
+    /// A cue of plan or schedule at `k` in a clause in the past perfect looks back: "it
+    /// had been due to expire Friday evening", "had been scheduled to expire at midnight
+    /// Friday" tell of a Friday gone. A modal stays future ("had agreed that it would
+    /// resume Monday").
+    fn in_perfect(&self, t: Tense, k: usize, perfect: bool) -> Tense {
+        const MODALS: &[&str] = &["will", "ll", "shall", "should", "would", "wo"];
+        if t == Tense::Future && perfect && !MODALS.iter().any(|m| self.word_is(k, m)) {
+            return Tense::Past;
+        }
+        t
     }
 
     /// Is the period at `k` the end of a sentence, not an abbreviation's ("Sept.", "Mr.",

@@ -864,6 +864,18 @@ fn tense_cues_read_the_clause() {
         v("They had filed the papers by Thursday."),
         vec!["1989-10-26"]
     );
+    // so is a schedule in the past perfect; a modal in it stays future
+    assert_eq!(
+        v("The offer had been due to expire Friday evening."),
+        vec!["1989-10-27TEV"]
+    );
+    assert_eq!(
+        v("They had agreed that trading would resume Thursday."),
+        vec!["1989-11-02"]
+    );
+    // "succeed", "proceed", "exceed" are no past forms in -ed
+    assert_eq!(v("He will succeed Mr. Davison Feb. 1."), vec!["1990-02-01"]);
+    assert_eq!(v("Talks will proceed Feb. 1."), vec!["1990-02-01"]);
 }
 
 #[test]
