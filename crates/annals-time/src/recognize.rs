@@ -2396,10 +2396,20 @@ impl<'a> Matcher<'a> {
             Lex::Tonight => Some((i + 1, day_part(0, 3, true))),
             Lex::Now | Lex::Nowadays => Some((i + 1, Expr::Ref("PRESENT_REF"))),
             Lex::RefWord(v) => Some((i + 1, Expr::Ref(v))),
-            // "recent years", "in recent months": the recent past
-            Lex::Recent if matches!(self.lex(i + 1), Lex::Unit(_, true)) => {
-                Some((i + 2, Expr::Ref("PAST_REF")))
-            }
+            // "recent years", "in recent months": a vague stretch up to the present (TimeML
+            // PXY, PXM; TimeBank writes PAST_REF for some, the guidelines a duration)
+            Lex::Recent => match self.lex(i + 1) {
+                Lex::Unit(unit, true) => Some((
+                    i + 2,
+                    Expr::Dur {
+                        n: None,
+                        unit,
+                        modifier: None,
+                        rel: Rel::Present,
+                    },
+                )),
+                _ => None,
+            },
             // "current realities", "his current wife": the writer's present; "the current
             // year" and "the current quarter" are matched as periods
             Lex::Current

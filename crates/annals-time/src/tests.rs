@@ -440,7 +440,15 @@ fn vague_references() {
              realities differ.",
             "1998-01-01"
         ),
-        vec!["PRESENT_REF", "PAST_REF", "PAST_REF", "PRESENT_REF"]
+        vec!["PRESENT_REF", "PAST_REF", "PXY", "PRESENT_REF"]
+    );
+    // "recent months" is a vague stretch up to now, a duration of its unit
+    assert_eq!(
+        values_at(
+            "Prices rose in recent months and recent weeks.",
+            "1998-01-01"
+        ),
+        vec!["PXM", "PXW"]
     );
     // ages are not times; "annual" sales are not a set
     assert!(values_at("the 6-year-old boy reported annual sales", "1998-01-01").is_empty());
