@@ -659,6 +659,26 @@ const HELD_VIEWS: &[&str] = &[
 /// Nouns of an act on an instrument whose doers, unnamed, are its signatories.
 const INSTRUMENT_ACTS: &[&str] = &["signing", "signature", "ratification", "conclusion"];
 
+/// Nouns of an act without object, whose "of" names who acts: "the arrival of Prime
+/// Minister Hatoyama and Kōno in Moscow", "the visit of the US president Eisenhower", "the
+/// death of Stalin", "the meeting of the foreign ministers" (where "the signing of the
+/// treaty", "the admission of Japan" name what is acted on). "return" and "withdrawal" are
+/// not here: "the return of the islands" names what is returned.
+const ACTOR_OF_ACTS: &[&str] = &[
+    "arrival",
+    "visit",
+    "trip",
+    "journey",
+    "departure",
+    "death",
+    "resignation",
+    "meeting",
+    "session",
+];
+
+/// Of [`ACTOR_OF_ACTS`], the journeys: where they go is what they are to.
+const MOVE_ACTS: &[&str] = &["arrival", "visit", "trip", "journey"];
+
 /// Nouns of documents: dated, each is a statement of its own ("telegram 2487, April 1",
 /// "the note sent to Shigemitsu, April 3", "despatch 1169, April 5").
 const DOCUMENT_NOUNS: &[&str] = &[
@@ -1152,7 +1172,20 @@ impl<'a> Tree<'a> {
                 targets.retain(|x| !agents.contains(x));
                 (agents, targets)
             } else {
-                (self.entities(noun, voices), Vec::new())
+                // its own parties first ("the arrival of Hatoyama … in Moscow"); else who
+                // its phrase names, but not where it went ("a visit to Japan")
+                let (agents, targets) = self.noun_parties(noun, voices);
+                if agents.is_empty() {
+                    let mut named = self.entities(noun, voices);
+                    named.retain(|x| !targets.contains(x));
+                    (named, targets)
+                } else {
+                    let targets = targets
+                        .into_iter()
+                        .filter(|x| !agents.contains(x))
+                        .collect();
+                    (agents, targets)
+                }
             };
             if agents.is_empty() && !participle {
                 // who acted at the meeting took part in it
@@ -1688,9 +1721,25 @@ impl<'a> Tree<'a> {
                 _ => {}
             }
         }
-        if agents.is_empty()
-            && INSTRUMENT_ACTS.contains(&self.s.tokens[n].lemma.to_lowercase().as_str())
-        {
+        let lemma = self.s.tokens[n].lemma.to_lowercase();
+        if let Some(o) = of_object.filter(|_| agents.is_empty()) {
+            if ACTOR_OF_ACTS.contains(&lemma.as_str()) {
+                // the "of" phrase without its places ("… in Moscow"): those are where a
+                // journey goes, not who makes it
+                let places: Vec<usize> = self
+                    .s
+                    .children(o)
+                    .filter(|&c| self.deprel(c) == "nmod" && case(c).as_deref() != Some("of"))
+                    .flat_map(|c| self.entities(c, voices))
+                    .collect();
+                agents = self.entities(o, voices);
+                agents.retain(|a| !places.contains(a));
+                if MOVE_ACTS.contains(&lemma.as_str()) {
+                    targets.extend(places);
+                }
+            }
+        }
+        if agents.is_empty() && INSTRUMENT_ACTS.contains(&lemma.as_str()) {
             // "the signing of the security treaty between the United States and Japan" (one
             // name, the treaty's): who signs an instrument is its signatories
             agents = of_object.map(|o| self.signatories(o)).unwrap_or_default();

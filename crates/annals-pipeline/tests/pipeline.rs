@@ -171,6 +171,33 @@ fn in_a_narrative_the_parse_corrects_word_order() {
     assert!(names(&rejected[0].targets).contains(&"John Foster Dulles"));
 }
 
+#[test]
+fn who_makes_a_journey_is_its_of_and_where_it_goes_is_its_target() {
+    // "the arrival of X in Moscow": X arrives, in the USSR
+    let text = "The talks reached a climax with the arrival of Prime Minister Hatoyama in \
+                Moscow on October 12, 1956.\n";
+    let rec = run(text);
+    let arrival = at(&rec, text, "The talks reached");
+    assert_eq!(arrival[0].kind, "visit");
+    assert_eq!(arrival[0].date, "1956-10-12");
+    assert_eq!(names(&arrival[0].agents), ["Hatoyama Ichirō", "Japan"]);
+    assert_eq!(names(&arrival[0].targets), ["USSR"]);
+    // "during a visit to Japan, Y hinted": Y visits, Japan is visited, and the hint is Y's
+    // statement
+    let text = "Tokyo, May 3, 1972\n\n\
+                During a visit to Japan in January 1972, Gromyko hinted to Prime Minister \
+                Sato Eisaku that a return to the old model was possible.\n";
+    let rec = run(text);
+    let hinted = at(&rec, text, "During a visit");
+    let statement = hinted.iter().find(|e| e.kind == "statement").unwrap();
+    assert_eq!(statement.date, "1972-01");
+    assert_eq!(names(&statement.agents), ["Andrei A. Gromyko", "USSR"]);
+    assert!(names(&statement.targets).contains(&"Satō Eisaku"));
+    let visit = hinted.iter().find(|e| e.kind == "visit").unwrap();
+    assert_eq!(names(&visit.agents), ["Andrei A. Gromyko", "USSR"]);
+    assert_eq!(names(&visit.targets), ["Japan"]);
+}
+
 const MEMO: &str = "\
 42. Memorandum of a Conversation, Department of State, Washington, August 24, 1955, Noon
 Washington, August 24, 1955, Noon
