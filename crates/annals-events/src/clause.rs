@@ -336,6 +336,24 @@ pub fn clause_events(
     (out, moved)
 }
 
+/// The person a sentence's main clause has for subject (the first of them), who "he" is
+/// next: what [`clause_events`] notes as it reads, for a sentence read otherwise (a dated
+/// sentence of a narrative: "On the morning of December 14, the Deputy Minister … Kuznetsov
+/// asked … He expressed a wish …"). Not the writer's "I".
+pub fn subject_person(
+    input: &ClauseInput<'_>,
+    gazetteer: &Gazetteer,
+    voices: &Voices,
+) -> Option<usize> {
+    let tree = Tree::new(input, gazetteer);
+    let main = (0..input.sentence.tokens.len())
+        .find(|&i| input.sentence.tokens[i].head.is_none() && tree.predicative(i))?;
+    tree.agents(main, voices)
+        .into_iter()
+        .find(|&a| gazetteer.get(a).kind == EntityKind::Person)
+        .filter(|p| !voices.first.contains(p) || tree.named_subject(main))
+}
+
 /// Whether the verb at `trigger` is a relative clause whose subject is its relative pronoun
 /// ("any State which signed …"): its agent is that noun, named or not, never a name the
 /// words before it hold.

@@ -608,10 +608,17 @@ pub fn extract(
     let mut pending: Option<(usize, usize)> = None;
     let whole = *block;
     let all_triggers = triggers;
+    // the subject of a dated narrative sentence, who "he" is from the next sentence on
+    // (once the parse has repaired the sentence's own roles, whose "him" is still the one
+    // before)
+    let mut next_person: Option<usize> = None;
     for (si, s) in sentences.iter().enumerate() {
         if let Some((from, sj)) = pending.take() {
             let wb = window_block(&whole, &sentences[sj]);
             repair_roles(&wb, sj, &mut out[from..], gazetteer, lexicon, &ctx.voices);
+        }
+        if let Some(p) = next_person.take() {
+            ctx.voices.last_person = Some(p);
         }
         let wb = window_block(&whole, s);
         let block = &wb;
@@ -749,6 +756,15 @@ pub fn extract(
                 ctx.instrument = instrument;
             }
             continue;
+        }
+        if let Some(parse) = parses.get(si).filter(|p| !p.tokens.is_empty()) {
+            let input = ClauseInput {
+                text,
+                sentence: parse,
+                mentions,
+                dates: &[],
+            };
+            next_person = crate::clause::subject_person(&input, gazetteer, &ctx.voices);
         }
         let sentence = &text[s.clone()];
         let sources = sources_of(text, s, citations, quote_source);
@@ -1031,6 +1047,9 @@ pub fn extract(
     if let Some((from, sj)) = pending {
         let wb = window_block(&whole, &sentences[sj]);
         repair_roles(&wb, sj, &mut out[from..], gazetteer, lexicon, &ctx.voices);
+    }
+    if let Some(p) = next_person {
+        ctx.voices.last_person = Some(p);
     }
     out
 }

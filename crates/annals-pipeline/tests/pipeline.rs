@@ -172,6 +172,21 @@ fn in_a_narrative_the_parse_corrects_word_order() {
 }
 
 #[test]
+fn he_after_a_dated_sentence_is_its_subject() {
+    // the subject of a dated sentence of a narrative is who "he" is next, whoever "he" was
+    let text = "The US president Dwight D. Eisenhower asked Chiang Kai-shek to be patient.\n\n\
+                On the morning of December 14, 1955, however, the Deputy Minister of Foreign \
+                Affairs Vasilii Kuznetsov unexpectedly asked that the Security Council \
+                convene an urgent meeting. He offered to accept sixteen countries.\n";
+    let rec = run(text);
+    let offered = at(&rec, text, "He offered");
+    assert_eq!(offered.len(), 1, "{offered:?}");
+    assert_eq!(offered[0].kind, "propose");
+    assert_eq!(offered[0].date, "1955-12-14TMO");
+    assert_eq!(names(&offered[0].agents), ["Vasilii V. Kuznetsov", "USSR"]);
+}
+
+#[test]
 fn who_makes_a_journey_is_its_of_and_where_it_goes_is_its_target() {
     // "the arrival of X in Moscow": X arrives, in the USSR
     let text = "The talks reached a climax with the arrival of Prime Minister Hatoyama in \
