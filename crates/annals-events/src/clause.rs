@@ -39,6 +39,10 @@ pub struct Voices {
     pub counterpart: Vec<usize>,
     /// The person named last as the subject of a clause: "he", "she".
     pub last_person: Option<usize>,
+    /// The actors of the last act that had two people or more among them: "they", "them"
+    /// ("the arrival of Prime Minister Hatoyama and Kōno Ichirō … The next day they met
+    /// …").
+    pub last_group: Vec<usize>,
     /// The document's year: whom a role noun ("the Secretary") names.
     pub year: Option<i32>,
     /// The people the document has named so far, in order.
@@ -2324,6 +2328,7 @@ impl<'a> Tree<'a> {
                     .map(|p| self.with_state(vec![p]))
                     .unwrap_or_default()
             }
+            "they" | "them" => return voices.last_group.clone(),
             _ => {}
         }
         let span = self.phrase(i);

@@ -612,6 +612,8 @@ pub fn extract(
     // (once the parse has repaired the sentence's own roles, whose "him" is still the one
     // before)
     let mut next_person: Option<usize> = None;
+    // the events told before this sentence, whose actors "they" may be
+    let mut told = out.len();
     for (si, s) in sentences.iter().enumerate() {
         if let Some((from, sj)) = pending.take() {
             let wb = window_block(&whole, &sentences[sj]);
@@ -620,6 +622,8 @@ pub fn extract(
         if let Some(p) = next_person.take() {
             ctx.voices.last_person = Some(p);
         }
+        note_group(&out[told..], gazetteer, &mut ctx.voices);
+        told = out.len();
         let wb = window_block(&whole, s);
         let block = &wb;
         let (mentions, citations) = (wb.mentions, wb.citations);
@@ -1051,7 +1055,22 @@ pub fn extract(
     if let Some(p) = next_person {
         ctx.voices.last_person = Some(p);
     }
+    note_group(&out[told..], gazetteer, &mut ctx.voices);
     out
+}
+
+/// The actors of the first of a sentence's events that has two people among them are who
+/// "they" are next.
+fn note_group(events: &[Event], gazetteer: &Gazetteer, voices: &mut crate::clause::Voices) {
+    let people = |e: &Event| {
+        e.agents
+            .iter()
+            .filter(|&&a| gazetteer.get(a).kind == EntityKind::Person)
+            .count()
+    };
+    if let Some(e) = events.iter().find(|e| people(e) >= 2) {
+        voices.last_group = e.agents.clone();
+    }
 }
 
 /// The block as seen from sentence `s`: mentions, timexes and citations that start inside it.

@@ -197,6 +197,26 @@ fn who_makes_a_journey_is_its_of_and_where_it_goes_is_its_target() {
     assert_eq!(arrival[0].date, "1956-10-12");
     assert_eq!(names(&arrival[0].agents), ["Hatoyama Ichirō", "Japan"]);
     assert_eq!(names(&arrival[0].targets), ["USSR"]);
+    // two who arrive are who "they" are next; a date fronted in the second of two
+    // coordinated clauses dates that clause's act
+    let text = "The talks reached a climax with the arrival of Prime Minister Hatoyama and \
+                Kono Ichiro in Moscow on October 12, 1956. The next day they met with \
+                Bulganin at the Kremlin, and on October 19, 1956, they signed the Joint \
+                Declaration.\n";
+    let rec = run(text);
+    let next_day = at(&rec, text, "The next day");
+    let kinds: Vec<(&str, &str)> = next_day
+        .iter()
+        .map(|e| (e.kind.as_str(), e.date.as_str()))
+        .collect();
+    assert_eq!(kinds, [("meet", "1956-10-13"), ("sign", "1956-10-19")]);
+    for e in next_day {
+        assert_eq!(
+            names(&e.agents),
+            ["Hatoyama Ichirō", "Japan", "Kōno Ichirō"],
+            "{e:?}"
+        );
+    }
     // "during a visit to Japan, Y hinted": Y visits, Japan is visited, and the hint is Y's
     // statement
     let text = "Tokyo, May 3, 1972\n\n\

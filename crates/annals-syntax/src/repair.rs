@@ -155,6 +155,57 @@ pub(crate) fn clause_after_fronted_date(words: &mut [Word<'_>]) {
     words[r].deprel = if case { "obl" } else { "obl:unmarked" };
 }
 
+/// A date fronted in a coordinated clause that the parser made a conjunct of the first
+/// clause's verb, hanging the second verb from it or from the date by `parataxis`: "they
+/// met with Bulganin at the Kremlin, and on October 19, 1956, they signed the Joint
+/// Declaration" read "met … and … 19" with "signed" aside, dating the meeting. A numeric
+/// conjunct with a preposition, followed (past its own words) by a finite verb with a
+/// subject that hangs from the same verb or from it, is that verb's oblique; the verb is
+/// the conjunct, with the "and".
+pub(crate) fn date_of_a_coordinated_clause(words: &mut [Word<'_>]) {
+    for d in 0..words.len() {
+        let Some(h) = words[d].head else { continue };
+        if words[d].deprel != "conj"
+            || h > d
+            || !matches!(words[d].upos, Upos::NUM | Upos::NOUN | Upos::PROPN)
+        {
+            continue;
+        }
+        let child = |words: &[Word<'_>], rel: &str| {
+            words
+                .iter()
+                .position(|w| w.head == Some(d) && w.deprel == rel)
+        };
+        let numeric = words[d].upos == Upos::NUM
+            || words
+                .iter()
+                .any(|w| w.head == Some(d) && w.upos == Upos::NUM);
+        if !numeric || child(words, "case").is_none() {
+            continue;
+        }
+        let Some(v) = (d + 1..words.len()).find(|&k| words[k].upos == Upos::VERB) else {
+            continue;
+        };
+        let subject = words
+            .iter()
+            .any(|w| w.head == Some(v) && matches!(w.deprel, "nsubj" | "nsubj:pass"));
+        let hangs = (words[v].head == Some(h) || words[v].head == Some(d))
+            && matches!(words[v].deprel, "parataxis" | "conj");
+        if !subject || !hangs || !words[v].feats.contains("VerbForm=Fin") {
+            continue;
+        }
+        for w in words.iter_mut() {
+            if w.head == Some(d) && w.deprel == "cc" {
+                w.head = Some(v);
+            }
+        }
+        words[v].head = Some(h);
+        words[v].deprel = "conj";
+        words[d].head = Some(v);
+        words[d].deprel = "obl";
+    }
+}
+
 /// A relative clause set off by commas that the parser hung on the verb as an adverbial
 /// clause, taking the verb's object after its closing comma: "I therefore left with
 /// Matsumoto, who was interpreting, an informal statement" read "who was interpreting … a
@@ -494,6 +545,22 @@ mod tests {
         let date = t.iter().find(|x| x.0 == "1").unwrap();
         assert_eq!(date.1.as_deref(), Some("reported"), "{t:?}");
         assert!(date.2.starts_with("obl"), "{t:?}");
+    }
+
+    #[test]
+    fn a_date_fronted_in_a_coordinated_clause_dates_that_clause() {
+        let text = "The next day they met with the chairman of the USSR Council of Ministers, \
+                    Nikolai A. Bulganin, at the Kremlin, and on October 19, 1956, they signed \
+                    the Soviet-Japanese Joint Declaration.";
+        let t = tree(text);
+        assert_eq!(of(&t, "19").1.as_deref(), Some("signed"), "{t:?}");
+        assert_eq!(of(&t, "19").2, "obl", "{t:?}");
+        assert_eq!(
+            (of(&t, "signed").1.as_deref(), of(&t, "signed").2.as_str()),
+            (Some("met"), "conj"),
+            "{t:?}"
+        );
+        assert_eq!(of(&t, "and").1.as_deref(), Some("signed"), "{t:?}");
     }
 
     #[test]
