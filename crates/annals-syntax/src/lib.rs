@@ -222,6 +222,7 @@ impl Model {
         repair::compound_with_case(&mut out);
         repair::clause_after_fronted_date(&mut out);
         repair::date_of_a_coordinated_clause(&mut out);
+        repair::content_clause_as_root(&mut out);
         repair::time_read_as_subject(&mut out);
         repair::name_as_modifier(&mut out);
         repair::relative_between_commas(&mut out);

@@ -206,6 +206,56 @@ pub(crate) fn date_of_a_coordinated_clause(words: &mut [Word<'_>]) {
     }
 }
 
+/// A content clause the parser made the root, with the verb that introduces it as its
+/// adverbial clause: "Ambassador Malik told the Japanese ambassador …, Kase Toshikazu, that
+/// Moscow had decided to vote …" read "decided" the root and "told" its `advcl`. A root
+/// that opens with "that" after a verb with a subject hanging from it as `advcl` is that
+/// verb's `ccomp`; the verb is the root, with the root's words before "that". Not a verb
+/// with a subordinator of its own ("if they agree, that we authorize …"). On the article
+/// and the FRUS documents it fires once; on EWT dev and test never.
+pub(crate) fn content_clause_as_root(words: &mut [Word<'_>]) {
+    let Some(r) = words.iter().position(|w| w.head.is_none()) else {
+        return;
+    };
+    let Some(m) = words
+        .iter()
+        .position(|w| w.head == Some(r) && w.deprel == "mark" && w.lemma == "that")
+    else {
+        return;
+    };
+    let Some(v) = (0..m).find(|&k| {
+        words[k].head == Some(r) && words[k].deprel == "advcl" && words[k].upos == Upos::VERB
+    }) else {
+        return;
+    };
+    let subject = words
+        .iter()
+        .any(|w| w.head == Some(v) && matches!(w.deprel, "nsubj" | "nsubj:pass"));
+    // a verb with a subordinator of its own is an adverbial clause ("if they agree, that
+    // we authorize …")
+    let subordinate = words
+        .iter()
+        .any(|w| w.head == Some(v) && w.deprel == "mark");
+    if subordinate {
+        return;
+    }
+    // "that" must open the root's clause: nothing of the root's but punctuation between
+    // the verb's words and it
+    let before_mark = (v + 1..m).all(|k| words[k].head != Some(r) || words[k].deprel == "punct");
+    if !subject || !before_mark || !words[v].feats.contains("VerbForm=Fin") {
+        return;
+    }
+    for (k, w) in words.iter_mut().enumerate() {
+        if k < v && w.head == Some(r) {
+            w.head = Some(v);
+        }
+    }
+    words[v].head = None;
+    words[v].deprel = "root";
+    words[r].head = Some(v);
+    words[r].deprel = "ccomp";
+}
+
 /// A relative clause set off by commas that the parser hung on the verb as an adverbial
 /// clause, taking the verb's object after its closing comma: "I therefore left with
 /// Matsumoto, who was interpreting, an informal statement" read "who was interpreting … a
@@ -561,6 +611,22 @@ mod tests {
             "{t:?}"
         );
         assert_eq!(of(&t, "and").1.as_deref(), Some("signed"), "{t:?}");
+    }
+
+    #[test]
+    fn what_is_told_is_the_tellings_content_not_its_root() {
+        let text = "And a few days later, Ambassador Malik told the Japanese ambassador to the \
+                    United Nations, Kase Toshikazu, that Moscow had decided to vote for the \
+                    admission of Japan and Spain.";
+        let t = tree(text);
+        assert_eq!(of(&t, "told").2, "root", "{t:?}");
+        assert_eq!(
+            (of(&t, "decided").1.as_deref(), of(&t, "decided").2.as_str()),
+            (Some("told"), "ccomp"),
+            "{t:?}"
+        );
+        assert_eq!(of(&t, "later").1.as_deref(), Some("told"), "{t:?}");
+        assert_eq!(of(&t, "Moscow").1.as_deref(), Some("decided"), "{t:?}");
     }
 
     #[test]
