@@ -1210,6 +1210,16 @@ impl<'a> Tree<'a> {
                 }
             };
             if agents.is_empty() && !participle {
+                if let Some(v) = self.gerund_object_of(noun) {
+                    // "Allison reported meeting on August 30 with Kishi": a bare noun a
+                    // verb takes as its object is the verb's subject's act, with whom the
+                    // verb's "with" names
+                    agents = self.agents(v, voices);
+                    targets.extend(self.with_obliques(v, voices));
+                    targets.retain(|x| !agents.contains(x));
+                }
+            }
+            if agents.is_empty() && !participle {
                 // who acted at the meeting took part in it
                 agents = told.unwrap_or_default();
             }
@@ -2056,6 +2066,37 @@ impl<'a> Tree<'a> {
             roles: "an event noun carried by a dated verb: actors: those its phrase names"
                 .to_string(),
         })
+    }
+
+    /// The verb whose object noun `n` is when `n` reads as a gerund: "-ing", with no
+    /// determiner or possessor ("reported meeting … with Kishi", not "reported a meeting").
+    fn gerund_object_of(&self, n: usize) -> Option<usize> {
+        let v = self.s.tokens[n].head?;
+        let bare = !self
+            .s
+            .children(n)
+            .any(|c| matches!(self.deprel(c), "det" | "nmod:poss" | "amod"));
+        let form = self.lower(n);
+        (self.deprel(n) == "obj"
+            && self.s.tokens[v].upos == Upos::VERB
+            && bare
+            && form.ends_with("ing"))
+        .then_some(v)
+    }
+
+    /// The entities of verb `v`'s obliques with "with".
+    fn with_obliques(&self, v: usize, voices: &Voices) -> Vec<usize> {
+        self.s
+            .children(v)
+            .filter(|&c| {
+                self.deprel(c) == "obl"
+                    && self
+                        .s
+                        .children(c)
+                        .any(|k| self.deprel(k) == "case" && self.lower(k) == "with")
+            })
+            .flat_map(|c| self.entities(c, voices))
+            .collect()
     }
 
     /// The type of noun `c` when the lexicon has its word as a trigger ("talks", "statement").

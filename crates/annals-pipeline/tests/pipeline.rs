@@ -187,6 +187,25 @@ fn he_after_a_dated_sentence_is_its_subject() {
 }
 
 #[test]
+fn a_meeting_reported_as_a_gerund_is_the_reporters() {
+    // "Allison reported meeting … with Kishi": Allison met Kishi, on the day the clause says
+    let text = "Tokyo, August 31, 1956\n\n\
+                In telegram 530 from Tokyo, August 31, Allison reported meeting on both \
+                August 30 and 31 with Nobusuke Kishi, Secretary General of the Liberal \
+                Democratic Party.\n";
+    let rec = run(text);
+    let meeting = rec
+        .records
+        .events
+        .iter()
+        .find(|e| e.kind == "meet")
+        .unwrap();
+    assert_eq!(meeting.date, "1956-08-30");
+    assert_eq!(names(&meeting.agents), ["John M. Allison", "United States"]);
+    assert!(names(&meeting.targets).contains(&"Kishi Nobusuke"));
+}
+
+#[test]
 fn who_makes_a_journey_is_its_of_and_where_it_goes_is_its_target() {
     // "the arrival of X in Moscow": X arrives, in the USSR
     let text = "The talks reached a climax with the arrival of Prime Minister Hatoyama in \
