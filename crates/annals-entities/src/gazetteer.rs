@@ -682,6 +682,26 @@ mod tests {
         }
     }
 
+    #[test]
+    fn an_imported_person_is_named_without_his_middle_initial_when_no_one_else_is() {
+        let g = Gazetteer::builtin();
+        // "Allen Dulles" is Allen W. Dulles; "Dulles" alone stays the Secretary of State
+        assert_eq!(
+            g.get(g.lookup("Allen Dulles").unwrap()).id,
+            "Allen W. Dulles"
+        );
+        assert_eq!(g.get(g.lookup("Dulles").unwrap()).id, "John Foster Dulles");
+        assert_eq!(
+            crate::import::without_initials("Allen W. Dulles").as_deref(),
+            Some("Allen Dulles")
+        );
+        assert_eq!(crate::import::without_initials("John Foster Dulles"), None);
+        assert_eq!(
+            crate::import::without_initials("George H. W. Bush").as_deref(),
+            Some("George Bush")
+        );
+    }
+
     /// A name two curated entities share makes the second unreachable by it (the first
     /// meaning wins), unless one of them is a state of a period, which the linker chooses
     /// by date ("Russia" in 1905 and 1955). The NSC once stood twice, and every "National

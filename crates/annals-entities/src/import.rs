@@ -122,6 +122,23 @@ fn middle(id: &str) -> String {
         .collect()
 }
 
+/// A person's name without its middle initials ("Allen W. Dulles" -> "Allen Dulles",
+/// "Yakov A. Malik" -> "Yakov Malik"), as prose often writes it; None when it has none (or
+/// a middle word that is no initial: "John Foster Dulles" keeps his).
+pub(crate) fn without_initials(id: &str) -> Option<String> {
+    let words: Vec<&str> = id.split_whitespace().collect();
+    if words.len() < 3 {
+        return None;
+    }
+    let middle = &words[1..words.len() - 1];
+    let initial = |w: &&str| {
+        let w = w.trim_end_matches('.');
+        w.len() == 1 && w.chars().all(|c| c.is_uppercase())
+    };
+    (middle.iter().all(initial) && words[0].chars().count() > 2)
+        .then(|| format!("{} {}", words[0], words[words.len() - 1]))
+}
+
 /// One row of the converted dictionaries, read.
 struct Record {
     kind: EntityKind,
@@ -262,7 +279,16 @@ pub fn add_import(g: &mut Gazetteer, tsv: &str, code_table: &str, source: &str) 
         .filter(|l| !l.starts_with('#'))
         .skip(1)
         .collect();
-    for r in records(&lines, &map, &own) {
+    let records = records(&lines, &map, &own);
+    // a name without middle initials is an alias only of the one person it can be: "John
+    // Smith" is neither John A. Smith nor John B. Smith
+    let mut plain: HashMap<String, u32> = HashMap::default();
+    for r in records.iter().filter(|r| r.kind == EntityKind::Person) {
+        if let Some(p) = without_initials(&r.id) {
+            *plain.entry(p).or_default() += 1;
+        }
+    }
+    for r in records {
         let Record {
             kind,
             id,
@@ -272,6 +298,13 @@ pub fn add_import(g: &mut Gazetteer, tsv: &str, code_table: &str, source: &str) 
             roles,
             word_surname,
         } = r;
+        if kind == EntityKind::Person {
+            if let Some(p) = without_initials(&id).filter(|p| plain.get(p) == Some(&1)) {
+                if !aliases.contains(&p) {
+                    aliases.push(p);
+                }
+            }
+        }
         // the entity this record is: one the gazetteer has under any of its names, or (a
         // person) the same surname, initial and state
         let same = std::iter::once(&id)
