@@ -701,6 +701,10 @@ const ACTOR_OF_ACTS: &[&str] = &[
 /// Of [`ACTOR_OF_ACTS`], the journeys: where they go is what they are to.
 const MOVE_ACTS: &[&str] = &["arrival", "visit", "trip", "journey"];
 
+/// Nouns of papers besides [`DOCUMENT_NOUNS`], no dated statement by themselves, whose
+/// compound names their topic as a document's does ("the Japan draft").
+const PAPER_WORDS: &[&str] = &["draft", "resolution", "plan"];
+
 /// Nouns of documents: dated, each is a statement of its own ("telegram 2487, April 1",
 /// "the note sent to Shigemitsu, April 3", "despatch 1169, April 5").
 const DOCUMENT_NOUNS: &[&str] = &[
@@ -2192,7 +2196,7 @@ impl<'a> Tree<'a> {
             if let Some(h) = self.antecedent(i, subj) {
                 return self.entities(h, voices);
             }
-            return self.entities(subj, voices);
+            return self.subject_entities(subj, voices);
         }
         match self.s.tokens[i].head {
             // a conjunct shares its head's subject
@@ -2204,6 +2208,24 @@ impl<'a> Tree<'a> {
             None => self.names_before(i, voices),
             _ => Vec::new(),
         }
+    }
+
+    /// Who a subject names. A paper's name before it is its topic, not its author: "new
+    /// Japan policy paper has been stressing …" is no act of Japan, where "the Japanese
+    /// note", "Dulles's memorandum", "the note from Tokyo" keep theirs.
+    fn subject_entities(&self, subj: usize, voices: &Voices) -> Vec<usize> {
+        let mut found = self.entities(subj, voices);
+        let lemma = self.s.tokens[subj].lemma.to_lowercase();
+        if DOCUMENT_NOUNS.contains(&lemma.as_str()) || PAPER_WORDS.contains(&lemma.as_str()) {
+            let topics: Vec<usize> = self
+                .s
+                .children(subj)
+                .filter(|&c| self.deprel(c) == "compound")
+                .flat_map(|c| self.entities(c, voices))
+                .collect();
+            found.retain(|e| !topics.contains(e));
+        }
+        found
     }
 
     /// The noun a relative clause's pronoun subject stands for ("any State which signed"):

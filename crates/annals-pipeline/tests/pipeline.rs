@@ -206,6 +206,19 @@ fn a_meeting_reported_as_a_gerund_is_the_reporters() {
 }
 
 #[test]
+fn a_paper_is_no_act_of_the_country_it_is_about() {
+    // "new Japan policy paper has been stressing …": the paper's compound is its topic
+    let text = "Tokyo, March 25, 1955\n\n\
+                Allison agreed. “Department in current discussions new Japan policy \
+                paper has been stressing priority in time and emphasis for developing \
+                political stability.”\n";
+    let rec = run(text);
+    for e in &rec.records.events {
+        assert!(!names(&e.agents).contains(&"Japan"), "Japan acts in {e:?}");
+    }
+}
+
+#[test]
 fn who_makes_a_journey_is_its_of_and_where_it_goes_is_its_target() {
     // "the arrival of X in Moscow": X arrives, in the USSR
     let text = "The talks reached a climax with the arrival of Prime Minister Hatoyama in \
