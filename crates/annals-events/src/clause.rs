@@ -1595,7 +1595,23 @@ impl<'a> Tree<'a> {
         if !speech {
             return out;
         }
+        // "Secretary Dulles indicated that he opposed …": "he" in what a person reports is
+        // that person, whoever was named before
+        let mut local = voices.clone();
+        if let Some(p) = self
+            .agents(i, voices)
+            .into_iter()
+            .find(|&a| self.gazetteer.get(a).kind == EntityKind::Person)
+        {
+            local.last_person = Some(p);
+        }
+        let voices = &local;
         for c in self.contents(i) {
+            // what a question asks is not told: "inquired whether … the Council desired to
+            // change …"
+            if self.marked(c, "whether") || self.marked(c, "if") {
+                continue;
+            }
             let t = &self.s.tokens[c];
             let perfect = self
                 .s

@@ -219,6 +219,35 @@ fn a_paper_is_no_act_of_the_country_it_is_about() {
 }
 
 #[test]
+fn he_in_what_a_person_reports_is_that_person_and_a_question_asserts_nothing() {
+    let text = "Washington, April 7, 1955\n\n\
+                Mr. Dillon Anderson inquired whether the Council desired to change the first \
+                sentence. Secretary Dulles indicated that he opposed the proposal by the Joint \
+                Chiefs of Staff. Governor Stassen said that he wished to comment on the \
+                paragraph.\n";
+    let rec = run(text);
+    // the question is Anderson's statement, and no proposal of the Council
+    let asked = at(&rec, text, "Mr. Dillon Anderson");
+    let kinds: Vec<&str> = asked.iter().map(|e| e.kind.as_str()).collect();
+    assert_eq!(kinds, ["statement"], "{asked:?}");
+    // "he opposed": Dulles, not Anderson, named before
+    let opposed = at(&rec, text, "Secretary Dulles");
+    let reject = opposed.iter().find(|e| e.kind == "reject").unwrap();
+    assert_eq!(
+        names(&reject.agents),
+        ["John Foster Dulles", "United States"]
+    );
+    // "said that he wished to comment": the speaker's own wish, one turn, not Dulles's
+    let wished = at(&rec, text, "Governor Stassen");
+    assert!(
+        wished
+            .iter()
+            .all(|e| !names(&e.agents).contains(&"John Foster Dulles")),
+        "{wished:?}"
+    );
+}
+
+#[test]
 fn who_makes_a_journey_is_its_of_and_where_it_goes_is_its_target() {
     // "the arrival of X in Moscow": X arrives, in the USSR
     let text = "The talks reached a climax with the arrival of Prime Minister Hatoyama in \
