@@ -2122,6 +2122,9 @@ impl<'a> Tree<'a> {
     /// The type of noun `c` when the lexicon has its word as a trigger ("talks", "statement").
     fn noun_type(&self, c: usize, lexicon: &Lexicon) -> Option<usize> {
         let sp = self.s.tokens[c].span.clone();
+        if crate::extract::after_prefix(self.text, sp.start) {
+            return None; // "in post-war"
+        }
         let word = &self.text[sp];
         lexicon
             .find(word)

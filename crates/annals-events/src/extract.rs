@@ -602,6 +602,7 @@ pub fn extract(
     triggers.retain(|t| {
         (lexicon.types()[t.ty].name != "statement" || !authorial(text, t.start))
             && !inside_name(text, t)
+            && !after_prefix(text, t.start)
     });
     let mut out = Vec::new();
     // events of the sentence before, whose roles the parse may correct
@@ -1694,6 +1695,26 @@ fn inside_name(text: &str, t: &crate::lexicon::Trigger) -> bool {
     after.len() < text.len() - t.end && after.starts_with(|c: char| c.is_uppercase())
 }
 
+/// Is the trigger the noun of an adjective made with a prefix ("post-war", "pre-war",
+/// "anti-war", "inter-war", "non-aggression pact")? It names a time or a kind, not an act:
+/// "the first substantial commitment Japan has made in post-war" is no war. (A
+/// "counter-proposal" is still a proposal: only these prefixes.)
+pub(crate) fn after_prefix(text: &str, start: usize) -> bool {
+    const PREFIXES: &[&str] = &["post-", "pre-", "anti-", "inter-", "non-"];
+    let mut from = start.saturating_sub(8);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text[from..start].to_lowercase();
+    PREFIXES.iter().any(|p| {
+        before.ends_with(p)
+            && before[..before.len() - p.len()]
+                .chars()
+                .last()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
 /// Is the speech word at `at` the writer's own voice ("it should be noted that", "it was
 /// stressed", "as noted above")? The writer's remarks about the story are no event of it.
 fn authorial(text: &str, at: usize) -> bool {
@@ -1865,6 +1886,19 @@ mod tests {
     use super::*;
     use annals_entities::{DocState, Linker};
     use annals_time::{Role, Tagger};
+
+    #[test]
+    fn a_prefixed_adjective_names_no_act() {
+        let at = |text: &str, word: &str| after_prefix(text, text.find(word).unwrap());
+        assert!(at("the commitment Japan has made in post-war to", "war"));
+        assert!(at("a Pre-war treaty", "war"));
+        assert!(at("the Soviet non-aggression pact", "aggression"));
+        assert!(!at("the war ended", "war"));
+        assert!(!at("a counter-proposal of Moscow", "proposal"));
+        assert!(!at("the Cold War", "War"));
+        // multi-byte text before the word is no panic
+        assert!(!at("Kōno’s proposal", "proposal"));
+    }
 
     fn run(text: &str) -> (Vec<Event>, Gazetteer) {
         run_with(text, false)
