@@ -26,6 +26,9 @@ pub enum Via {
     Title,
     /// A person the gazetteer lacks, recognized by initials ("H.N. Waddell").
     Initials,
+    /// A person the gazetteer lacks, recognized by a given name that people of the
+    /// gazetteer bear ("Herman Phleger").
+    GivenName,
     /// An institution by its head noun, resolved against the one the document named last
     /// ("the Council" after "the Allied Council for Japan").
     Definite,
@@ -40,6 +43,7 @@ impl Via {
             Via::Surname => "surname",
             Via::Title => "title",
             Via::Initials => "initials",
+            Via::GivenName => "given name",
             Via::Definite => "definite",
         }
     }
@@ -154,6 +158,9 @@ pub struct Linker {
     /// A department's one-word short name → the department: "Defense" from "Defense
     /// Department" / "Department of Defense", as telegrams route copies ("Pass Defense").
     departments: HashMap<String, usize>,
+    /// Given names that two or more people of the gazetteer bear ("Herman", "Walter"):
+    /// before a capitalized word, a person the gazetteer lacks.
+    given: foldhash::HashSet<String>,
 }
 
 /// Per-document state of the linker: who was named last, for short names, and the date
@@ -475,6 +482,124 @@ fn surnames(g: &Gazetteer) -> HashMap<String, Vec<usize>> {
     out
 }
 
+/// Words that open people's names in the gazetteer and are also common words or titles
+/// ("Will", "Mark", "General"): never a given name by themselves.
+const NOT_GIVEN: &[&str] = &[
+    "Will", "May", "Mark", "Grant", "Bill", "Hope", "Rich", "June", "April", "August", "Art",
+    "Don", "Guy", "Earl", "King", "Prince", "Princess", "Queen", "Sheikh", "General", "Saint",
+    "Sir", "Lord", "Lady", "Emperor", "Field", "Chief", "Major", "Admiral", "Governor", "Mount",
+    "New", "North", "South", "East", "West", "Van", "Von", "Abu", "Ibn", "Bin", "Del", "Ben",
+];
+
+/// The given names of the gazetteer's people (see [`Linker`]'s `given`).
+fn given_names(g: &Gazetteer) -> foldhash::HashSet<String> {
+    let mut count: HashMap<&str, u32> = HashMap::default();
+    for e in g.entities() {
+        if e.kind != EntityKind::Person {
+            continue;
+        }
+        let mut words = e.id.split_whitespace();
+        let (Some(first), Some(_)) = (words.next(), words.next()) else {
+            continue;
+        };
+        let mut chars = first.chars();
+        let name_like = chars.next().is_some_and(char::is_uppercase)
+            && first.chars().count() >= 3
+            && chars.all(char::is_lowercase);
+        let common = NOT_GIVEN.contains(&first)
+            || SENTENCE_OPENERS.contains(&first)
+            || TITLES
+                .iter()
+                .any(|t| t.split_whitespace().next() == Some(first));
+        if name_like && !common {
+            *count.entry(first).or_default() += 1;
+        }
+    }
+    count
+        .into_iter()
+        .filter(|&(_, n)| n >= 2)
+        .map(|(w, _)| w.to_string())
+        .collect()
+}
+
+/// Words after a given name that make the pair a place or a thing ("George Washington
+/// Bridge" aside, which the gazetteer may hold whole): never a surname.
+const NOT_SURNAME: &[&str] = &[
+    "Street",
+    "Avenue",
+    "Road",
+    "Square",
+    "Bridge",
+    "Station",
+    "Memorial",
+    "University",
+    "College",
+    "Hall",
+    "Hotel",
+    "Island",
+    "Islands",
+    "Bay",
+    "River",
+    "Lake",
+    "Park",
+    "Day",
+    "Doctrine",
+    "Plan",
+    "Line",
+    "Administration",
+    "Government",
+    "Committee",
+    "Commission",
+];
+
+/// People the gazetteer lacks, written with a given name it knows and a surname: "Herman
+/// Phleger stated his concurrence". The pair must stand alone: a third capitalized word
+/// after it makes it another kind of name ("Walter Reed Army Hospital").
+fn given_name_people(text: &str, given: &foldhash::HashSet<String>) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let capitalized_at = |i: usize| -> Option<usize> {
+        let r = text.get(i..)?;
+        let mut chars = r.char_indices();
+        let (_, c0) = chars.next()?;
+        if !c0.is_uppercase() {
+            return None;
+        }
+        let end = chars
+            .find(|&(_, c)| !c.is_alphabetic())
+            .map_or(r.len(), |(j, _)| j);
+        let w = &r[..end];
+        (w.chars().count() >= 2 && w.chars().skip(1).all(char::is_lowercase)).then_some(i + end)
+    };
+    let mut i = 0;
+    while i < text.len() {
+        let start = text.is_char_boundary(i)
+            && (i == 0 || !text[..i].chars().next_back().is_some_and(is_word_char));
+        let Some(e1) = start.then(|| capitalized_at(i)).flatten() else {
+            i += 1;
+            continue;
+        };
+        let pair = (given.contains(&text[i..e1]) && text[e1..].starts_with(' '))
+            .then(|| capitalized_at(e1 + 1))
+            .flatten();
+        if let Some(e2) = pair {
+            let surname = &text[e1 + 1..e2];
+            let third = text[e2..]
+                .strip_prefix(' ')
+                .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()));
+            let title = TITLES
+                .iter()
+                .any(|t| t.split_whitespace().next() == Some(surname));
+            if !NOT_SURNAME.contains(&surname) && !given.contains(surname) && !third && !title {
+                out.push((i, e2));
+                i = e2;
+                continue;
+            }
+        }
+        i = e1;
+    }
+    out
+}
+
 impl Linker {
     /// A linker for every entity of `g`.
     pub fn new(g: &Gazetteer) -> Linker {
@@ -488,6 +613,7 @@ impl Linker {
                 .expect("titles compile");
             let (surnames, local, departments) =
                 (surnames(g), local_institutions(g), departments(g));
+            let given = given_names(g);
             let (names, patterns) = names.join().expect("the name index builds");
             Linker {
                 names,
@@ -496,6 +622,7 @@ impl Linker {
                 surnames,
                 local,
                 departments,
+                given,
             }
         })
     }
@@ -693,6 +820,20 @@ impl Linker {
                     end: ne,
                     entity: i,
                     via: Via::Initials,
+                });
+            }
+        }
+        // and written with a given name the gazetteer's people bear ("Herman Phleger")
+        for (ns, ne) in given_name_people(text, &self.given) {
+            let taken = overlaps(&out[..known], ns, ne)
+                || out[known..].iter().any(|x| x.start < ne && ns < x.end);
+            if !taken {
+                let i = g.add_found(&text[ns..ne], EntityKind::Person, None);
+                out.push(Mention {
+                    start: ns,
+                    end: ne,
+                    entity: i,
+                    via: Via::GivenName,
                 });
             }
         }
@@ -1222,6 +1363,30 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn people_with_a_known_given_name_are_found() {
+        let found = |text: &str| -> Vec<String> {
+            names(text)
+                .into_iter()
+                .filter(|n| n.2 == "given name")
+                .map(|n| n.0)
+                .collect()
+        };
+        assert_eq!(
+            found("In a memorandum, however, Herman Phleger stated his concurrence."),
+            ["Herman Phleger"]
+        );
+        assert_eq!(
+            found("Memorandum From William Leonhart of the Policy Planning Staff"),
+            ["William Leonhart"]
+        );
+        // a role, a word opening a sentence, a place, a longer name: no person
+        assert!(found("The President said so.").is_empty());
+        assert!(found("They met at George Washington University.").is_empty());
+        assert!(found("He crossed the Walter Reed Army grounds.").is_empty());
+        assert!(found("Will Japan agree?").is_empty());
     }
 
     #[test]
