@@ -1300,6 +1300,12 @@ fn name_after(text: &str, at: usize) -> Option<(usize, usize)> {
         if w_end == 0 || !r.starts_with(char::is_uppercase) {
             break;
         }
+        // a possessive ends the name, without its "’s" ("General Lemnitzer’s radio")
+        if let Some(stem) = r[..w_end].strip_suffix("’s") {
+            end = pos + stem.len();
+            words += 1;
+            break;
+        }
         let mut e = pos + w_end;
         let initial = w_end == 1 && text[e..].starts_with('.');
         if initial {
@@ -1363,6 +1369,17 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_titled_name_ends_before_its_possessive() {
+        let people: Vec<String> =
+            names("I do not agree with paragraph three of General Lemnitzer’s radio.")
+                .into_iter()
+                .filter(|n| n.2 == "title")
+                .map(|n| n.0)
+                .collect();
+        assert_eq!(people, ["Lemnitzer"]);
     }
 
     #[test]
