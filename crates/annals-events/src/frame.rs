@@ -158,6 +158,26 @@ impl DocFrame {
     pub fn by_office(&mut self, heading: &str, year: i32, gazetteer: &Gazetteer) {
         let roles = annals_entities::Roles::builtin();
         let lower = heading.to_lowercase();
+        if self.kind == DocKind::Conversation {
+            // "… Conversation Between the Secretary of State in Washington and Senator
+            // Walter F. George …": who holds the office takes part
+            if let Some(from) = word_at(&lower, " between ") {
+                let and = lower[from..].find(" and ").map_or(from, |i| from + i + 5);
+                let to = lower[and..].find(',').map_or(lower.len(), |i| and + i);
+                for (at, p) in roles.named_in(gazetteer, &heading[from..to], year, &[]) {
+                    if self.participants.contains(&p) {
+                        continue;
+                    }
+                    // in the heading's order: the office before the "and" comes first
+                    if from + at < and {
+                        self.participants.insert(0, p);
+                    } else {
+                        self.participants.push(p);
+                    }
+                }
+            }
+            return;
+        }
         let (from, to) = sides(&lower);
         let person = |v: &[usize]| {
             v.iter()
@@ -549,6 +569,21 @@ mod tests {
             ["John Foster Dulles", "Shigemitsu Mamoru"]
         );
         assert_eq!(names(&g, &v.we), ["United States"]);
+    }
+
+    #[test]
+    fn a_conversations_participant_named_by_office_is_its_holder() {
+        let heading = "48. Memorandum of a Telephone Conversation Between the Secretary of \
+                       State in Washington and Senator Walter F. George in Vienna, Georgia, \
+                       August 31, 1955, 6:21 p.m.";
+        let (f, g) = frame(heading);
+        let mut f = f.unwrap();
+        assert_eq!(names(&g, &f.participants), ["Walter F. George"]);
+        f.by_office(heading, 1955, &g);
+        assert_eq!(
+            names(&g, &f.participants),
+            ["John Foster Dulles", "Walter F. George"]
+        );
     }
 
     #[test]
