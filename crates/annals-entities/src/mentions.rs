@@ -1373,24 +1373,22 @@ mod tests {
 
     #[test]
     fn a_titled_name_ends_before_its_possessive() {
-        let people: Vec<String> =
-            names("I do not agree with paragraph three of General Lemnitzer’s radio.")
-                .into_iter()
-                .filter(|n| n.2 == "title")
-                .map(|n| n.0)
-                .collect();
-        assert_eq!(people, ["Lemnitzer"]);
+        let text = "I do not agree with paragraph three of General Lemnitzer’s radio.";
+        assert_eq!(found_by(text, "title"), ["Lemnitzer"]);
+    }
+
+    /// The names of `text` found by way `via` ("initials", "given name").
+    fn found_by(text: &str, via: &str) -> Vec<String> {
+        names(text)
+            .into_iter()
+            .filter(|n| n.2 == via)
+            .map(|n| n.0)
+            .collect()
     }
 
     #[test]
     fn people_with_a_known_given_name_are_found() {
-        let found = |text: &str| -> Vec<String> {
-            names(text)
-                .into_iter()
-                .filter(|n| n.2 == "given name")
-                .map(|n| n.0)
-                .collect()
-        };
+        let found = |text: &str| found_by(text, "given name");
         assert_eq!(
             found("In a memorandum, however, Herman Phleger stated his concurrence."),
             ["Herman Phleger"]
@@ -1408,13 +1406,7 @@ mod tests {
 
     #[test]
     fn people_written_with_initials_are_found() {
-        let found = |text: &str| -> Vec<String> {
-            names(text)
-                .into_iter()
-                .filter(|n| n.2 == "initials")
-                .map(|n| n.0)
-                .collect()
-        };
+        let found = |text: &str| found_by(text, "initials");
         assert_eq!(
             found("General Adams sent a memorandum to H.N. Waddell of FE."),
             ["H.N. Waddell"]

@@ -1701,14 +1701,23 @@ fn inside_name(text: &str, t: &crate::lexicon::Trigger) -> bool {
 /// "counter-proposal" is still a proposal: only these prefixes.)
 pub(crate) fn after_prefix(text: &str, start: usize) -> bool {
     const PREFIXES: &[&str] = &["post-", "pre-", "anti-", "inter-", "non-"];
-    let mut from = start.saturating_sub(8);
+    ends_with_lead(&lower_before(text, start, 8), PREFIXES)
+}
+
+/// Up to `n` bytes of `text` before `at`, lowercased (from a character boundary).
+fn lower_before(text: &str, at: usize, n: usize) -> String {
+    let mut from = at.saturating_sub(n);
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let before = text[from..start].to_lowercase();
-    PREFIXES.iter().any(|p| {
-        before.ends_with(p)
-            && before[..before.len() - p.len()]
+    text[from..at].to_lowercase()
+}
+
+/// Does `before` end with one of `leads`, which starts a word there?
+fn ends_with_lead(before: &str, leads: &[&str]) -> bool {
+    leads.iter().any(|l| {
+        before.ends_with(l)
+            && before[..before.len() - l.len()]
                 .chars()
                 .last()
                 .is_none_or(|c| !c.is_alphanumeric())
@@ -1733,19 +1742,9 @@ fn authorial(text: &str, at: usize) -> bool {
         "as was ",
         "as is ",
     ];
-    let mut from = at.saturating_sub(24);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let before = text[from..at].to_lowercase();
+    let before = lower_before(text, at, 24);
     let before = before.split_whitespace().collect::<Vec<_>>().join(" ") + " ";
-    LEADS.iter().any(|l| {
-        before.ends_with(l)
-            && before[..before.len() - l.len()]
-                .chars()
-                .last()
-                .is_none_or(|c| !c.is_alphanumeric())
-    })
+    ends_with_lead(&before, LEADS)
 }
 
 /// Events in a sentence without a date of its own, dated by the passage. The sentence is

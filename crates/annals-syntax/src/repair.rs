@@ -9,6 +9,13 @@ use crate::{Upos, Word};
 /// Nouns that name the time of a clause as its object would: "has this date approved".
 const TIME_NOUNS: &[&str] = &["date", "day", "morning", "afternoon", "evening", "week"];
 
+/// Whether word `v` has a subject (active or passive).
+fn has_subject(words: &[Word<'_>], v: usize) -> bool {
+    words
+        .iter()
+        .any(|w| w.head == Some(v) && matches!(w.deprel, "nsubj" | "nsubj:pass"))
+}
+
 /// The perfect with words between the auxiliary and the participle: "had on April 6 passed
 /// a resolution", "has this date approved", "We had, however, instructed the Embassy". The
 /// parser makes "have" the main verb and the participle its conjunct or complement; the
@@ -116,11 +123,6 @@ pub(crate) fn clause_after_fronted_date(words: &mut [Word<'_>]) {
     if !matches!(words[r].upos, Upos::NUM | Upos::NOUN | Upos::PROPN) {
         return;
     }
-    let has_subject = |words: &[Word<'_>], v: usize| {
-        words
-            .iter()
-            .any(|w| w.head == Some(v) && matches!(w.deprel, "nsubj" | "nsubj:pass"))
-    };
     let Some(v) = (r + 1..words.len()).find(|&k| {
         words[k].head == Some(r)
             && words[k].deprel == "parataxis"
@@ -186,9 +188,7 @@ pub(crate) fn date_of_a_coordinated_clause(words: &mut [Word<'_>]) {
         let Some(v) = (d + 1..words.len()).find(|&k| words[k].upos == Upos::VERB) else {
             continue;
         };
-        let subject = words
-            .iter()
-            .any(|w| w.head == Some(v) && matches!(w.deprel, "nsubj" | "nsubj:pass"));
+        let subject = has_subject(words, v);
         let hangs = (words[v].head == Some(h) || words[v].head == Some(d))
             && matches!(words[v].deprel, "parataxis" | "conj");
         if !subject || !hangs || !words[v].feats.contains("VerbForm=Fin") {
@@ -228,9 +228,7 @@ pub(crate) fn content_clause_as_root(words: &mut [Word<'_>]) {
     }) else {
         return;
     };
-    let subject = words
-        .iter()
-        .any(|w| w.head == Some(v) && matches!(w.deprel, "nsubj" | "nsubj:pass"));
+    let subject = has_subject(words, v);
     // a verb with a subordinator of its own is an adverbial clause ("if they agree, that
     // we authorize …")
     let subordinate = words
