@@ -552,23 +552,27 @@ const NOT_SURNAME: &[&str] = &[
     "Commission",
 ];
 
+/// The word at byte `i` of `text` when it opens with a capital: its characters while `part`
+/// holds of them.
+fn capitalized_word(text: &str, i: usize, part: impl Fn(char) -> bool) -> Option<&str> {
+    let r = text.get(i..)?;
+    let mut chars = r.char_indices();
+    let (_, c0) = chars.next()?;
+    if !c0.is_uppercase() {
+        return None;
+    }
+    let end = chars.find(|&(_, c)| !part(c)).map_or(r.len(), |(j, _)| j);
+    Some(&r[..end])
+}
+
 /// People the gazetteer lacks, written with a given name it knows and a surname: "Herman
 /// Phleger stated his concurrence". The pair must stand alone: a third capitalized word
 /// after it makes it another kind of name ("Walter Reed Army Hospital").
 fn given_name_people(text: &str, given: &foldhash::HashSet<String>) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let capitalized_at = |i: usize| -> Option<usize> {
-        let r = text.get(i..)?;
-        let mut chars = r.char_indices();
-        let (_, c0) = chars.next()?;
-        if !c0.is_uppercase() {
-            return None;
-        }
-        let end = chars
-            .find(|&(_, c)| !c.is_alphabetic())
-            .map_or(r.len(), |(j, _)| j);
-        let w = &r[..end];
-        (w.chars().count() >= 2 && w.chars().skip(1).all(char::is_lowercase)).then_some(i + end)
+        let w = capitalized_word(text, i, |c| c.is_alphabetic())?;
+        (w.chars().count() >= 2 && w.chars().skip(1).all(char::is_lowercase)).then_some(i + w.len())
     };
     let mut i = 0;
     while i < text.len() {
@@ -1211,16 +1215,9 @@ fn initialed_names(text: &str) -> Vec<(usize, usize)> {
     };
     // a capitalized word of two or more letters with a lowercase letter after its first
     let word_at = |i: usize| -> Option<usize> {
-        let r = text.get(i..)?;
-        let mut chars = r.char_indices();
-        let (_, c0) = chars.next()?;
-        if !c0.is_uppercase() {
-            return None;
-        }
-        let end = chars
-            .find(|&(_, c)| !(c.is_alphabetic() || c == '’' || c == '\'' || c == '-'))
-            .map_or(r.len(), |(j, _)| j);
-        let w = &r[..end];
+        let w = capitalized_word(text, i, |c| {
+            c.is_alphabetic() || c == '’' || c == '\'' || c == '-'
+        })?;
         let w = w.trim_end_matches(['’', '\'', '-']);
         (w.chars().count() >= 2 && w.chars().nth(1).is_some_and(char::is_lowercase))
             .then_some(i + w.len())
