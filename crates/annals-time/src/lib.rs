@@ -858,6 +858,10 @@ impl Tagger {
                 t.kind = TimexType::Set;
                 t.value = duration_value(Some(1), *u);
             }
+            Expr::Recurring(v) => {
+                t.kind = TimexType::Set;
+                t.value = v.clone();
+            }
         }
         Some(t)
     }

@@ -86,6 +86,9 @@ pub enum Expr {
     Julian(Cal),
     /// A recurring time ("weekly").
     Set(Unit),
+    /// A recurring day or month, by its TimeML value: "each Thursday" (`XXXX-WXX-4`),
+    /// "every July" (`XXXX-07`).
+    Recurring(String),
 }
 
 /// A holiday's date rule.
@@ -2448,7 +2451,11 @@ impl<'a> Matcher<'a> {
                 },
             )),
             Lex::Every(u) => Some((i + 1, Expr::Set(u))),
-            Lex::Each => unit_at(i + 1).map(|u| (i + 2, Expr::Set(u))),
+            Lex::Each => match self.lex(i + 1) {
+                Lex::Weekday(d) => Some((i + 2, Expr::Recurring(format!("XXXX-WXX-{d}")))),
+                Lex::Month(m) => Some((i + 2, Expr::Recurring(format!("XXXX-{m:02}")))),
+                _ => unit_at(i + 1).map(|u| (i + 2, Expr::Set(u))),
+            },
             _ => None,
         }
     }

@@ -1053,3 +1053,18 @@ fn a_day_recalled_in_the_past_perfect_does_not_move_the_clock() {
         ]
     );
 }
+
+#[test]
+fn a_day_or_month_that_recurs_is_a_set_of_it() {
+    assert_eq!(
+        values_at(
+            "The board meets each Thursday, every July it reviews the plan, and each month it votes.",
+            "1998-02-10"
+        ),
+        vec!["XXXX-WXX-4", "XXXX-07", "P1M"]
+    );
+    // and dates no event of the story
+    let mut t = Tagger::new();
+    let found = t.tag("It met each Thursday.", Role::Narrative);
+    assert_eq!(found[0].kind, TimexType::Set);
+}
