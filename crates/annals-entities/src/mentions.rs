@@ -485,10 +485,51 @@ fn surnames(g: &Gazetteer) -> HashMap<String, Vec<usize>> {
 /// Words that open people's names in the gazetteer and are also common words or titles
 /// ("Will", "Mark", "General"): never a given name by themselves.
 const NOT_GIVEN: &[&str] = &[
-    "Will", "May", "Mark", "Grant", "Bill", "Hope", "Rich", "June", "April", "August", "Art",
-    "Don", "Guy", "Earl", "King", "Prince", "Princess", "Queen", "Sheikh", "General", "Saint",
-    "Sir", "Lord", "Lady", "Emperor", "Field", "Chief", "Major", "Admiral", "Governor", "Mount",
-    "New", "North", "South", "East", "West", "Van", "Von", "Abu", "Ibn", "Bin", "Del", "Ben",
+    "Will",
+    "May",
+    "Mark",
+    "Grant",
+    "Bill",
+    "Hope",
+    "Rich",
+    "June",
+    "April",
+    "August",
+    "Art",
+    "Don",
+    "Guy",
+    "Earl",
+    "King",
+    "Prince",
+    "Princess",
+    "Queen",
+    "Sheikh",
+    "General",
+    "Saint",
+    "Sir",
+    "Lord",
+    "Lady",
+    "Emperor",
+    "Field",
+    "Chief",
+    "Major",
+    "Admiral",
+    "Governor",
+    "Mount",
+    "New",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Van",
+    "Von",
+    "Abu",
+    "Ibn",
+    "Bin",
+    "Del",
+    "Ben",
+    // "Christian Democrats"
+    "Christian",
 ];
 
 /// The given names of the gazetteer's people (see [`Linker`]'s `given`).
@@ -525,6 +566,13 @@ fn given_names(g: &Gazetteer) -> foldhash::HashSet<String> {
 /// Words after a given name that make the pair a place or a thing ("George Washington
 /// Bridge" aside, which the gazetteer may hold whole): never a surname.
 const NOT_SURNAME: &[&str] = &[
+    "Party",
+    "Democrats",
+    "Democrat",
+    "Republicans",
+    "Socialists",
+    "Church",
+    "Era",
     "Street",
     "Avenue",
     "Road",
@@ -1399,6 +1447,7 @@ mod tests {
         assert!(found("They met at George Washington University.").is_empty());
         assert!(found("He crossed the Walter Reed Army grounds.").is_empty());
         assert!(found("Will Japan agree?").is_empty());
+        assert!(found("the Christian Democrats won; the Marshall Plan passed").is_empty());
     }
 
     #[test]
