@@ -862,7 +862,14 @@ impl Linker {
             }
         }
         // people the gazetteer lacks, written with initials ("H.N. Waddell", "Paul D. Adams")
-        for (ns, ne) in initialed_names(text) {
+        // or with a given name the gazetteer's people bear ("Herman Phleger")
+        let initialed = initialed_names(text)
+            .into_iter()
+            .map(|r| (r, Via::Initials));
+        let given = given_name_people(text, &self.given)
+            .into_iter()
+            .map(|r| (r, Via::GivenName));
+        for ((ns, ne), via) in initialed.chain(given) {
             let taken = overlaps(&out[..known], ns, ne)
                 || out[known..].iter().any(|x| x.start < ne && ns < x.end);
             if !taken {
@@ -871,21 +878,7 @@ impl Linker {
                     start: ns,
                     end: ne,
                     entity: i,
-                    via: Via::Initials,
-                });
-            }
-        }
-        // and written with a given name the gazetteer's people bear ("Herman Phleger")
-        for (ns, ne) in given_name_people(text, &self.given) {
-            let taken = overlaps(&out[..known], ns, ne)
-                || out[known..].iter().any(|x| x.start < ne && ns < x.end);
-            if !taken {
-                let i = g.add_found(&text[ns..ne], EntityKind::Person, None);
-                out.push(Mention {
-                    start: ns,
-                    end: ne,
-                    entity: i,
-                    via: Via::GivenName,
+                    via,
                 });
             }
         }
